@@ -1,0 +1,225 @@
+//! Problems found in an input file, written for the person who edits it.
+//!
+//! Every problem carries the JSON path (`members[3].ring`), the line and column
+//! where that value starts, what was wrong, and, where we can guess it, the fix.
+//! Parsing and validation collect *all* problems they can find before giving
+//! up, so a school fixes its file in one round instead of ten.
+
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The input cannot be drawn; `check` exits with 1.
+    Error,
+    /// The input can be drawn, but something is probably not what the author meant.
+    Warning,
+}
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON path of the value, like `members[3].ring`; empty for the whole document.
+    pub path: String,
+    /// 1-based line of the value, 0 when unknown.
+    pub line: usize,
+    /// 1-based column (in characters) of the value, 0 when unknown.
+    pub column: usize,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `path` without a position yet (see [`crate::spans::Spans::locate`]).
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `path` without a position yet.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the position (1-based line and column).
+    #[must_use]
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    /// Formats the problem for a terminal, prefixed with the file name.
+    pub fn display_with_file<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        DiagnosticWithFile { diag: self, file }
+    }
+}
+
+struct DiagnosticWithFile<'a> {
+    diag: &'a Diagnostic,
+    file: &'a str,
+}
+
+impl fmt::Display for DiagnosticWithFile<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.diag;
+        write!(f, "{}", self.file)?;
+        if d.line > 0 {
+            write!(f, ":{}:{}", d.line, d.column)?;
+        }
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {kind}: ")?;
+        if !d.path.is_empty() {
+            write!(f, "{}: ", d.path)?;
+        }
+        write!(f, "{}", d.message)?;
+        if let Some(help) = &d.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.display_with_file("input").fmt(f)
+    }
+}
+
+/// The problems of one input, errors first, each group in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// True when at least one problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// Sorts errors before warnings, then by position; keeps the order of equal ones.
+    pub fn sort(&mut self) {
+        self.0
+            .sort_by_key(|d| (d.severity, d.line == 0, d.line, d.column));
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The nearest of `known` to `word` by edit distance, if it is close enough to
+/// be a plausible typo (at most a third of the word's length, and at most 3).
+pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    known
+        .into_iter()
+        .map(|k| (edit_distance(&word_lower, &k.to_lowercase()), k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in characters (with transposition counted as one edit).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the Damerau (optimal string alignment) table.
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Joins names as `"a", "b" and "c"` for messages (at most `max`, then "…").
+pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut out: Vec<String> = names.iter().take(max).map(|n| format!("\"{n}\"")).collect();
+    if names.len() > max {
+        out.push(format!("… ({} in all)", names.len()));
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_typos() {
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(edit_distance("netwrk", "netwerk"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn nearest_suggests_only_plausible_typos() {
+        let known = ["name", "role", "ring", "organisation"];
+        assert_eq!(nearest("nmae", known), Some("name"));
+        assert_eq!(nearest("organistion", known), Some("organisation"));
+        assert_eq!(nearest("zzzzzz", known), None);
+    }
+
+    #[test]
+    fn display_names_file_position_path_and_help() {
+        let d = Diagnostic::error("members[3].ring", "unknown ring \"netwrk\"")
+            .at(12, 15)
+            .with_help("did you mean \"netwerk\"?");
+        assert_eq!(
+            d.display_with_file("school.json").to_string(),
+            "school.json:12:15: error: members[3].ring: unknown ring \"netwrk\"\n  help: did you mean \"netwerk\"?"
+        );
+    }
+}

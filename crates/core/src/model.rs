@@ -1,0 +1,246 @@
+//! The validated model of a cirkel van invloed.
+//!
+//! These values come out of [`crate::parse`]: every reference is resolved,
+//! every default filled in (from the role catalogue, in the chosen language),
+//! every text cleaned. Layout and rendering trust them and never re-check.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the text the tool adds itself (defaults, legend, titles).
+/// What a school writes is shown as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks the Dutch or the English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The field of work a member belongs to; it picks the sector and the colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Domain {
+    /// The school and its board.
+    Onderwijs,
+    /// The samenwerkingsverband passend onderwijs.
+    Samenwerkingsverband,
+    /// School attendance (the municipality's leerplicht).
+    Leerplicht,
+    /// Health: GGD/JGZ, GP, youth mental health.
+    Gezondheid,
+    /// Youth care: CJG, school social work, wijkteam.
+    Jeugdhulp,
+    /// Safety: Veilig Thuis, child protection, police.
+    Veiligheid,
+    /// Anything else.
+    Overig,
+}
+
+impl Domain {
+    /// All domains in their order around the circle (clockwise from the top):
+    /// onderwijs next to the samenwerkingsverband, gezondheid next to
+    /// jeugdhulp, veiligheid on the outer edge of jeugdhulp.
+    pub const ALL: [Domain; 7] = [
+        Domain::Onderwijs,
+        Domain::Samenwerkingsverband,
+        Domain::Leerplicht,
+        Domain::Gezondheid,
+        Domain::Jeugdhulp,
+        Domain::Veiligheid,
+        Domain::Overig,
+    ];
+
+    /// The key used in input files and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Domain::Onderwijs => "onderwijs",
+            Domain::Samenwerkingsverband => "samenwerkingsverband",
+            Domain::Leerplicht => "leerplicht",
+            Domain::Gezondheid => "gezondheid",
+            Domain::Jeugdhulp => "jeugdhulp",
+            Domain::Veiligheid => "veiligheid",
+            Domain::Overig => "overig",
+        }
+    }
+
+    /// Parses an input key.
+    pub fn from_key(key: &str) -> Option<Domain> {
+        Domain::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// The name shown in the legend.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Domain::Onderwijs => lang.pick("Onderwijs", "Education"),
+            Domain::Samenwerkingsverband => {
+                lang.pick("Samenwerkingsverband", "Samenwerkingsverband (SWV)")
+            }
+            Domain::Leerplicht => lang.pick("Leerplicht", "School attendance"),
+            Domain::Gezondheid => lang.pick("Gezondheid", "Health"),
+            Domain::Jeugdhulp => lang.pick("Jeugdhulp", "Youth care"),
+            Domain::Veiligheid => lang.pick("Veiligheid", "Safety"),
+            Domain::Overig => lang.pick("Overig", "Other"),
+        }
+    }
+}
+
+/// How the collaboration between the school and a member works today,
+/// in the ecomap notation (Hartman).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tie {
+    /// A strong, working tie.
+    Strong,
+    /// An ordinary tie.
+    #[default]
+    Normal,
+    /// A weak tie that needs attention.
+    Tenuous,
+    /// A tie with friction.
+    Stressful,
+}
+
+/// The kind of school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SchoolSector {
+    /// Primair onderwijs (primary).
+    Po,
+    /// Voortgezet onderwijs (secondary).
+    Vo,
+    /// Speciaal onderwijs.
+    So,
+    /// Speciaal basisonderwijs.
+    Sbo,
+}
+
+/// The school at the centre.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct School {
+    /// Its name, as the school writes it.
+    pub name: String,
+    /// Town or city.
+    pub place: Option<String>,
+    /// Kind of school.
+    pub sector: Option<SchoolSector>,
+}
+
+/// One concentric ring, inner to outer: the closer, the closer the collaboration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ring {
+    /// Its id, referred to by `members[].ring`.
+    pub id: String,
+    /// Its label on the diagram.
+    pub label: String,
+}
+
+/// How to reach a member.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// E-mail address (checked for shape, without `mailto:`).
+    pub email: Option<String>,
+    /// Telephone number (digits, spaces, `+ - ( ) .`).
+    pub phone: Option<String>,
+    /// An `http:` or `https:` link.
+    pub website: Option<String>,
+}
+
+impl Contact {
+    /// True when nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        self.email.is_none() && self.phone.is_none() && self.website.is_none()
+    }
+}
+
+/// A professional in the circle. Never a pupil: the circle holds no child data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// Unique id (`[a-z0-9-]+`, NFC), used by routes.
+    pub id: String,
+    /// The catalogue role id when the role is a built-in one.
+    pub catalogue_role: Option<String>,
+    /// The role as shown (catalogue label in the chosen language, or the text given).
+    pub role: String,
+    /// The person's name, if given.
+    pub name: Option<String>,
+    /// Organisation (defaults from the catalogue).
+    pub organisation: Option<String>,
+    /// Index into [`Kernteam::rings`].
+    pub ring: usize,
+    /// Domain (sector and colour).
+    pub domain: Domain,
+    /// What the member is approached for.
+    pub expertise: Vec<String>,
+    /// When and where the member can be found ("di-ochtend op school").
+    pub availability: Option<String>,
+    /// The state of the tie with the school.
+    pub tie: Tie,
+    /// Contact data.
+    pub contact: Contact,
+    /// Photo path, resolved against the input file's folder and checked to exist.
+    pub photo: Option<std::path::PathBuf>,
+}
+
+/// Which partner a school goes to for which hulpvraag, and where it escalates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Route {
+    /// Unique id, for `--route`.
+    pub id: String,
+    /// The hulpvraag.
+    pub question: String,
+    /// Member ids in order.
+    pub steps: Vec<String>,
+    /// Member ids to escalate to ("opschalen"), in order.
+    pub escalation: Vec<String>,
+    /// A remark, such as "Startgesprek met ouders op school".
+    pub note: Option<String>,
+}
+
+/// A planned kernteam meeting: how the team keeps finding each other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    /// When ("oktober").
+    pub when: String,
+    /// What for.
+    pub purpose: String,
+}
+
+/// A school's kernteam with everything resolved: the input of the layout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kernteam {
+    /// The language the defaults were filled in.
+    pub lang: Lang,
+    /// The school at the centre.
+    pub school: School,
+    /// Title of the diagram.
+    pub title: String,
+    /// School year ("2018-2019").
+    pub school_year: Option<String>,
+    /// Rings, inner to outer (at least one).
+    pub rings: Vec<Ring>,
+    /// Members in input order.
+    pub members: Vec<Member>,
+    /// Routes in input order.
+    pub routes: Vec<Route>,
+    /// Meetings in input order.
+    pub meetings: Vec<Meeting>,
+}
+
+impl Kernteam {
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+}
