@@ -1,1 +1,442 @@
-fn main() {}
+//! `cirkel`: draws the cirkel van invloed of a school's kernteam.
+//!
+//! A thin binary over the library crates: it parses arguments, reads and
+//! writes files, and reports problems for people. Exit codes: 0 done, 1 the
+//! input is wrong, 2 wrong usage, 3 an I/O failure.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use cirkel_core::limits::MAX_INPUT_BYTES;
+use cirkel_core::{Diagnostics, Lang, ParseOptions, Parsed, catalogue};
+use cirkel_layout::LayoutOptions;
+use cirkel_render::{SvgOptions, Theme};
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod init;
+
+#[derive(Parser)]
+#[command(
+    name = "cirkel",
+    version,
+    about = "Draws the cirkel van invloed: a school's kernteam on rings around the school."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Draw a kernteam file as SVG or PNG.
+    Render {
+        /// The kernteam JSON file, or `-` for standard input.
+        input: String,
+        /// Output file (`.svg` or `.png`), or `-` for standard output.
+        /// Default: the input's name with the format's extension.
+        #[arg(short, long)]
+        output: Option<String>,
+        /// Output format; by default taken from the output's extension.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Width of the output in px (the height follows).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(100..=8192))]
+        width: Option<u32>,
+        /// Multiplies the width, for high-density screens (e.g. 2).
+        #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+        scale: f64,
+        /// Language of the text the tool adds (labels, legend, defaults).
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
+    },
+    /// Validate a kernteam file: all errors and warnings; exit 1 on errors.
+    Check {
+        /// The kernteam JSON file, or `-` for standard input.
+        input: String,
+    },
+    /// Print the computed geometry as JSON.
+    Layout {
+        /// The kernteam JSON file, or `-` for standard input.
+        input: String,
+        /// Language of the text the tool adds.
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
+    },
+    /// Write a starter file with the fixed kernteam members of the Impulstraject.
+    Init {
+        /// The school's name.
+        #[arg(long, default_value = "Naam van de school")]
+        school: String,
+        /// Output file, or `-` for standard output (the default).
+        #[arg(short, long, default_value = "-")]
+        output: String,
+    },
+    /// List the built-in roles.
+    Roles {
+        /// Language of the labels.
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
+    },
+    /// Print the JSON Schema of the input format.
+    Schema,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Svg,
+    Png,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if v.is_finite() && (0.25..=8.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("the scale must be between 0.25 and 8".into())
+    }
+}
+
+/// A failure, with the exit code it maps to.
+enum Failure {
+    /// The input is wrong (exit 1); the message was already printed.
+    Input,
+    /// Wrong usage (exit 2).
+    Usage(String),
+    /// Reading or writing failed (exit 3).
+    Io(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // Turn a panic anywhere (ours or a dependency's) into a clean message.
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| run(cli)).unwrap_or_else(|_| {
+        eprintln!("error: cirkel failed on this input (an internal error). Please report it with the input file.");
+        Err(Failure::Input)
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input) => ExitCode::from(1),
+        Err(Failure::Usage(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Render {
+            input,
+            output,
+            format,
+            width,
+            scale,
+            lang,
+        } => render(&input, output, format, width, scale, lang.into()),
+        Command::Check { input } => {
+            let parsed = load(&input, Lang::Nl)?;
+            let k = &parsed.kernteam;
+            println!(
+                "{}: ok: {} members on {} rings, {} routes, {} warnings",
+                display_name(&input),
+                k.members.len(),
+                k.rings.len(),
+                k.routes.len(),
+                parsed.warnings.0.len()
+            );
+            Ok(())
+        }
+        Command::Layout { input, lang } => {
+            let parsed = load(&input, lang.into())?;
+            let geometry = make_layout(&input, &parsed)?;
+            let json =
+                serde_json::to_string_pretty(&geometry).map_err(|e| Failure::Io(e.to_string()))?;
+            write_output("-", format!("{json}\n").as_bytes(), None)
+        }
+        Command::Init { school, output } => {
+            let text = init::starter(&school);
+            write_output(&output, text.as_bytes(), None)?;
+            if output != "-" {
+                eprintln!("wrote {output}; check it with `cirkel check {output}`");
+            }
+            Ok(())
+        }
+        Command::Roles { lang } => {
+            let lang: Lang = lang.into();
+            let mut out = String::new();
+            for r in catalogue::roles() {
+                out.push_str(&format!(
+                    "{:<30} {:<34} {:<22} {}\n",
+                    r.id,
+                    r.label.get(lang),
+                    r.domain.key(),
+                    r.organisation.get(lang)
+                ));
+            }
+            write_output("-", out.as_bytes(), None)
+        }
+        Command::Schema => {
+            let json = serde_json::to_string_pretty(&cirkel_core::schema::json_schema())
+                .map_err(|e| Failure::Io(e.to_string()))?;
+            write_output("-", format!("{json}\n").as_bytes(), None)
+        }
+    }
+}
+
+fn display_name(input: &str) -> String {
+    if input == "-" {
+        "<stdin>".into()
+    } else {
+        input.to_string()
+    }
+}
+
+/// Reads the input (within the size limit), parses it and prints warnings; on
+/// errors prints them all and fails with exit code 1.
+fn load(input: &str, lang: Lang) -> Result<Parsed, Failure> {
+    let name = display_name(input);
+    let bytes = read_input(input)?;
+    let base_dir = if input == "-" {
+        None
+    } else {
+        Some(Path::new(input).parent().map_or_else(
+            || PathBuf::from("."),
+            |p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            },
+        ))
+    };
+    match cirkel_core::parse(&bytes, &ParseOptions { lang, base_dir }) {
+        Ok(parsed) => {
+            report(&name, &parsed.warnings);
+            Ok(parsed)
+        }
+        Err(diags) => {
+            report(&name, &diags);
+            let n = diags.errors().count();
+            eprintln!(
+                "{name}: {n} error{} found; nothing was written",
+                if n == 1 { "" } else { "s" }
+            );
+            Err(Failure::Input)
+        }
+    }
+}
+
+fn report(name: &str, diags: &Diagnostics) {
+    for d in &diags.0 {
+        eprintln!("{}", d.display_with_file(name));
+    }
+}
+
+fn read_input(input: &str) -> Result<Vec<u8>, Failure> {
+    let limit = MAX_INPUT_BYTES as u64;
+    let too_big = |n: u64| {
+        eprintln!(
+            "{}: error: input is {:.1} MB; the limit is {} MB",
+            display_name(input),
+            n as f64 / (1024.0 * 1024.0),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        );
+        Failure::Input
+    };
+    let mut bytes = Vec::new();
+    if input == "-" {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        if bytes.is_empty() {
+            eprintln!(
+                "<stdin>: error: no input on stdin\n  help: pipe a kernteam file in, or give its path instead of `-`"
+            );
+            return Err(Failure::Input);
+        }
+    } else {
+        let path = Path::new(input);
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
+        if meta.is_dir() {
+            return Err(Failure::Io(format!(
+                "{input} is a folder, not a kernteam file"
+            )));
+        }
+        if meta.is_file() && meta.len() > limit {
+            return Err(too_big(meta.len()));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn make_layout(input: &str, parsed: &Parsed) -> Result<cirkel_layout::Layout, Failure> {
+    cirkel_layout::layout(&parsed.kernteam, &LayoutOptions::default()).map_err(|e| {
+        eprintln!("{}: error: {e}", display_name(input));
+        Failure::Input
+    })
+}
+
+fn render(
+    input: &str,
+    output: Option<String>,
+    format: Option<Format>,
+    width: Option<u32>,
+    scale: f64,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let ext_format = |o: &str| match Path::new(o)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Some(Format::Svg),
+        Some("png") => Some(Format::Png),
+        _ => None,
+    };
+    let format = match (&format, &output) {
+        (Some(f), _) => *f,
+        (None, Some(o)) if o != "-" => ext_format(o).ok_or_else(|| {
+            Failure::Usage(format!(
+                "cannot tell the format from \"{o}\"; name it .svg or .png, or give --format"
+            ))
+        })?,
+        _ => Format::Svg,
+    };
+    let ext = match format {
+        Format::Svg => "svg",
+        Format::Png => "png",
+    };
+    let output = match output {
+        Some(o) => o,
+        None if input == "-" => "-".into(),
+        None => Path::new(input)
+            .with_extension(ext)
+            .to_string_lossy()
+            .into_owned(),
+    };
+    if output != "-" && input != "-" && same_file(input, &output) {
+        return Err(Failure::Usage(format!(
+            "the output {output} is the input file; choose another name"
+        )));
+    }
+    let parsed = load(input, lang)?;
+    let geometry = make_layout(input, &parsed)?;
+    let base_width = width.map_or(geometry.width, f64::from);
+    let final_width = (base_width * scale).round();
+    if !(1.0..=f64::from(cirkel_render::MAX_PNG_SIDE)).contains(&final_width) {
+        return Err(Failure::Usage(format!(
+            "the output would be {final_width} px wide; the limit is {} px",
+            cirkel_render::MAX_PNG_SIDE
+        )));
+    }
+    let theme = Theme::default();
+    let bytes = match format {
+        Format::Svg => {
+            let svg = cirkel_render::to_svg(
+                &geometry,
+                &theme,
+                &SvgOptions {
+                    width: Some(final_width),
+                },
+            );
+            svg.into_bytes()
+        }
+        Format::Png => {
+            let svg = cirkel_render::to_svg(&geometry, &theme, &SvgOptions::default());
+            cirkel_render::svg_to_png(&svg, final_width as u32).map_err(|e| {
+                eprintln!("{}: error: {e}", display_name(input));
+                Failure::Input
+            })?
+        }
+    };
+    write_output(&output, &bytes, Some(input))
+}
+
+fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes atomically: a temporary file next to the target, then a rename, so
+/// a failure never leaves a half-written file or spoils a good one.
+fn write_output(output: &str, bytes: &[u8], _input: Option<&str>) -> Result<(), Failure> {
+    if output == "-" {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .or_else(|e| {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")));
+    }
+    let target = Path::new(output);
+    if target.is_dir() {
+        return Err(Failure::Io(format!(
+            "{output} is a folder; give a file name like {output}/cirkel.png"
+        )));
+    }
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = target
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "cirkel".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, target));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::Io(format!(
+            "cannot write {output}: {}",
+            io_reason(&e)
+        )));
+    }
+    Ok(())
+}

@@ -40,7 +40,8 @@ pub struct Role {
     pub short: String,
     /// Label shown on the card.
     pub label: Bilingual<String>,
-    /// The kind of organisation the role usually belongs to.
+    /// The kind of organisation the role usually belongs to (empty for the
+    /// school's own staff: the centre of the diagram names the school).
     pub organisation: Bilingual<String>,
     /// Domain (sector and colour).
     pub domain: Domain,

@@ -116,7 +116,10 @@ fn line_column_of_offset(bytes: &[u8], offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -237,14 +240,16 @@ impl Validator<'_> {
             let key = path.rsplit(['.', '[']).next().unwrap_or(&path).to_string();
             let pos = self.spans.key(&path).unwrap_or_default();
             let _ = pos;
-            self.push(Diagnostic::error(
-                path.clone(),
-                format!(
-                    "duplicate key `{key}`: it is already set at line {}, column {}",
-                    first.line, first.column
-                ),
-            )
-            .with_help("remove one of the two; JSON keeps only one value per key"));
+            self.push(
+                Diagnostic::error(
+                    path.clone(),
+                    format!(
+                        "duplicate key `{key}`: it is already set at line {}, column {}",
+                        first.line, first.column
+                    ),
+                )
+                .with_help("remove one of the two; JSON keeps only one value per key"),
+            );
         }
         if !root.is_object() {
             self.error(
@@ -271,7 +276,11 @@ impl Validator<'_> {
         let school = self.school(obj.get("school"));
         let title = self
             .opt_text(obj.get("title"), "title", MAX_SHORT_TEXT)
-            .unwrap_or_else(|| self.lang().pick("Cirkel van invloed", "Circle of influence").into());
+            .unwrap_or_else(|| {
+                self.lang()
+                    .pick("Cirkel van invloed", "Circle of influence")
+                    .into()
+            });
         let school_year = self.opt_text(obj.get("school_year"), "school_year", MAX_SHORT_TEXT);
         let rings = self.rings(obj.get("rings"));
         let members = self.members(obj.get("members"), &rings);
@@ -303,12 +312,19 @@ impl Validator<'_> {
         for key in unknown {
             obj.remove(&key);
             let child = child_key(path, &key);
-            let pos = self.spans.key(&child).unwrap_or_else(|| self.spans.locate(&child));
+            let pos = self
+                .spans
+                .key(&child)
+                .unwrap_or_else(|| self.spans.locate(&child));
             let help = match nearest(&key, known.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
                     "known keys here: {}",
-                    known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             self.diags.push(
@@ -343,7 +359,11 @@ impl Validator<'_> {
                     if *key == "members"
                         && let Some(contact) = item.get_mut("contact")
                     {
-                        self.strip_unknown_keys(contact, &format!("{item_path}.contact"), KNOWN_CONTACT);
+                        self.strip_unknown_keys(
+                            contact,
+                            &format!("{item_path}.contact"),
+                            KNOWN_CONTACT,
+                        );
                     }
                 }
             }
@@ -371,7 +391,13 @@ impl Validator<'_> {
     }
 
     /// A list field: checks it is an array within `max` items and parses each item.
-    fn list<T: DeserializeOwned>(&mut self, value: Option<&Value>, path: &str, max: usize, what: &str) -> Vec<(String, T)> {
+    fn list<T: DeserializeOwned>(
+        &mut self,
+        value: Option<&Value>,
+        path: &str,
+        max: usize,
+        what: &str,
+    ) -> Vec<(String, T)> {
         let Some(value) = value else {
             return Vec::new();
         };
@@ -563,14 +589,22 @@ impl Validator<'_> {
         for (path, ring) in items {
             let id_path = format!("{path}.id");
             let Some(raw_id) = ring.id else {
-                self.error(&id_path, "a ring needs an id", Some("add \"id\": \"kernteam\"".into()));
+                self.error(
+                    &id_path,
+                    "a ring needs an id",
+                    Some("add \"id\": \"kernteam\"".into()),
+                );
                 continue;
             };
             let Some(id) = self.id(&raw_id, &id_path) else {
                 continue;
             };
             if rings.iter().any(|r| r.id == id) {
-                self.error(&id_path, format!("duplicate ring id \"{id}\""), Some("give each ring its own id".into()));
+                self.error(
+                    &id_path,
+                    format!("duplicate ring id \"{id}\""),
+                    Some("give each ring its own id".into()),
+                );
                 continue;
             }
             let label = match ring.label {
@@ -631,7 +665,10 @@ impl Validator<'_> {
     ) -> Option<Member> {
         let lang = self.lang();
         let p = |field: &str| format!("{path}.{field}");
-        let role_text = m.role.as_deref().and_then(|r| self.text(r, &p("role"), MAX_SHORT_TEXT));
+        let role_text = m
+            .role
+            .as_deref()
+            .and_then(|r| self.text(r, &p("role"), MAX_SHORT_TEXT));
         let catalogue_role: Option<&Role> = role_text
             .as_deref()
             .and_then(|r| catalogue::role(r).or_else(|| catalogue::role(&r.to_lowercase())));
@@ -641,10 +678,15 @@ impl Validator<'_> {
             self.warn(
                 &p("role"),
                 format!("\"{text}\" is not a built-in role, so it is drawn as written"),
-                Some(format!("did you mean \"{near}\"? (`cirkel roles` lists them)")),
+                Some(format!(
+                    "did you mean \"{near}\"? (`cirkel roles` lists them)"
+                )),
             );
         }
-        let name = m.name.as_deref().and_then(|n| self.text(n, &p("name"), MAX_SHORT_TEXT));
+        let name = m
+            .name
+            .as_deref()
+            .and_then(|n| self.text(n, &p("name"), MAX_SHORT_TEXT));
         let anonymous = m.role.is_none() && m.name.is_none();
         if anonymous {
             self.error(
@@ -664,7 +706,11 @@ impl Validator<'_> {
             (None, Some(_)) => return None, // invalid id, already reported
             (None, None) => {
                 let base = slug(role_text.as_deref().or(name.as_deref()).unwrap_or("lid"));
-                let base = if base.is_empty() { "lid".to_string() } else { base };
+                let base = if base.is_empty() {
+                    "lid".to_string()
+                } else {
+                    base
+                };
                 let base: String = base.chars().take(MAX_ID - 4).collect();
                 let mut id = base.clone();
                 let mut n = 2;
@@ -685,10 +731,19 @@ impl Validator<'_> {
                     None => {
                         let ids: Vec<&str> = rings.iter().map(|r| r.id.as_str()).collect();
                         let help = match nearest(&wanted, ids.iter().copied()) {
-                            Some(near) => format!("did you mean \"{near}\"? Known rings: {}", quoted_list(ids.iter().copied(), 10)),
-                            None => format!("known rings: {}", quoted_list(ids.iter().copied(), 10)),
+                            Some(near) => format!(
+                                "did you mean \"{near}\"? Known rings: {}",
+                                quoted_list(ids.iter().copied(), 10)
+                            ),
+                            None => {
+                                format!("known rings: {}", quoted_list(ids.iter().copied(), 10))
+                            }
                         };
-                        self.error(&p("ring"), format!("unknown ring \"{}\"", wanted.escape_debug()), Some(help));
+                        self.error(
+                            &p("ring"),
+                            format!("unknown ring \"{}\"", wanted.escape_debug()),
+                            Some(help),
+                        );
                         None
                     }
                 }
@@ -705,10 +760,17 @@ impl Validator<'_> {
                 None => {
                     let keys = Domain::ALL.map(Domain::key);
                     let help = match nearest(raw, keys) {
-                        Some(near) => format!("did you mean \"{near}\"? Known domains: {}", quoted_list(keys, 10)),
+                        Some(near) => format!(
+                            "did you mean \"{near}\"? Known domains: {}",
+                            quoted_list(keys, 10)
+                        ),
                         None => format!("known domains: {}", quoted_list(keys, 10)),
                     };
-                    self.error(&p("domain"), format!("unknown domain \"{}\"", raw.escape_debug()), Some(help));
+                    self.error(
+                        &p("domain"),
+                        format!("unknown domain \"{}\"", raw.escape_debug()),
+                        Some(help),
+                    );
                     None
                 }
             },
@@ -717,14 +779,20 @@ impl Validator<'_> {
 
         let organisation = match &m.organisation {
             Some(o) => self.text(o, &p("organisation"), MAX_SHORT_TEXT),
-            None => catalogue_role.map(|r| r.organisation.get(lang).clone()),
+            // School roles have no default organisation: the centre names the school.
+            None => catalogue_role
+                .map(|r| r.organisation.get(lang).clone())
+                .filter(|o| !o.is_empty()),
         };
 
         let expertise = match &m.expertise {
             Some(items) if items.len() > MAX_EXPERTISE => {
                 self.error(
                     &p("expertise"),
-                    format!("too many expertise items ({} > {MAX_EXPERTISE})", items.len()),
+                    format!(
+                        "too many expertise items ({} > {MAX_EXPERTISE})",
+                        items.len()
+                    ),
                     Some("keep the few that a colleague would come for".into()),
                 );
                 Vec::new()
@@ -732,9 +800,13 @@ impl Validator<'_> {
             Some(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, e)| self.text(e, &format!("{path}.expertise[{i}]"), MAX_SHORT_TEXT))
+                .filter_map(|(i, e)| {
+                    self.text(e, &format!("{path}.expertise[{i}]"), MAX_SHORT_TEXT)
+                })
                 .collect(),
-            None => catalogue_role.map(|r| r.expertise.get(lang).clone()).unwrap_or_default(),
+            None => catalogue_role
+                .map(|r| r.expertise.get(lang).clone())
+                .unwrap_or_default(),
         };
 
         let availability = m
@@ -756,7 +828,11 @@ impl Validator<'_> {
                             Some(near) => format!("did you mean \"{near}\"?"),
                             None => format!("use one of {}", quoted_list(known, 4)),
                         };
-                        self.error(&p("tie"), format!("unknown tie \"{}\"", other.escape_debug()), Some(help));
+                        self.error(
+                            &p("tie"),
+                            format!("unknown tie \"{}\"", other.escape_debug()),
+                            Some(help),
+                        );
                         Tie::Normal
                     }
                 }
@@ -764,7 +840,10 @@ impl Validator<'_> {
         };
 
         let contact = self.contact(m.contact.unwrap_or_default(), &p("contact"));
-        let photo = m.photo.as_deref().and_then(|ph| self.photo(ph, &p("photo")));
+        let photo = m
+            .photo
+            .as_deref()
+            .and_then(|ph| self.photo(ph, &p("photo")));
 
         if anonymous {
             return None;
@@ -793,7 +872,11 @@ impl Validator<'_> {
             if is_plausible_email(&e) {
                 Some(e)
             } else {
-                self.error(&p, format!("\"{}\" is not an e-mail address", e.escape_debug()), Some("write it as naam@organisatie.nl".into()));
+                self.error(
+                    &p,
+                    format!("\"{}\" is not an e-mail address", e.escape_debug()),
+                    Some("write it as naam@organisatie.nl".into()),
+                );
                 None
             }
         });
@@ -801,10 +884,17 @@ impl Validator<'_> {
             let p = format!("{path}.phone");
             let t = self.text(&t, &p, 40)?;
             let digits = t.chars().filter(char::is_ascii_digit).count();
-            if digits >= 3 && t.chars().all(|ch| ch.is_ascii_digit() || " +-().".contains(ch)) {
+            if digits >= 3
+                && t.chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-().".contains(ch))
+            {
                 Some(t)
             } else {
-                self.error(&p, format!("\"{}\" is not a telephone number", t.escape_debug()), Some("use digits, spaces and + - ( ), like \"023 000 0000\"".into()));
+                self.error(
+                    &p,
+                    format!("\"{}\" is not a telephone number", t.escape_debug()),
+                    Some("use digits, spaces and + - ( ), like \"023 000 0000\"".into()),
+                );
                 None
             }
         });
@@ -813,7 +903,11 @@ impl Validator<'_> {
             // Check the raw text: control characters inside a link are a
             // known way to smuggle `java\tscript:` past filters.
             if w.chars().any(|ch| ch.is_control() || ch.is_whitespace()) {
-                self.error(&p, "a link must not contain spaces or control characters", Some("write it as https://www.example.nl".into()));
+                self.error(
+                    &p,
+                    "a link must not contain spaces or control characters",
+                    Some("write it as https://www.example.nl".into()),
+                );
                 return None;
             }
             let w = self.text(&w, &p, MAX_SHORT_TEXT)?;
@@ -823,19 +917,29 @@ impl Validator<'_> {
                 let shown: String = w.chars().take(60).collect();
                 self.error(
                     &p,
-                    format!("\"{}\" is not an allowed link: only http:// and https:// web addresses", shown.escape_debug()),
+                    format!(
+                        "\"{}\" is not an allowed link: only http:// and https:// web addresses",
+                        shown.escape_debug()
+                    ),
                     Some("write it as https://www.example.nl".into()),
                 );
                 None
             }
         });
-        Contact { email, phone, website }
+        Contact {
+            email,
+            phone,
+            website,
+        }
     }
 
     /// Checks a photo path: relative, inside the input's folder, an existing
     /// PNG or JPEG file within the size limit. Nothing else is read.
     fn photo(&mut self, raw: &str, path: &str) -> Option<PathBuf> {
-        let help = Some("give a path to a PNG or JPEG file next to the input file, like \"fotos/ib.jpg\"".to_string());
+        let help = Some(
+            "give a path to a PNG or JPEG file next to the input file, like \"fotos/ib.jpg\""
+                .to_string(),
+        );
         if raw.contains("://") || raw.starts_with("data:") || raw.starts_with("file:") {
             self.error(path, "a photo must be a file path, not a link", help);
             return None;
@@ -845,32 +949,62 @@ impl Validator<'_> {
             .components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
         if raw.is_empty() || escapes || raw.starts_with('\\') || raw.contains(":\\") {
-            self.error(path, format!("photo \"{}\" must be a relative path inside the input file's folder", raw.escape_debug()), help);
+            self.error(
+                path,
+                format!(
+                    "photo \"{}\" must be a relative path inside the input file's folder",
+                    raw.escape_debug()
+                ),
+                help,
+            );
             return None;
         }
-        let base = self.options.base_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        let base = self
+            .options
+            .base_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
         let full = base.join(rel);
         let meta = match std::fs::metadata(&full) {
             Ok(m) => m,
             Err(_) => {
-                self.error(path, format!("photo file not found: {}", full.display()), help);
+                self.error(
+                    path,
+                    format!("photo file not found: {}", full.display()),
+                    help,
+                );
                 return None;
             }
         };
         if !meta.is_file() {
-            self.error(path, format!("photo {} is not a file", full.display()), help);
+            self.error(
+                path,
+                format!("photo {} is not a file", full.display()),
+                help,
+            );
             return None;
         }
         if let (Ok(canon_base), Ok(canon_full)) = (base.canonicalize(), full.canonicalize())
             && !canon_full.starts_with(&canon_base)
         {
-            self.error(path, format!("photo {} points outside the input file's folder", full.display()), help);
+            self.error(
+                path,
+                format!(
+                    "photo {} points outside the input file's folder",
+                    full.display()
+                ),
+                help,
+            );
             return None;
         }
         if meta.len() > MAX_PHOTO_BYTES {
             self.error(
                 path,
-                format!("photo is {}; the limit is {}", human_bytes(meta.len()), human_bytes(MAX_PHOTO_BYTES)),
+                format!(
+                    "photo is {}; the limit is {}",
+                    human_bytes(meta.len()),
+                    human_bytes(MAX_PHOTO_BYTES)
+                ),
                 Some("make it smaller: a portrait of 400 × 400 px is plenty".into()),
             );
             return None;
@@ -882,7 +1016,11 @@ impl Validator<'_> {
         let is_png = head.starts_with(b"\x89PNG\r\n\x1a\n");
         let is_jpeg = head.starts_with(&[0xFF, 0xD8, 0xFF]);
         if !ok || !(is_png || is_jpeg) {
-            self.error(path, format!("photo {} is not a PNG or JPEG image", full.display()), help);
+            self.error(
+                path,
+                format!("photo {} is not a PNG or JPEG image", full.display()),
+                help,
+            );
             return None;
         }
         Some(full)
@@ -900,23 +1038,55 @@ impl Validator<'_> {
             if let Some(id) = &id
                 && routes.iter().any(|x| &x.id == id)
             {
-                self.error(&format!("{path}.id"), format!("duplicate route id \"{id}\""), Some("give each route its own id".into()));
+                self.error(
+                    &format!("{path}.id"),
+                    format!("duplicate route id \"{id}\""),
+                    Some("give each route its own id".into()),
+                );
             }
             let question = match &r.question {
                 Some(q) => self.text(q, &format!("{path}.question"), MAX_LONG_TEXT),
                 None => {
-                    self.error(&path, "a route needs a `question`: the hulpvraag it answers", Some("add \"question\": \"Verzuim en te laat komen\"".into()));
+                    self.error(
+                        &path,
+                        "a route needs a `question`: the hulpvraag it answers",
+                        Some("add \"question\": \"Verzuim en te laat komen\"".into()),
+                    );
                     None
                 }
             };
-            let steps = self.member_refs(r.steps.as_deref().unwrap_or(&[]), &format!("{path}.steps"), &ids);
+            let steps = self.member_refs(
+                r.steps.as_deref().unwrap_or(&[]),
+                &format!("{path}.steps"),
+                &ids,
+            );
             if r.steps.as_ref().is_none_or(|s| s.is_empty()) {
-                self.error(&path, "a route needs at least one step in `steps`", Some(format!("list member ids in order, e.g. \"steps\": [\"{}\"]", ids.first().unwrap_or(&"ib"))));
+                self.error(
+                    &path,
+                    "a route needs at least one step in `steps`",
+                    Some(format!(
+                        "list member ids in order, e.g. \"steps\": [\"{}\"]",
+                        ids.first().unwrap_or(&"ib")
+                    )),
+                );
             }
-            let escalation = self.member_refs(r.escalation.as_deref().unwrap_or(&[]), &format!("{path}.escalation"), &ids);
-            let note = r.note.as_deref().and_then(|n| self.text(n, &format!("{path}.note"), MAX_LONG_TEXT));
+            let escalation = self.member_refs(
+                r.escalation.as_deref().unwrap_or(&[]),
+                &format!("{path}.escalation"),
+                &ids,
+            );
+            let note = r
+                .note
+                .as_deref()
+                .and_then(|n| self.text(n, &format!("{path}.note"), MAX_LONG_TEXT));
             if let (Some(id), Some(question)) = (id, question) {
-                routes.push(Route { id, question, steps, escalation, note });
+                routes.push(Route {
+                    id,
+                    question,
+                    steps,
+                    escalation,
+                    note,
+                });
             }
         }
         routes
@@ -924,7 +1094,11 @@ impl Validator<'_> {
 
     fn member_refs(&mut self, refs: &[String], path: &str, ids: &[&str]) -> Vec<String> {
         if refs.len() > MAX_ROUTE_STEPS {
-            self.error(path, format!("too many steps ({} > {MAX_ROUTE_STEPS})", refs.len()), None);
+            self.error(
+                path,
+                format!("too many steps ({} > {MAX_ROUTE_STEPS})", refs.len()),
+                None,
+            );
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -934,12 +1108,21 @@ impl Validator<'_> {
                 out.push(id);
             } else {
                 let help = match nearest(&id, ids.iter().copied()) {
-                    Some(near) => format!("did you mean \"{near}\"? Known member ids: {}", quoted_list(ids.iter().copied(), 12)),
-                    None if ids.is_empty() => "there are no members yet; add them under \"members\"".to_string(),
+                    Some(near) => format!(
+                        "did you mean \"{near}\"? Known member ids: {}",
+                        quoted_list(ids.iter().copied(), 12)
+                    ),
+                    None if ids.is_empty() => {
+                        "there are no members yet; add them under \"members\"".to_string()
+                    }
                     None => format!("known member ids: {}", quoted_list(ids.iter().copied(), 12)),
                 };
                 let shown: String = id.chars().take(40).collect();
-                self.error(&child_index(path, i), format!("unknown member \"{}\"", shown.escape_debug()), Some(help));
+                self.error(
+                    &child_index(path, i),
+                    format!("unknown member \"{}\"", shown.escape_debug()),
+                    Some(help),
+                );
             }
         }
         out
@@ -952,7 +1135,14 @@ impl Validator<'_> {
             let mut field = |v: &Option<String>, name: &str, limit| match v {
                 Some(t) => self.text(t, &format!("{path}.{name}"), limit),
                 None => {
-                    self.error(&path, format!("a meeting needs `{name}`"), Some("write e.g. { \"when\": \"oktober\", \"purpose\": \"Kennismaken\" }".into()));
+                    self.error(
+                        &path,
+                        format!("a meeting needs `{name}`"),
+                        Some(
+                            "write e.g. { \"when\": \"oktober\", \"purpose\": \"Kennismaken\" }"
+                                .into(),
+                        ),
+                    );
                     None
                 }
             };
@@ -988,8 +1178,12 @@ pub fn is_allowed_web_link(link: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty()
-        && host.chars().all(|c| c.is_alphanumeric() || ".-:[]".contains(c))
-        && !link.chars().any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\".contains(c))
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".-:[]".contains(c))
+        && !link
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\".contains(c))
 }
 
 fn is_plausible_email(e: &str) -> bool {
@@ -1001,7 +1195,9 @@ fn is_plausible_email(e: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !e.chars().any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\,;:()[]".contains(c))
+        && !e
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\,;:()[]".contains(c))
 }
 
 /// Turns a text into an id: lowercase ASCII letters, digits and `-`.
@@ -1072,7 +1268,8 @@ mod tests {
 
     #[test]
     fn minimal_file_gets_defaults() {
-        let p = parse_str(r#"{"school": {"name": "De Ark"}, "members": [{"role": "cjg-coach"}]}"#).unwrap();
+        let p = parse_str(r#"{"school": {"name": "De Ark"}, "members": [{"role": "cjg-coach"}]}"#)
+            .unwrap();
         let k = p.kernteam;
         assert_eq!(k.title, "Cirkel van invloed");
         assert_eq!(k.rings.len(), 3);
@@ -1086,8 +1283,15 @@ mod tests {
 
     #[test]
     fn english_defaults() {
-        let opts = ParseOptions { lang: Lang::En, base_dir: None };
-        let p = parse(br#"{"school": {"name": "X"}, "members": [{"role": "leerplichtambtenaar"}]}"#, &opts).unwrap();
+        let opts = ParseOptions {
+            lang: Lang::En,
+            base_dir: None,
+        };
+        let p = parse(
+            br#"{"school": {"name": "X"}, "members": [{"role": "leerplichtambtenaar"}]}"#,
+            &opts,
+        )
+        .unwrap();
         assert_eq!(p.kernteam.members[0].role, "School attendance officer");
         assert_eq!(p.kernteam.title, "Circle of influence");
     }
@@ -1097,10 +1301,18 @@ mod tests {
         let text = "{\n \"school\": {\"name\": \"X\"},\n \"members\": [\n  {\"id\": \"a\", \"nmae\": \"b\", \"ring\": \"netwrk\"},\n  {\"id\": \"a\", \"role\": \"ib\", \"tie\": \"strng\"}\n ],\n \"routes\": [{\"question\": \"q\", \"steps\": [\"zz\"]}]\n}";
         let e = errors(text);
         assert!(e.contains("input:4:15: error: members[0].nmae: unknown key `nmae`\n  help: did you mean `name`?"), "{e}");
-        assert!(e.contains("members[0].ring: unknown ring \"netwrk\"\n  help: did you mean \"netwerk\"?"), "{e}");
+        assert!(
+            e.contains(
+                "members[0].ring: unknown ring \"netwrk\"\n  help: did you mean \"netwerk\"?"
+            ),
+            "{e}"
+        );
         assert!(e.contains("members[1].id: duplicate id \"a\""), "{e}");
         assert!(e.contains("members[1].tie: unknown tie \"strng\""), "{e}");
-        assert!(e.contains("routes[0].steps[0]: unknown member \"zz\""), "{e}");
+        assert!(
+            e.contains("routes[0].steps[0]: unknown member \"zz\""),
+            "{e}"
+        );
     }
 
     #[test]
@@ -1111,8 +1323,16 @@ mod tests {
         assert!(parse_str(bom).is_ok());
         let crlf = "{\r\n\"school\": {\"name\": \"X\"}\r\n}";
         assert!(parse_str(crlf).is_ok());
-        let e = parse(b"{\"school\": {\"name\": \"Caf\xE9\"}}", &ParseOptions::default()).unwrap_err();
-        assert!(e.to_string().contains("not valid UTF-8 at line 1, column 25 (byte 0xE9)"), "{e}");
+        let e = parse(
+            b"{\"school\": {\"name\": \"Caf\xE9\"}}",
+            &ParseOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("not valid UTF-8 at line 1, column 25 (byte 0xE9)"),
+            "{e}"
+        );
         let e = parse(b"\xFF\xFE{\0", &ParseOptions::default()).unwrap_err();
         assert!(e.to_string().contains("UTF-16"));
     }
@@ -1122,7 +1342,10 @@ mod tests {
         assert!(errors("{\"school\": {\"name\": \"b").contains("unexpected end of file"));
         assert!(errors("{\n // hi\n}").contains("input:2:2: error: comments are not allowed"));
         assert!(errors("{\"school\": {\"name\": \"X\"},}").contains("trailing comma"));
-        assert!(errors("{\"school\": {\"name\": \"X\"}} {}").contains("unexpected text after the JSON value"));
+        assert!(
+            errors("{\"school\": {\"name\": \"X\"}} {}")
+                .contains("unexpected text after the JSON value")
+        );
         assert!(errors("{\"version\": NaN}").contains("NaN/Infinity"));
         assert!(errors("{\"version\": 1e400}").contains("number out of range"));
         let e = errors("{\"school\": {\"name\": \"\\ud800\"}}");
@@ -1132,7 +1355,10 @@ mod tests {
     #[test]
     fn type_problems_name_the_path() {
         let e = errors(r#"{"school": {"name": "X"}, "members": [{"name": 42}]}"#);
-        assert!(e.contains("members[0].name: expected a text in double quotes, found 42"), "{e}");
+        assert!(
+            e.contains("members[0].name: expected a text in double quotes, found 42"),
+            "{e}"
+        );
         let e = errors(r#"{"school": {"name": "X"}, "members": {}}"#);
         assert!(e.contains("members: expected a list"), "{e}");
         let e = errors(r#"{"school": {"name": "X", "name": "Y"}}"#);
@@ -1146,12 +1372,15 @@ mod tests {
         assert_eq!(p.warnings.warnings().count(), 1);
         assert!(errors(r#"{"school": {"name": "   "}}"#).contains("must not be empty"));
         let long = "x".repeat(MAX_SHORT_TEXT + 1);
-        assert!(errors(&format!(r#"{{"school": {{"name": "{long}"}}}}"#)).contains("the limit is 200"));
+        assert!(
+            errors(&format!(r#"{{"school": {{"name": "{long}"}}}}"#)).contains("the limit is 200")
+        );
     }
 
     #[test]
     fn ids_are_normalised_and_checked() {
-        let e = errors(r#"{"school": {"name": "X"}, "members": [{"id": "An\u200Bna", "role": "a"}]}"#);
+        let e =
+            errors(r#"{"school": {"name": "X"}, "members": [{"id": "An\u200Bna", "role": "a"}]}"#);
         assert!(e.contains("is not a valid id"), "{e}");
         let e = errors(r#"{"school": {"name": "X"}, "members": [{"id": "Maaike", "role": "a"}]}"#);
         assert!(e.contains("e.g. \"maaike\""), "{e}");
@@ -1159,7 +1388,14 @@ mod tests {
 
     #[test]
     fn links_are_restricted() {
-        for bad in ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "file:///etc/passwd", "vbscript:x", "https://a\"><x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "vbscript:x",
+            "https://a\"><x",
+        ] {
             let doc = serde_json::json!({"school": {"name": "X"}, "members": [{"role": "ib", "contact": {"website": bad}}]});
             let e = errors(&doc.to_string());
             assert!(e.contains("members[0].contact.website"), "{bad}: {e}");

@@ -103,11 +103,15 @@ pub fn json_schema() -> Value {
 mod tests {
     use super::*;
     use crate::input::{
-        KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE, KNOWN_SCHOOL,
+        KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
+        KNOWN_SCHOOL,
     };
 
     fn keys(v: &Value) -> Vec<String> {
-        v["properties"].as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+        v["properties"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
     }
 
     fn sorted(list: &[&str]) -> Vec<String> {
@@ -124,7 +128,10 @@ mod tests {
         assert_eq!(keys(&p["school"]), sorted(KNOWN_SCHOOL));
         assert_eq!(keys(&p["rings"]["items"]), sorted(KNOWN_RING));
         assert_eq!(keys(&p["members"]["items"]), sorted(KNOWN_MEMBER));
-        assert_eq!(keys(&p["members"]["items"]["properties"]["contact"]), sorted(KNOWN_CONTACT));
+        assert_eq!(
+            keys(&p["members"]["items"]["properties"]["contact"]),
+            sorted(KNOWN_CONTACT)
+        );
         assert_eq!(keys(&p["routes"]["items"]), sorted(KNOWN_ROUTE));
         assert_eq!(keys(&p["meetings"]["items"]), sorted(KNOWN_MEETING));
     }

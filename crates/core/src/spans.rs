@@ -237,9 +237,27 @@ mod tests {
     fn finds_nested_values_and_keys() {
         let text = "{\n  \"school\": {\"name\": \"X\"},\n  \"members\": [\n    {\"id\": \"ib\"},\n    {\"id\": \"é\", \"ring\": \"r\"}\n  ]\n}";
         let s = Spans::scan(text);
-        assert_eq!(s.value("school.name"), Some(Pos { line: 2, column: 22 }));
-        assert_eq!(s.value("members[1].ring"), Some(Pos { line: 5, column: 25 }));
-        assert_eq!(s.key("members[1].ring"), Some(Pos { line: 5, column: 17 }));
+        assert_eq!(
+            s.value("school.name"),
+            Some(Pos {
+                line: 2,
+                column: 22
+            })
+        );
+        assert_eq!(
+            s.value("members[1].ring"),
+            Some(Pos {
+                line: 5,
+                column: 25
+            })
+        );
+        assert_eq!(
+            s.key("members[1].ring"),
+            Some(Pos {
+                line: 5,
+                column: 17
+            })
+        );
         assert_eq!(s.locate("members[1].name"), Pos { line: 5, column: 5 });
         assert!(s.duplicates.is_empty());
     }

@@ -1,0 +1,210 @@
+//! Checks a layout against the quality bars of DESIGN.md (1–4), on the layout
+//! value itself. Used by the tests for every example and random input, and
+//! available to callers who build layouts with their own options.
+
+use cirkel_core::Domain;
+
+use crate::geometry::{Layout, Rect};
+
+/// Tolerance for the rounding to 1/100 px.
+const EPS: f64 = 0.05;
+
+/// Returns every violated bar, in words; empty when the layout is sound.
+pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
+    let mut problems = Vec::new();
+    let canvas = Rect {
+        x: 0.0,
+        y: 0.0,
+        width: l.width,
+        height: l.height,
+    };
+    let rects: Vec<Rect> = l.nodes.iter().map(|n| n.rect()).collect();
+
+    // Bar 1: no overlaps, nothing outside the canvas.
+    for (i, a) in rects.iter().enumerate() {
+        let id = &l.nodes[i].id;
+        for (j, b) in rects.iter().enumerate().skip(i + 1) {
+            if a.overlaps(b, -EPS) {
+                problems.push(format!("node {id} overlaps node {}", l.nodes[j].id));
+            }
+        }
+        if a.distance_to(l.centre.x, l.centre.y) < l.centre.radius - EPS {
+            problems.push(format!("node {id} overlaps the centre"));
+        }
+        for b in &l.boxes {
+            if a.overlaps(&b.rect(), -EPS) {
+                problems.push(format!("node {id} overlaps the {:?} box", b.kind));
+            }
+        }
+        for r in &l.rings {
+            if let Some(label) = &r.label
+                && a.overlaps(&label.rect, -EPS)
+            {
+                problems.push(format!("node {id} overlaps the label of ring {}", r.id));
+            }
+        }
+        if !canvas.contains(a) {
+            problems.push(format!("node {id} leaves the canvas"));
+        }
+    }
+    for (i, a) in l.boxes.iter().enumerate() {
+        if !canvas.contains(&a.rect()) {
+            problems.push(format!("the {:?} box leaves the canvas", a.kind));
+        }
+        for b in l.boxes.iter().skip(i + 1) {
+            if a.rect().overlaps(&b.rect(), -EPS) {
+                problems.push(format!("the {:?} and {:?} boxes overlap", a.kind, b.kind));
+            }
+        }
+        let disc = Rect::centred(
+            l.centre.x,
+            l.centre.y,
+            2.0 * l.outer_radius,
+            2.0 * l.outer_radius,
+        );
+        if a.rect().overlaps(&disc, -EPS) {
+            problems.push(format!("the {:?} box overlaps the circle", a.kind));
+        }
+    }
+    let disc = Rect::centred(
+        l.centre.x,
+        l.centre.y,
+        2.0 * l.outer_radius,
+        2.0 * l.outer_radius,
+    );
+    if !canvas.contains(&disc) {
+        problems.push("the circle leaves the canvas".into());
+    }
+
+    // Bar 2: on the ring; radii grow outwards.
+    for n in &l.nodes {
+        match l.rings.iter().find(|r| r.id == n.ring) {
+            Some(r) => {
+                let d = (n.x - l.centre.x).hypot(n.y - l.centre.y);
+                if (d - r.radius).abs() > EPS {
+                    problems.push(format!(
+                        "node {} is {d:.2} from the centre, ring {} has radius {}",
+                        n.id, r.id, r.radius
+                    ));
+                }
+            }
+            None => problems.push(format!("node {} names unknown ring {}", n.id, n.ring)),
+        }
+    }
+    for w in l.rings.windows(2) {
+        if w[1].radius <= w[0].radius {
+            problems.push(format!("ring {} is not outside ring {}", w[1].id, w[0].id));
+        }
+    }
+    if l.rings.first().is_some_and(|r| r.radius <= l.centre.radius) {
+        problems.push("the first ring lies inside the centre".into());
+    }
+
+    // Bar 3: one contiguous run per domain on each ring, in sector order.
+    let order: Vec<Domain> = l.sectors.iter().map(|s| s.domain).collect();
+    for r in &l.rings {
+        let mut on_ring: Vec<(f64, Domain, &str)> = l
+            .nodes
+            .iter()
+            .filter(|n| n.ring == r.id)
+            .map(|n| (n.angle_deg, n.domain, n.id.as_str()))
+            .collect();
+        on_ring.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut runs: Vec<Domain> = Vec::new();
+        for (_, d, _) in &on_ring {
+            if runs.last() != Some(d) {
+                runs.push(*d);
+            }
+        }
+        if runs.len() > 1 && runs.first() == runs.last() {
+            runs.pop();
+        }
+        let mut seen = runs.clone();
+        seen.sort();
+        seen.dedup();
+        if seen.len() != runs.len() {
+            problems.push(format!(
+                "ring {}: a domain is split into several runs ({runs:?})",
+                r.id
+            ));
+        }
+        // The cyclic order of runs must follow the sector order.
+        let ranks: Vec<usize> = runs
+            .iter()
+            .filter_map(|d| order.iter().position(|o| o == d))
+            .collect();
+        let descents = ranks.windows(2).filter(|w| w[1] < w[0]).count()
+            + usize::from(ranks.len() > 1 && ranks[0] < ranks[ranks.len() - 1]);
+        if ranks.len() > 2 && descents > 1 {
+            problems.push(format!(
+                "ring {}: domains are out of sector order ({runs:?})",
+                r.id
+            ));
+        }
+        for (angle, d, id) in &on_ring {
+            if let Some(s) = l.sectors.iter().find(|s| s.domain == *d) {
+                let rel = (angle - s.start_deg).rem_euclid(360.0);
+                if rel > s.end_deg - s.start_deg + EPS {
+                    problems.push(format!("node {id} lies outside the {d:?} sector"));
+                }
+            }
+        }
+    }
+
+    // Bar 4: text inside its container, never below the minimum size.
+    for n in &l.nodes {
+        let r = n.rect();
+        for t in &n.text {
+            if !r.contains(&t.bounds) {
+                problems.push(format!("text \"{}\" leaves node {}", t.text, n.id));
+            }
+            if t.size < min_font_size {
+                problems.push(format!(
+                    "text \"{}\" is {} px, below {min_font_size}",
+                    t.text, t.size
+                ));
+            }
+        }
+    }
+    for b in &l.boxes {
+        for t in &b.text {
+            if !b.rect().contains(&t.bounds) {
+                problems.push(format!("text \"{}\" leaves the {:?} box", t.text, b.kind));
+            }
+            if t.size < min_font_size {
+                problems.push(format!("text \"{}\" is below the minimum size", t.text));
+            }
+        }
+    }
+    for t in &l.centre.text {
+        let b = t.bounds;
+        for (x, y) in [
+            (b.x, b.y),
+            (b.right(), b.y),
+            (b.x, b.bottom()),
+            (b.right(), b.bottom()),
+        ] {
+            if (x - l.centre.x).hypot(y - l.centre.y) > l.centre.radius + EPS {
+                problems.push(format!("text \"{}\" leaves the centre", t.text));
+                break;
+            }
+        }
+    }
+    for r in &l.rings {
+        if let Some(label) = &r.label {
+            if !label.rect.contains(&label.text.bounds) {
+                problems.push(format!(
+                    "ring label \"{}\" leaves its pill",
+                    label.text.text
+                ));
+            }
+            if label.rect.distance_to(l.centre.x, l.centre.y) < l.centre.radius {
+                problems.push(format!(
+                    "ring label \"{}\" overlaps the centre",
+                    label.text.text
+                ));
+            }
+        }
+    }
+    problems
+}

@@ -1,0 +1,1063 @@
+//! The layout algorithm.
+//!
+//! 1. Cards are sized from their text (role in a coloured header, then name,
+//!    organisation, availability, expertise), wrapped by measured width.
+//! 2. Ring radii start from the card heights and grow until everything fits:
+//!    each domain gets one angular sector, the same on every ring, at least as
+//!    wide as its busiest ring needs; a ring whose sectors do not fit in 360°
+//!    grows. Cards are spaced evenly inside their sector, at least one "slot"
+//!    apart, where a slot is the angle whose chord equals the diagonal of a
+//!    card plus gap, so two cards on one ring can never overlap, whatever
+//!    their angle.
+//! 3. Cards on different rings are checked pairwise; a conflict pushes the
+//!    outer ring (and all rings outside it) outwards until none is left.
+//! 4. Ring labels go to the free place on their ring nearest to 6 o'clock;
+//!    title above, legend and footer below the circle.
+//!
+//! Every step is a pure function of the input, iterating in input order with
+//! `libm` trigonometry, so the result is the same on every machine.
+
+use std::f64::consts::PI;
+
+use cirkel_core::{Domain, Kernteam, Lang, Member};
+
+use crate::geometry::*;
+use crate::options::LayoutOptions;
+use crate::text::{HyphenLang, Style, Weight, wrap};
+
+/// Why a layout could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LayoutError {
+    /// The rings did not settle within the iteration limit (a bug, reported
+    /// as an error rather than a hang).
+    DidNotConverge,
+}
+
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LayoutError::DidNotConverge => write!(
+                f,
+                "the layout did not settle; please report this input as a bug"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LayoutError {}
+
+/// Vertical metrics of the bundled font (Noto Sans), as fractions of the size.
+const ASCENT: f64 = 1.069;
+const DESCENT: f64 = 0.293;
+
+/// Lays text out in lines from `top`; returns the lines and the new top.
+#[allow(clippy::too_many_arguments)]
+fn text_block(
+    text: &str,
+    style: Style,
+    max_width: f64,
+    anchor: Anchor,
+    role: TextRole,
+    x: f64,
+    top: f64,
+    options: &LayoutOptions,
+    lang: HyphenLang,
+) -> (Vec<TextLine>, f64) {
+    let line_height = style.size * options.line_height;
+    let mut out = Vec::new();
+    let mut y = top;
+    for line in wrap(text, style, max_width, lang) {
+        let width = style.width(&line);
+        let left = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - width / 2.0,
+        };
+        let baseline =
+            y + (line_height - (ASCENT + DESCENT) * style.size) / 2.0 + ASCENT * style.size;
+        out.push(TextLine {
+            text: line,
+            x,
+            y: baseline,
+            size: style.size,
+            weight: style.weight,
+            anchor,
+            role,
+            bounds: Rect {
+                x: left,
+                y,
+                width,
+                height: line_height,
+            },
+        });
+        y += line_height;
+    }
+    (out, y)
+}
+
+fn hyphen_lang(lang: Lang) -> HyphenLang {
+    match lang {
+        Lang::Nl => HyphenLang::Dutch,
+        Lang::En => HyphenLang::English,
+    }
+}
+
+/// A card before placement: text relative to the card's centre.
+struct Card {
+    member: usize,
+    ring: usize,
+    domain: Domain,
+    width: f64,
+    height: f64,
+    header_height: f64,
+    text: Vec<TextLine>,
+}
+
+fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> Card {
+    let f = &o.fonts;
+    let inner = o.card_width - 2.0 * o.card_padding_x;
+    let mut text = Vec::new();
+    let role = Style {
+        weight: Weight::Bold,
+        size: f.role,
+    };
+    let (lines, mut y) = text_block(
+        &m.role,
+        role,
+        inner,
+        Anchor::Middle,
+        TextRole::Role,
+        0.0,
+        o.card_padding_y,
+        o,
+        lang,
+    );
+    text.extend(lines);
+    y += o.card_padding_y;
+    let header_height = y;
+    let mut body: Vec<(String, Style, TextRole)> = Vec::new();
+    if let Some(name) = &m.name {
+        body.push((
+            name.clone(),
+            Style {
+                weight: Weight::Normal,
+                size: f.name,
+            },
+            TextRole::Name,
+        ));
+    }
+    let detail = Style {
+        weight: Weight::Normal,
+        size: f.detail,
+    };
+    if let Some(org) = &m.organisation {
+        body.push((org.clone(), detail, TextRole::Organisation));
+    }
+    if let Some(av) = &m.availability {
+        body.push((av.clone(), detail, TextRole::Availability));
+    }
+    if !m.expertise.is_empty() {
+        body.push((m.expertise.join(" · "), detail, TextRole::Expertise));
+    }
+    if !body.is_empty() {
+        y += o.card_padding_y * 0.6;
+        for (t, style, r) in body {
+            let (lines, ny) = text_block(&t, style, inner, Anchor::Middle, r, 0.0, y, o, lang);
+            text.extend(lines);
+            y = ny;
+        }
+        y += o.card_padding_y;
+    }
+    let height = y;
+    for line in &mut text {
+        line.translate(0.0, -height / 2.0);
+    }
+    Card {
+        member: index,
+        ring: m.ring,
+        domain: m.domain,
+        width: o.card_width,
+        height,
+        header_height,
+        text,
+    }
+}
+
+/// The school disc: its radius and its text centred at (0, 0).
+fn build_centre(k: &Kernteam, o: &LayoutOptions, lang: HyphenLang) -> (f64, Vec<TextLine>) {
+    let school = Style {
+        weight: Weight::Bold,
+        size: o.fonts.school,
+    };
+    let detail = Style {
+        weight: Weight::Normal,
+        size: o.fonts.body,
+    };
+    let mut radius = o.centre_min_radius;
+    loop {
+        // Text lines must fit the chord of the circle at their height; the
+        // usable width is that of a centred square-ish block.
+        let max_width = radius * 1.5;
+        let (mut lines, y) = text_block(
+            &k.school.name,
+            school,
+            max_width,
+            Anchor::Middle,
+            TextRole::School,
+            0.0,
+            0.0,
+            o,
+            lang,
+        );
+        let mut y = y;
+        if let Some(place) = &k.school.place {
+            let (more, ny) = text_block(
+                place,
+                detail,
+                max_width,
+                Anchor::Middle,
+                TextRole::SchoolDetail,
+                0.0,
+                y,
+                o,
+                lang,
+            );
+            lines.extend(more);
+            y = ny;
+        }
+        for l in &mut lines {
+            l.translate(0.0, -y / 2.0);
+        }
+        let fits = lines.iter().all(|l| {
+            let b = l.bounds;
+            let corners = [
+                (b.x, b.y),
+                (b.right(), b.y),
+                (b.x, b.bottom()),
+                (b.right(), b.bottom()),
+            ];
+            corners
+                .iter()
+                .all(|(x, y)| libm::hypot(*x, *y) <= radius - 12.0)
+        });
+        let unbroken = k
+            .school
+            .name
+            .split(' ')
+            .all(|w| school.width(w) <= max_width)
+            || radius > 150.0;
+        if (fits && unbroken) || radius > 2000.0 {
+            return (radius, lines);
+        }
+        radius += 8.0;
+    }
+}
+
+/// Angle (radians, clockwise from 12 o'clock) to a point at `radius`.
+fn polar(angle: f64, radius: f64) -> (f64, f64) {
+    (radius * libm::sin(angle), -radius * libm::cos(angle))
+}
+
+struct Placement {
+    radii: Vec<f64>,
+    sectors: Vec<(Domain, f64, f64)>,
+    angles: Vec<f64>,
+    /// Radius of the farthest card corner.
+    extent: f64,
+}
+
+const MAX_ITERATIONS: usize = 5000;
+
+/// The chord two cards on one ring need between their centres when the
+/// chord's midpoint lies at `angle`: the chord runs along the tangent
+/// (cos, sin), and two boxes are apart when they are apart horizontally
+/// *or* vertically. At 12 o'clock that is the card width, at 3 o'clock only
+/// the card height.
+fn chord_needed(angle: f64, w: f64, h: f64) -> f64 {
+    let (c, s) = (libm::cos(angle).abs(), libm::sin(angle).abs());
+    let horizontal = if c > 1e-9 { w / c } else { f64::INFINITY };
+    let vertical = if s > 1e-9 { h / s } else { f64::INFINITY };
+    horizontal.min(vertical)
+}
+
+/// Places the cards (centred at the origin), with the first domain's sector
+/// centred at `rotation` (radians clockwise from 12 o'clock). Cards are in
+/// ring order, then domain order, then input order.
+fn place(
+    cards: &[Card],
+    ring_count: usize,
+    centre_radius: f64,
+    rotation: f64,
+    o: &LayoutOptions,
+) -> Result<Placement, LayoutError> {
+    let domains: Vec<Domain> = Domain::ALL
+        .into_iter()
+        .filter(|d| cards.iter().any(|c| c.domain == *d))
+        .collect();
+    let mut count = vec![vec![0usize; ring_count]; domains.len()];
+    let mut max_height = vec![0.0f64; ring_count];
+    for c in cards {
+        if let Some(di) = domains.iter().position(|d| *d == c.domain) {
+            count[di][c.ring] += 1;
+        }
+        max_height[c.ring] = max_height[c.ring].max(c.height);
+    }
+    for h in &mut max_height {
+        if *h == 0.0 {
+            *h = 40.0; // an empty ring still has a band and a label
+        }
+    }
+    // Start tight: rings only a gap apart. Cards of neighbouring rings may
+    // interleave; the overlap check below pushes rings apart where needed.
+    let mut radii = vec![0.0; ring_count];
+    radii[0] = centre_radius + o.ring_gap + max_height[0].min(o.card_width) / 2.0;
+    for k in 1..ring_count {
+        radii[k] = radii[k - 1] + o.ring_gap + max_height[k - 1].min(max_height[k]) / 2.0;
+    }
+    let grow = |radii: &mut Vec<f64>, k: usize, amount: f64| {
+        for r in radii.iter_mut().skip(k) {
+            *r += amount;
+        }
+    };
+    let equal = 2.0 * PI / domains.len().max(1) as f64;
+    let mut ranges: Vec<(f64, f64)> = (0..domains.len())
+        .map(|i| {
+            let s = rotation - equal / 2.0 + i as f64 * equal;
+            (s, s + equal)
+        })
+        .collect();
+
+    'grow: for _ in 0..MAX_ITERATIONS {
+        // Sector sizes: each domain needs, on its busiest ring, one slot per
+        // card, where a slot is the angle whose chord is what two cards need
+        // anywhere in the sector. Sizes depend on where the sectors are, so
+        // settle them in a few rounds; the overlap check below is the judge.
+        let mut sizes = vec![0.0; domains.len()];
+        for _round in 0..6 {
+            let mut need = vec![0.0f64; domains.len()];
+            let mut busiest = vec![0usize; domains.len()];
+            for (di, counts) in count.iter().enumerate() {
+                let (s, e) = ranges[di];
+                let nd = domains.len();
+                for k in 0..ring_count {
+                    if counts[k] == 0 {
+                        continue;
+                    }
+                    let n = counts[k];
+                    let step = (e - s) / n as f64;
+                    // Where pairs of neighbouring cards meet: between the
+                    // cards of this sector, and at a sector edge when the
+                    // neighbouring sector has a card on this ring too.
+                    let mut meets: Vec<f64> = (1..n).map(|i| s + step * i as f64).collect();
+                    let prev = (di + nd - 1) % nd;
+                    let next = (di + 1) % nd;
+                    if count[prev][k] > 0 || (nd == 1 && n > 1) {
+                        meets.push(s);
+                    }
+                    if count[next][k] > 0 && next != di {
+                        meets.push(e);
+                    }
+                    let (w, h) = (o.card_width + o.gap, max_height[k] + o.gap);
+                    let chord = meets
+                        .iter()
+                        .map(|m| chord_needed(*m, w, h))
+                        .fold(h, f64::max);
+                    let slot = if chord >= 2.0 * radii[k] {
+                        f64::INFINITY
+                    } else {
+                        2.0 * libm::asin(chord / (2.0 * radii[k]))
+                    };
+                    let total_need = n as f64 * slot;
+                    if total_need > need[di] {
+                        need[di] = total_need;
+                        busiest[di] = k;
+                    }
+                }
+            }
+            let total: f64 = need.iter().sum();
+            if !(total <= 2.0 * PI) {
+                let mut blame = vec![0.0f64; ring_count];
+                for (di, k) in busiest.iter().enumerate() {
+                    blame[*k] += if need[di].is_finite() { need[di] } else { 1e9 };
+                }
+                let k = (0..ring_count)
+                    .max_by(|a, b| blame[*a].total_cmp(&blame[*b]).then(b.cmp(a)))
+                    .unwrap_or(0);
+                let amount = (radii[k] * 0.03).max(4.0);
+                grow(&mut radii, k, amount);
+                continue 'grow;
+            }
+            // Share out the slack in proportion to need.
+            let slack = 2.0 * PI - total;
+            sizes = need
+                .iter()
+                .map(|n| {
+                    if total > 0.0 {
+                        n + slack * n / total
+                    } else {
+                        equal
+                    }
+                })
+                .collect();
+            let mut start = rotation - sizes[0] / 2.0;
+            for (di, size) in sizes.iter().enumerate() {
+                ranges[di] = (start, start + size);
+                start += size;
+            }
+        }
+        let _ = &sizes;
+        // Even spacing inside each sector, per ring.
+        let mut angles = vec![0.0; cards.len()];
+        let mut index_in_group = vec![vec![0usize; ring_count]; domains.len()];
+        for (ci, c) in cards.iter().enumerate() {
+            let di = domains.iter().position(|d| *d == c.domain).unwrap_or(0);
+            let n = count[di][c.ring] as f64;
+            let i = index_in_group[di][c.ring] as f64;
+            index_in_group[di][c.ring] += 1;
+            let (s, e) = ranges[di];
+            angles[ci] = s + (i + 0.5) * (e - s) / n;
+        }
+        // Conflicts: the innermost ring to push out.
+        let rects: Vec<Rect> = cards
+            .iter()
+            .zip(&angles)
+            .map(|(c, a)| {
+                let (x, y) = polar(*a, radii[c.ring]);
+                Rect::centred(x, y, c.width, c.height)
+            })
+            .collect();
+        let mut push: Option<usize> = None;
+        let mut note = |k: usize| push = Some(push.map_or(k, |p: usize| p.min(k)));
+        for (i, r) in rects.iter().enumerate() {
+            if r.distance_to(0.0, 0.0) < centre_radius + o.gap {
+                note(cards[i].ring);
+            }
+            for (j, q) in rects.iter().enumerate().skip(i + 1) {
+                if r.overlaps(q, o.gap) {
+                    note(cards[i].ring.max(cards[j].ring));
+                }
+            }
+        }
+        match push {
+            None => {
+                let extent = rects
+                    .iter()
+                    .flat_map(|r| {
+                        [
+                            (r.x, r.y),
+                            (r.right(), r.y),
+                            (r.x, r.bottom()),
+                            (r.right(), r.bottom()),
+                        ]
+                    })
+                    .map(|(x, y)| libm::hypot(x, y))
+                    .fold(radii.last().copied().unwrap_or(0.0), f64::max);
+                let sectors = domains
+                    .iter()
+                    .zip(&ranges)
+                    .map(|(d, (s, e))| (*d, *s, *e))
+                    .collect();
+                return Ok(Placement {
+                    radii,
+                    sectors,
+                    angles,
+                    extent,
+                });
+            }
+            Some(k) => {
+                let amount = (radii[k] * 0.01).max(3.0);
+                grow(&mut radii, k, amount);
+            }
+        }
+    }
+    Err(LayoutError::DidNotConverge)
+}
+
+/// Tries the first sector centred at several angles and keeps the most
+/// compact circle; on a tie, the one closest to 12 o'clock.
+fn place_best(
+    cards: &[Card],
+    ring_count: usize,
+    centre_radius: f64,
+    o: &LayoutOptions,
+) -> Result<Placement, LayoutError> {
+    let mut best: Option<Placement> = None;
+    let mut last_error = None;
+    for step in 0..ROTATIONS {
+        // 0, +15°, -15°, +30°, ... so that ties favour the top.
+        let k = step.div_ceil(2) as f64;
+        let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
+        match place(cards, ring_count, centre_radius, rotation, o) {
+            Ok(p) => {
+                if best.as_ref().is_none_or(|b| p.extent < b.extent - 0.5) {
+                    best = Some(p);
+                }
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    best.ok_or(last_error.unwrap_or(LayoutError::DidNotConverge))
+}
+
+const ROTATIONS: usize = 24;
+
+fn labels(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Nl => [
+            "Domeinen",
+            "Routes: wie benader ik waarvoor?",
+            "Zo blijven we elkaar vinden",
+            "Ringen, van binnen naar buiten",
+            "Kernteam van",
+            "schooljaar",
+        ],
+        Lang::En => [
+            "Domains",
+            "Routes: whom to approach for what",
+            "How we keep finding each other",
+            "Rings, from the inside out",
+            "Core team of",
+            "school year",
+        ],
+    }
+}
+
+/// Computes the layout of a kernteam.
+pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
+    let hl = hyphen_lang(k.lang);
+    let words = labels(k.lang);
+    let f = &o.fonts;
+
+    // 1. Cards, sorted by ring, then domain, then input order.
+    let mut cards: Vec<Card> = k
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| build_card(i, m, o, hl))
+        .collect();
+    let domain_rank = |d: Domain| Domain::ALL.iter().position(|x| *x == d).unwrap_or(0);
+    cards.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
+    let (centre_radius, mut centre_text) = build_centre(k, o, hl);
+
+    // 2-3. Rings and angles.
+    let placement = place_best(&cards, k.rings.len(), centre_radius, o)?;
+    let radii = &placement.radii;
+    let mut outer_radius = radii.last().copied().unwrap_or(centre_radius) + 30.0;
+    let mut card_rects = Vec::new();
+    for (c, a) in cards.iter().zip(&placement.angles) {
+        let (x, y) = polar(*a, radii[c.ring]);
+        let r = Rect::centred(x, y, c.width, c.height);
+        for (px, py) in [
+            (r.x, r.y),
+            (r.right(), r.y),
+            (r.x, r.bottom()),
+            (r.right(), r.bottom()),
+        ] {
+            outer_radius = outer_radius.max(libm::hypot(px, py) + 14.0);
+        }
+        card_rects.push(r);
+    }
+
+    // 4. Ring labels: the free place nearest to 6 o'clock.
+    let label_style = Style {
+        weight: Weight::Bold,
+        size: f.ring_label,
+    };
+    let mut taken: Vec<Rect> = card_rects.clone();
+    let mut ring_labels: Vec<Option<RingLabel>> = Vec::new();
+    for (ri, ring) in k.rings.iter().enumerate() {
+        let text_width = label_style.width(&ring.label);
+        let h = f.ring_label * o.line_height + 8.0;
+        let w = text_width + 24.0;
+        let mut found = None;
+        if w < 2.0 * radii[ri] {
+            for step in 0..120 {
+                let offset = (step as f64 / 2.0).ceil() * if step % 2 == 0 { 1.0 } else { -1.0 };
+                let angle = PI + offset * PI / 60.0;
+                let (x, y) = polar(angle, radii[ri]);
+                let rect = Rect::centred(x, y, w, h);
+                let clear = rect.distance_to(0.0, 0.0) >= centre_radius + o.gap / 2.0
+                    && !taken.iter().any(|t| t.overlaps(&rect, o.gap / 2.0));
+                if clear {
+                    found = Some(rect);
+                    break;
+                }
+            }
+        }
+        ring_labels.push(found.map(|rect| {
+            taken.push(rect);
+            outer_radius = outer_radius.max(
+                libm::hypot(
+                    rect.x.abs().max(rect.right().abs()),
+                    rect.y.abs().max(rect.bottom().abs()),
+                ) + 6.0,
+            );
+            let (mut lines, _) = text_block(
+                &ring.label,
+                label_style,
+                f64::INFINITY,
+                Anchor::Middle,
+                TextRole::RingLabel,
+                0.0,
+                0.0,
+                o,
+                hl,
+            );
+            let mut line = lines.remove(0);
+            line.translate(
+                rect.x + rect.width / 2.0,
+                rect.y + (rect.height - line.bounds.height) / 2.0,
+            );
+            RingLabel { rect, text: line }
+        }));
+    }
+
+    // 5. Canvas and the blocks around the circle.
+    let width = o.width.max(2.0 * outer_radius + 2.0 * o.margin).ceil();
+    let text_width = width - 2.0 * o.margin;
+    let cx = width / 2.0;
+    let mut boxes = Vec::new();
+
+    let mut top = o.margin;
+    let title_style = Style {
+        weight: Weight::Bold,
+        size: f.title,
+    };
+    let sub_style = Style {
+        weight: Weight::Normal,
+        size: f.subtitle,
+    };
+    let (mut title_lines, y) = text_block(
+        &k.title,
+        title_style,
+        text_width,
+        Anchor::Middle,
+        TextRole::Title,
+        cx,
+        top,
+        o,
+        hl,
+    );
+    let mut subtitle = format!("{} {}", words[4], k.school.name);
+    if let Some(place) = &k.school.place {
+        subtitle.push_str(&format!(", {place}"));
+    }
+    if let Some(year) = &k.school_year {
+        subtitle.push_str(&format!(" · {} {year}", words[5]));
+    }
+    let (sub_lines, y) = text_block(
+        &subtitle,
+        sub_style,
+        text_width,
+        Anchor::Middle,
+        TextRole::Subtitle,
+        cx,
+        y + 4.0,
+        o,
+        hl,
+    );
+    title_lines.extend(sub_lines);
+    boxes.push(TextBox {
+        kind: BoxKind::Title,
+        x: o.margin,
+        y: top,
+        width: text_width,
+        height: y - top,
+        text: title_lines,
+        swatches: Vec::new(),
+    });
+    top = y + 2.0 * o.gap;
+
+    let cy = top + outer_radius;
+    top = cy + outer_radius + 2.0 * o.gap;
+
+    // Legend: domains present, with colour swatches, flowing in rows.
+    let body = Style {
+        weight: Weight::Normal,
+        size: f.body,
+    };
+    let heading = Style {
+        weight: Weight::Bold,
+        size: f.body,
+    };
+    let line_height = f.body * o.line_height;
+    let legend_top = top;
+    let (mut legend_text, mut y) = text_block(
+        words[0],
+        heading,
+        text_width,
+        Anchor::Start,
+        TextRole::Heading,
+        o.margin,
+        top,
+        o,
+        hl,
+    );
+    let mut swatches = Vec::new();
+    let mut x = o.margin;
+    let swatch = f.body;
+    for d in Domain::ALL
+        .into_iter()
+        .filter(|d| cards.iter().any(|c| c.domain == *d))
+    {
+        let label = d.label(k.lang);
+        let item_width = swatch + 10.0 + body.width(label).min(text_width - swatch - 10.0);
+        if x > o.margin && x + item_width > o.margin + text_width {
+            x = o.margin;
+            y += line_height;
+        }
+        swatches.push(Swatch {
+            domain: d,
+            rect: Rect {
+                x,
+                y: y + (line_height - swatch) / 2.0,
+                width: swatch,
+                height: swatch,
+            },
+        });
+        let (lines, _) = text_block(
+            label,
+            body,
+            text_width - swatch - 10.0,
+            Anchor::Start,
+            TextRole::Body,
+            x + swatch + 10.0,
+            y,
+            o,
+            hl,
+        );
+        let used = lines.len().max(1) as f64;
+        legend_text.extend(lines);
+        if used > 1.0 {
+            y += (used - 1.0) * line_height;
+            x = o.margin + text_width; // force a new row
+        } else {
+            x += item_width + 32.0;
+        }
+    }
+    y += line_height;
+    if ring_labels.iter().any(Option::is_none) {
+        let list = k
+            .rings
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{} {}", i + 1, r.label))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let (lines, ny) = text_block(
+            &format!("{}: {list}", words[3]),
+            body,
+            text_width,
+            Anchor::Start,
+            TextRole::Body,
+            o.margin,
+            y + 6.0,
+            o,
+            hl,
+        );
+        legend_text.extend(lines);
+        y = ny;
+    }
+    boxes.push(TextBox {
+        kind: BoxKind::Legend,
+        x: o.margin,
+        y: legend_top,
+        width: text_width,
+        height: y - legend_top,
+        text: legend_text,
+        swatches,
+    });
+    top = y + 2.0 * o.gap;
+
+    // Footer: routes in words, and the meetings.
+    if !k.routes.is_empty() || !k.meetings.is_empty() {
+        let footer_top = top;
+        let mut text = Vec::new();
+        let mut y = top;
+        if !k.routes.is_empty() {
+            let (lines, ny) = text_block(
+                words[1],
+                heading,
+                text_width,
+                Anchor::Start,
+                TextRole::Heading,
+                o.margin,
+                y,
+                o,
+                hl,
+            );
+            text.extend(lines);
+            y = ny;
+            for (i, r) in k.routes.iter().enumerate() {
+                let line = route_sentence(k, i, r);
+                let (lines, ny) = text_block(
+                    &line,
+                    body,
+                    text_width,
+                    Anchor::Start,
+                    TextRole::Body,
+                    o.margin,
+                    y,
+                    o,
+                    hl,
+                );
+                text.extend(lines);
+                y = ny;
+            }
+            y += o.gap;
+        }
+        if !k.meetings.is_empty() {
+            let (lines, ny) = text_block(
+                words[2],
+                heading,
+                text_width,
+                Anchor::Start,
+                TextRole::Heading,
+                o.margin,
+                y,
+                o,
+                hl,
+            );
+            text.extend(lines);
+            y = ny;
+            for m in &k.meetings {
+                let (lines, ny) = text_block(
+                    &format!("{}: {}", m.when, m.purpose),
+                    body,
+                    text_width,
+                    Anchor::Start,
+                    TextRole::Body,
+                    o.margin,
+                    y,
+                    o,
+                    hl,
+                );
+                text.extend(lines);
+                y = ny;
+            }
+        }
+        boxes.push(TextBox {
+            kind: BoxKind::Footer,
+            x: o.margin,
+            y: footer_top,
+            width: text_width,
+            height: y - footer_top,
+            text,
+            swatches: Vec::new(),
+        });
+        top = y;
+    }
+    let height = (top + o.margin).ceil();
+
+    // 6. Move the circle to its place and assemble.
+    for l in &mut centre_text {
+        l.translate(cx, cy);
+    }
+    let mut nodes: Vec<Option<Node>> = vec![None; k.members.len()];
+    for ((c, a), r) in cards.into_iter().zip(&placement.angles).zip(&card_rects) {
+        let (x, y) = (r.x + r.width / 2.0 + cx, r.y + r.height / 2.0 + cy);
+        let mut text = c.text;
+        for l in &mut text {
+            l.translate(x, y);
+        }
+        let m = &k.members[c.member];
+        nodes[c.member] = Some(Node {
+            id: m.id.clone(),
+            ring: k.rings[c.ring].id.clone(),
+            domain: c.domain,
+            angle_deg: normalise_deg(a.to_degrees()),
+            x,
+            y,
+            width: c.width,
+            height: c.height,
+            header_height: c.header_height,
+            lines: text.iter().map(|l| l.text.clone()).collect(),
+            text,
+        });
+    }
+    let rings = k
+        .rings
+        .iter()
+        .enumerate()
+        .map(|(i, ring)| RingGeometry {
+            id: ring.id.clone(),
+            radius: radii[i],
+            inner_radius: if i == 0 {
+                centre_radius
+            } else {
+                (radii[i - 1] + radii[i]) / 2.0
+            },
+            outer_radius: if i + 1 == radii.len() {
+                outer_radius
+            } else {
+                (radii[i] + radii[i + 1]) / 2.0
+            },
+            label: ring_labels[i].clone().map(|mut l| {
+                l.rect = l.rect.translate(cx, cy);
+                l.text.translate(cx, cy);
+                l
+            }),
+        })
+        .collect();
+    let sectors = placement
+        .sectors
+        .iter()
+        .map(|(d, s, e)| {
+            let start = normalise_deg(s.to_degrees());
+            Sector {
+                domain: *d,
+                start_deg: start,
+                end_deg: start + (e - s).to_degrees(),
+            }
+        })
+        .collect();
+    let mut layout = Layout {
+        title: format!("{} – {}", k.title, k.school.name),
+        description: short_description(k),
+        width,
+        height,
+        centre: Centre {
+            x: cx,
+            y: cy,
+            radius: centre_radius,
+            text: centre_text,
+        },
+        outer_radius,
+        rings,
+        sectors,
+        nodes: nodes.into_iter().flatten().collect(),
+        routes: Vec::new(),
+        boxes,
+        min_font_size: f.minimum.min(f.detail).min(f.ring_label).min(f.body),
+    };
+    round_layout(&mut layout);
+    Ok(layout)
+}
+
+/// A route in words: "1. Gedrag: intern begeleider → CJG-coach; opschalen: Veilig Thuis".
+fn route_sentence(k: &Kernteam, index: usize, r: &cirkel_core::Route) -> String {
+    let name_of = |id: &String| {
+        let Some(m) = k.member(id) else {
+            return id.clone();
+        };
+        let shared = k.members.iter().filter(|x| x.role == m.role).count() > 1;
+        match (&m.name, shared) {
+            (Some(n), true) => format!("{} ({n})", m.role),
+            _ => m.role.clone(),
+        }
+    };
+    let steps: Vec<String> = r.steps.iter().map(name_of).collect();
+    let mut s = format!("{}. {}: {}", index + 1, r.question, steps.join(" › "));
+    if !r.escalation.is_empty() {
+        let esc: Vec<String> = r.escalation.iter().map(name_of).collect();
+        s.push_str(&format!(
+            "; {}: {}",
+            k.lang.pick("opschalen naar", "escalate to"),
+            esc.join(" › ")
+        ));
+    }
+    if let Some(note) = &r.note {
+        s.push_str(&format!(" ({note})"));
+    }
+    s
+}
+
+/// One paragraph: who is on which ring, and how many routes there are.
+fn short_description(k: &Kernteam) -> String {
+    let lang = k.lang;
+    let mut s = match &k.school.place {
+        Some(p) => format!("{} {} ({p}). ", k.title, lang.pick("rond", "around")) + &k.school.name,
+        None => format!(
+            "{} {} {}",
+            k.title,
+            lang.pick("rond", "around"),
+            k.school.name
+        ),
+    };
+    if k.school.place.is_some() {
+        // "Cirkel van invloed rond (Haarlem). X" reads badly; rebuild in order.
+        s = format!(
+            "{} {} {} ({})",
+            k.title,
+            lang.pick("rond", "around"),
+            k.school.name,
+            k.school.place.as_deref().unwrap_or("")
+        );
+    }
+    s.push_str(&format!(
+        ": {} {} {} {} {}.",
+        k.members.len(),
+        lang.pick("leden", "members"),
+        lang.pick("op", "on"),
+        k.rings.len(),
+        lang.pick("ringen", "rings")
+    ));
+    for (i, ring) in k.rings.iter().enumerate() {
+        let who: Vec<String> = k
+            .members
+            .iter()
+            .filter(|m| m.ring == i)
+            .map(|m| match &m.name {
+                Some(n) => format!("{} ({n})", m.role),
+                None => m.role.clone(),
+            })
+            .collect();
+        if !who.is_empty() {
+            s.push_str(&format!(" {}: {}.", ring.label, who.join(", ")));
+        }
+    }
+    if !k.routes.is_empty() {
+        s.push_str(&format!(
+            " {} {}.",
+            k.routes.len(),
+            lang.pick("routes voor hulpvragen", "routes for help questions")
+        ));
+    }
+    s
+}
+
+fn normalise_deg(d: f64) -> f64 {
+    let r = d.rem_euclid(360.0);
+    if r >= 359.995 { 0.0 } else { r }
+}
+
+fn round_layout(l: &mut Layout) {
+    l.width = round2(l.width);
+    l.height = round2(l.height);
+    l.centre.x = round2(l.centre.x);
+    l.centre.y = round2(l.centre.y);
+    l.centre.radius = round2(l.centre.radius);
+    l.outer_radius = round2(l.outer_radius);
+    l.centre.text.iter_mut().for_each(TextLine::round);
+    for r in &mut l.rings {
+        r.radius = round2(r.radius);
+        r.inner_radius = round2(r.inner_radius);
+        r.outer_radius = round2(r.outer_radius);
+        if let Some(label) = &mut r.label {
+            label.rect = label.rect.rounded();
+            label.text.round();
+        }
+    }
+    for s in &mut l.sectors {
+        s.start_deg = round2(s.start_deg);
+        s.end_deg = round2(s.end_deg);
+    }
+    for n in &mut l.nodes {
+        n.x = round2(n.x);
+        n.y = round2(n.y);
+        n.angle_deg = round2(n.angle_deg);
+        n.width = round2(n.width);
+        n.height = round2(n.height);
+        n.header_height = round2(n.header_height);
+        n.text.iter_mut().for_each(TextLine::round);
+    }
+    for b in &mut l.boxes {
+        b.x = round2(b.x);
+        b.y = round2(b.y);
+        b.width = round2(b.width);
+        b.height = round2(b.height);
+        b.text.iter_mut().for_each(TextLine::round);
+        for s in &mut b.swatches {
+            s.rect = s.rect.rounded();
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! The layout value: plain, resolved geometry that render only walks.
+//!
+//! Units are output pixels at scale 1; origin top-left; y down. Angles are
+//! degrees clockwise from 12 o'clock. A node's `x`,`y` is its centre; every
+//! other box is given by its top-left corner. All numbers are rounded to
+//! 1/100 px so that the serialised form is the same on every machine.
+
+use cirkel_core::Domain;
+use serde::Serialize;
+
+use crate::text::Weight;
+
+/// Rounds to 1/100 and turns -0 into 0, for stable output.
+pub fn round2(v: f64) -> f64 {
+    if !v.is_finite() {
+        return 0.0;
+    }
+    let r = (v * 100.0).round() / 100.0;
+    r + 0.0
+}
+
+/// An axis-aligned rectangle (top-left corner and size).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Rect {
+    /// A rectangle from its centre and size.
+    pub fn centred(cx: f64, cy: f64, width: f64, height: f64) -> Rect {
+        Rect {
+            x: cx - width / 2.0,
+            y: cy - height / 2.0,
+            width,
+            height,
+        }
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    /// True when the two rectangles, each grown by `gap / 2`, overlap.
+    pub fn overlaps(&self, other: &Rect, gap: f64) -> bool {
+        self.x < other.right() + gap
+            && other.x < self.right() + gap
+            && self.y < other.bottom() + gap
+            && other.y < self.bottom() + gap
+    }
+
+    /// True when `inner` lies inside this rectangle (with a tolerance of 0.05 px).
+    pub fn contains(&self, inner: &Rect) -> bool {
+        const EPS: f64 = 0.05;
+        inner.x >= self.x - EPS
+            && inner.y >= self.y - EPS
+            && inner.right() <= self.right() + EPS
+            && inner.bottom() <= self.bottom() + EPS
+    }
+
+    /// Distance from a point to the rectangle (0 inside).
+    pub fn distance_to(&self, px: f64, py: f64) -> f64 {
+        let dx = (self.x - px).max(0.0).max(px - self.right());
+        let dy = (self.y - py).max(0.0).max(py - self.bottom());
+        dx.hypot(dy)
+    }
+
+    /// The same rectangle moved by (dx, dy).
+    pub fn translate(&self, dx: f64, dy: f64) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..*self
+        }
+    }
+
+    pub(crate) fn rounded(self) -> Rect {
+        Rect {
+            x: round2(self.x),
+            y: round2(self.y),
+            width: round2(self.width),
+            height: round2(self.height),
+        }
+    }
+}
+
+/// Horizontal alignment of a text line around its `x`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    /// `x` is the left end.
+    Start,
+    /// `x` is the middle.
+    Middle,
+}
+
+/// What a text line is, for styling (colour) in the renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextRole {
+    /// Diagram title.
+    Title,
+    /// Line under the title.
+    Subtitle,
+    /// School name in the centre.
+    School,
+    /// Place in the centre.
+    SchoolDetail,
+    /// Role on a card (in the coloured header).
+    Role,
+    /// Person's name on a card.
+    Name,
+    /// Organisation on a card.
+    Organisation,
+    /// Availability on a card.
+    Availability,
+    /// Expertise on a card.
+    Expertise,
+    /// Ring label.
+    RingLabel,
+    /// Heading in legend or footer.
+    Heading,
+    /// Body text in legend or footer.
+    Body,
+}
+
+/// One line of text, fully placed: render writes it as is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextLine {
+    /// The text.
+    pub text: String,
+    /// Anchor x.
+    pub x: f64,
+    /// Baseline y.
+    pub y: f64,
+    /// Font size in px.
+    pub size: f64,
+    /// Regular or bold.
+    pub weight: Weight,
+    /// Alignment around `x`.
+    pub anchor: Anchor,
+    /// What the line is.
+    pub role: TextRole,
+    /// The line's measured box (for checks: it must lie inside its container).
+    #[serde(skip)]
+    pub bounds: Rect,
+}
+
+impl TextLine {
+    pub(crate) fn translate(&mut self, dx: f64, dy: f64) {
+        self.x += dx;
+        self.y += dy;
+        self.bounds = self.bounds.translate(dx, dy);
+    }
+
+    pub(crate) fn round(&mut self) {
+        self.x = round2(self.x);
+        self.y = round2(self.y);
+        self.size = round2(self.size);
+    }
+}
+
+/// The school disc at the centre.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Centre {
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Radius.
+    pub radius: f64,
+    /// School name and place.
+    pub text: Vec<TextLine>,
+}
+
+/// One ring.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RingGeometry {
+    /// Ring id from the input.
+    pub id: String,
+    /// Radius of the ring line; the centres of its cards lie on it.
+    pub radius: f64,
+    /// Inner edge of the ring's band.
+    pub inner_radius: f64,
+    /// Outer edge of the ring's band.
+    pub outer_radius: f64,
+    /// The label on the ring, when a free place was found for it (otherwise
+    /// the ring is named in the legend).
+    pub label: Option<RingLabel>,
+}
+
+/// A ring's label, placed on the ring line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RingLabel {
+    /// Its box (a pill in the picture).
+    pub rect: Rect,
+    /// Its text.
+    pub text: TextLine,
+}
+
+/// One domain's angular range, the same on every ring.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sector {
+    /// The domain.
+    pub domain: Domain,
+    /// Start angle, degrees clockwise from 12 o'clock, in [0, 360).
+    pub start_deg: f64,
+    /// End angle (greater than start; may exceed 360).
+    pub end_deg: f64,
+}
+
+/// A member's card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    /// Member id.
+    pub id: String,
+    /// Ring id.
+    pub ring: String,
+    /// Domain.
+    pub domain: Domain,
+    /// Angle of the centre, degrees clockwise from 12 o'clock.
+    pub angle_deg: f64,
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// Height of the coloured header that holds the role.
+    pub header_height: f64,
+    /// The text lines, in order (contract field).
+    pub lines: Vec<String>,
+    /// The placed text lines.
+    pub text: Vec<TextLine>,
+}
+
+impl Node {
+    /// The card's rectangle.
+    pub fn rect(&self) -> Rect {
+        Rect::centred(self.x, self.y, self.width, self.height)
+    }
+}
+
+/// A route's drawn path (drawn from issue 4 on; empty paths are not drawn).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoutePath {
+    /// Route id.
+    pub id: String,
+    /// Its number in the route list.
+    pub number: usize,
+    /// SVG path data, in canvas coordinates.
+    pub path: String,
+}
+
+/// What a box holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BoxKind {
+    /// Title and subtitle.
+    Title,
+    /// Legend of domains (and rings without a label on the ring).
+    Legend,
+    /// Routes and meetings.
+    Footer,
+}
+
+/// A placed block of text outside the circle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextBox {
+    /// What it is.
+    pub kind: BoxKind,
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// Its text lines.
+    pub text: Vec<TextLine>,
+    /// Colour swatches (legend only): a domain and its square.
+    pub swatches: Vec<Swatch>,
+}
+
+impl TextBox {
+    /// The box's rectangle.
+    pub fn rect(&self) -> Rect {
+        Rect {
+            x: self.x,
+            y: self.y,
+            width: self.width,
+            height: self.height,
+        }
+    }
+}
+
+/// A legend swatch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Swatch {
+    /// The domain it stands for.
+    pub domain: Domain,
+    /// Where it is.
+    pub rect: Rect,
+}
+
+/// The whole diagram's geometry (the `cirkel layout` contract).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Layout {
+    /// The diagram's accessible title ("Cirkel van invloed – St. Bernardusschool").
+    pub title: String,
+    /// A short plain-language description (alt text; the SVG's `<desc>`).
+    pub description: String,
+    /// Canvas width.
+    pub width: f64,
+    /// Canvas height.
+    pub height: f64,
+    /// The school disc.
+    pub centre: Centre,
+    /// Outer radius of the circle (sector wedges reach it).
+    pub outer_radius: f64,
+    /// Rings, inner to outer.
+    pub rings: Vec<RingGeometry>,
+    /// One sector per domain present, in circle order.
+    pub sectors: Vec<Sector>,
+    /// One node per member, in input order.
+    pub nodes: Vec<Node>,
+    /// Route paths.
+    pub routes: Vec<RoutePath>,
+    /// Title, legend and footer.
+    pub boxes: Vec<TextBox>,
+    /// Minimum font size used (never below the theme's minimum).
+    pub min_font_size: f64,
+}

@@ -1,0 +1,104 @@
+//! SVG → PNG through usvg, resvg and tiny-skia, with the bundled fonts only.
+//!
+//! Hardening (see SECURITY.md): the font database holds only the fonts
+//! compiled into the binary, never system fonts; the image resolver refuses
+//! every external file, so an `href` can never read from disk; the output
+//! size is checked before any pixel buffer is allocated.
+
+use std::sync::{Arc, OnceLock};
+
+use cirkel_layout::text::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
+use resvg::{tiny_skia, usvg};
+
+/// Largest width or height of a PNG, in px.
+pub const MAX_PNG_SIDE: u32 = 8192;
+/// Largest number of pixels in a PNG (64 megapixels: 256 MiB of RGBA).
+pub const MAX_PNG_PIXELS: u64 = 64 * 1024 * 1024;
+
+/// Why a PNG could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The requested size is zero or too large.
+    #[error(
+        "a PNG of {width} × {height} px is outside the limits (1 to {MAX_PNG_SIDE} px a side, at most 64 megapixels)"
+    )]
+    Size {
+        /// Requested width.
+        width: u64,
+        /// Requested height.
+        height: u64,
+    },
+    /// usvg refused the SVG (a bug: we wrote it).
+    #[error("the SVG could not be read: {0}")]
+    Svg(String),
+    /// PNG encoding failed.
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(String),
+}
+
+fn fontdb() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(FONT_REGULAR.to_vec());
+        db.load_font_data(FONT_BOLD.to_vec());
+        db.set_sans_serif_family(FONT_FAMILY);
+        db.set_serif_family(FONT_FAMILY);
+        db.set_monospace_family(FONT_FAMILY);
+        db.set_cursive_family(FONT_FAMILY);
+        db.set_fantasy_family(FONT_FAMILY);
+        Arc::new(db)
+    })
+    .clone()
+}
+
+/// usvg options with the bundled fonts and no file access.
+pub fn usvg_options() -> usvg::Options<'static> {
+    usvg::Options {
+        font_family: FONT_FAMILY.to_string(),
+        fontdb: fontdb(),
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        resources_dir: None,
+        ..usvg::Options::default()
+    }
+}
+
+/// Renders SVG text to PNG bytes, `width` px wide (the height follows).
+pub fn svg_to_png(svg: &str, width: u32) -> Result<Vec<u8>, PngError> {
+    let tree =
+        usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
+    let size = tree.size();
+    let scale = f64::from(width) / f64::from(size.width());
+    let height = (f64::from(size.height()) * scale).round();
+    let (w, h) = (
+        u64::from(width),
+        if height.is_finite() && height > 0.0 {
+            height as u64
+        } else {
+            0
+        },
+    );
+    if w == 0
+        || h == 0
+        || w > u64::from(MAX_PNG_SIDE)
+        || h > u64::from(MAX_PNG_SIDE)
+        || w * h > MAX_PNG_PIXELS
+    {
+        return Err(PngError::Size {
+            width: w,
+            height: h,
+        });
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32).ok_or(PngError::Size {
+        width: w,
+        height: h,
+    })?;
+    let transform = tiny_skia::Transform::from_scale(scale as f32, scale as f32);
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|e| PngError::Encode(e.to_string()))
+}

@@ -1,0 +1,346 @@
+//! Layout + theme → SVG text.
+//!
+//! This module only draws what the layout placed; it decides no positions.
+//! All user text goes through the `svg` crate's escaping (text: `& < >`,
+//! attributes also quotes) after characters XML forbids are removed, and no
+//! user text is ever put in a comment, CDATA or raw blob. Numbers are written
+//! with at most two decimals, never as `NaN`, `-0` or exponent notation, and
+//! clamped to ±1e6 (far inside what tiny-skia handles safely).
+
+use cirkel_layout::text::{FONT_FAMILY, Weight};
+use cirkel_layout::{Anchor, Layout, Rect, TextLine, TextRole};
+use svg::Document;
+use svg::node::element::{
+    Circle, Definitions, Description, Group, Path, Rectangle, Style, Text, Title,
+};
+
+use crate::theme::{Rgb, Theme};
+
+/// Formats a coordinate: two decimals at most, no `-0`, no exponent.
+pub fn num(v: f64) -> String {
+    let v = if v.is_finite() {
+        v.clamp(-1e6, 1e6)
+    } else {
+        0.0
+    };
+    let r = (v * 100.0).round() / 100.0 + 0.0;
+    let s = format!("{r:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// Removes characters that XML 1.0 does not allow (defence in depth: the
+/// parser already removed them from user input).
+pub fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            matches!(*c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+        })
+        .collect()
+}
+
+fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
+    match role {
+        TextRole::Role => theme.on_domain,
+        TextRole::School | TextRole::SchoolDetail => theme.on_centre,
+        TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
+        _ => theme.text,
+    }
+}
+
+fn text(line: &TextLine, theme: &Theme) -> Text {
+    let mut t = Text::new(xml_safe(&line.text))
+        .set("x", num(line.x))
+        .set("y", num(line.y))
+        .set("font-size", num(line.size))
+        .set("fill", text_colour(line.role, theme).hex());
+    if line.weight == Weight::Bold {
+        t = t.set("font-weight", "bold");
+    }
+    if line.anchor == Anchor::Middle {
+        t = t.set("text-anchor", "middle");
+    }
+    t
+}
+
+fn rect(r: &Rect) -> Rectangle {
+    Rectangle::new()
+        .set("x", num(r.x))
+        .set("y", num(r.y))
+        .set("width", num(r.width))
+        .set("height", num(r.height))
+}
+
+/// An annular sector from `start` to `end` degrees (clockwise from 12 o'clock).
+fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f64) -> String {
+    let p = |deg: f64, r: f64| {
+        let a = deg.to_radians();
+        (cx + r * libm::sin(a), cy - r * libm::cos(a))
+    };
+    let large = if end - start > 180.0 { 1 } else { 0 };
+    let (x0, y0) = p(start, outer);
+    let (x1, y1) = p(end, outer);
+    let (x2, y2) = p(end, inner);
+    let (x3, y3) = p(start, inner);
+    format!(
+        "M {} {} A {} {} 0 {large} 1 {} {} L {} {} A {} {} 0 {large} 0 {} {} Z",
+        num(x0),
+        num(y0),
+        num(outer),
+        num(outer),
+        num(x1),
+        num(y1),
+        num(x2),
+        num(y2),
+        num(inner),
+        num(inner),
+        num(x3),
+        num(y3)
+    )
+}
+
+/// Options for SVG output.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SvgOptions {
+    /// Output width in px (the drawing is scaled); `None` keeps the layout's width.
+    pub width: Option<f64>,
+}
+
+/// Draws the layout as an SVG document.
+pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
+    let scale = options.width.map_or(1.0, |w| w / layout.width);
+    let (w, h) = (layout.width * scale, layout.height * scale);
+    let (cx, cy) = (layout.centre.x, layout.centre.y);
+    let mut doc = Document::new()
+        .set("width", num(w))
+        .set("height", num(h))
+        .set(
+            "viewBox",
+            format!("0 0 {} {}", num(layout.width), num(layout.height)),
+        )
+        .set("role", "img")
+        .set("aria-labelledby", "cirkel-title cirkel-desc")
+        .set("font-family", format!("{FONT_FAMILY}, sans-serif"))
+        .add(Title::new(xml_safe(&layout.title)).set("id", "cirkel-title"))
+        .add(
+            Description::new()
+                .add(svg::node::Text::new(xml_safe(&layout.description)))
+                .set("id", "cirkel-desc"),
+        );
+    let mut css = String::from(".ring-line{fill:none}");
+    for d in cirkel_core::Domain::ALL {
+        css.push_str(&format!(
+            ".domain-{}{{--domain-colour:{}}}",
+            d.key(),
+            theme.domain(d).hex()
+        ));
+    }
+    doc = doc.add(Definitions::new().add(Style::new(css)));
+    doc = doc.add(
+        rect(&Rect {
+            x: 0.0,
+            y: 0.0,
+            width: layout.width,
+            height: layout.height,
+        })
+        .set("fill", theme.background.hex())
+        .set("id", "background"),
+    );
+
+    // Sectors: a tinted wedge per domain, from the centre to the outer edge.
+    let mut sectors = Group::new().set("id", "sectors");
+    for s in &layout.sectors {
+        let fill = theme.domain(s.domain).tint(theme.sector_tint).hex();
+        let class = format!("sector domain-{}", s.domain.key());
+        if s.end_deg - s.start_deg >= 359.99 {
+            sectors = sectors.add(
+                Circle::new()
+                    .set("cx", num(cx))
+                    .set("cy", num(cy))
+                    .set("r", num(layout.outer_radius))
+                    .set("fill", fill)
+                    .set("class", class),
+            );
+        } else {
+            sectors = sectors.add(
+                Path::new()
+                    .set(
+                        "d",
+                        wedge(
+                            cx,
+                            cy,
+                            layout.centre.radius,
+                            layout.outer_radius,
+                            s.start_deg,
+                            s.end_deg,
+                        ),
+                    )
+                    .set("fill", fill)
+                    .set("class", class),
+            );
+        }
+    }
+    doc = doc.add(sectors);
+
+    // Ring lines through the card centres, and the band edges.
+    let mut rings = Group::new().set("id", "rings");
+    rings = rings.add(
+        Circle::new()
+            .set("cx", num(cx))
+            .set("cy", num(cy))
+            .set("r", num(layout.outer_radius))
+            .set("class", "ring-line")
+            .set("fill", "none")
+            .set("stroke", theme.ring_line.hex())
+            .set("stroke-width", 2),
+    );
+    for r in &layout.rings {
+        rings = rings.add(
+            Circle::new()
+                .set("cx", num(cx))
+                .set("cy", num(cy))
+                .set("r", num(r.radius))
+                .set("class", "ring-line")
+                .set("fill", "none")
+                .set("stroke", theme.ring_line.hex())
+                .set("stroke-width", 2)
+                .set("stroke-dasharray", "6 6"),
+        );
+    }
+    // Sector borders, so domains read as wedges.
+    for s in &layout.sectors {
+        if layout.sectors.len() > 1 {
+            let a = s.start_deg.to_radians();
+            let (x0, y0) = (
+                cx + layout.centre.radius * libm::sin(a),
+                cy - layout.centre.radius * libm::cos(a),
+            );
+            let (x1, y1) = (
+                cx + layout.outer_radius * libm::sin(a),
+                cy - layout.outer_radius * libm::cos(a),
+            );
+            rings = rings.add(
+                Path::new()
+                    .set(
+                        "d",
+                        format!("M {} {} L {} {}", num(x0), num(y0), num(x1), num(y1)),
+                    )
+                    .set("stroke", theme.background.hex())
+                    .set("stroke-width", 4),
+            );
+        }
+    }
+    doc = doc.add(rings);
+
+    // The school.
+    let mut centre = Group::new().set("id", "centre").add(
+        Circle::new()
+            .set("cx", num(cx))
+            .set("cy", num(cy))
+            .set("r", num(layout.centre.radius))
+            .set("fill", theme.centre.hex()),
+    );
+    for t in &layout.centre.text {
+        centre = centre.add(text(t, theme));
+    }
+    doc = doc.add(centre);
+
+    // Ring labels.
+    let mut labels = Group::new().set("id", "ring-labels");
+    for r in &layout.rings {
+        if let Some(l) = &r.label {
+            labels = labels.add(
+                rect(&l.rect)
+                    .set("rx", num(l.rect.height / 2.0))
+                    .set("fill", theme.background.hex())
+                    .set("stroke", theme.ring_line.hex())
+                    .set("stroke-width", 2),
+            );
+            labels = labels.add(text(&l.text, theme));
+        }
+    }
+    doc = doc.add(labels);
+
+    // Members.
+    let mut members = Group::new().set("id", "members");
+    for n in &layout.nodes {
+        let colour = theme.domain(n.domain).hex();
+        let r = n.rect();
+        let radius = 10.0;
+        // The header: the card's top with rounded corners, square at the bottom.
+        let (top, bottom) = (r.y, r.y + n.header_height);
+        let header = format!(
+            "M {x0} {b} L {x0} {t1} A {rad} {rad} 0 0 1 {x1} {t} L {x2} {t} A {rad} {rad} 0 0 1 {x3} {t1} L {x3} {b} Z",
+            x0 = num(r.x),
+            x1 = num(r.x + radius),
+            x2 = num(r.right() - radius),
+            x3 = num(r.right()),
+            t = num(top),
+            t1 = num(top + radius),
+            b = num(bottom),
+            rad = num(radius)
+        );
+        let mut g = Group::new()
+            .set("id", format!("member-{}", n.id))
+            .set("class", format!("member domain-{}", n.domain.key()))
+            .add(
+                rect(&r)
+                    .set("rx", num(radius))
+                    .set("fill", theme.card.hex())
+                    .set("stroke", colour.clone())
+                    .set("stroke-width", 2.5),
+            )
+            .add(Path::new().set("d", header).set("fill", colour));
+        for t in &n.text {
+            g = g.add(text(t, theme));
+        }
+        members = members.add(g);
+    }
+    doc = doc.add(members);
+
+    // Title, legend, footer.
+    for b in &layout.boxes {
+        let kind = match b.kind {
+            cirkel_layout::BoxKind::Title => "title",
+            cirkel_layout::BoxKind::Legend => "legend",
+            cirkel_layout::BoxKind::Footer => "footer",
+        };
+        let mut g = Group::new().set("id", kind);
+        for s in &b.swatches {
+            g = g.add(
+                rect(&s.rect)
+                    .set("rx", 4)
+                    .set("fill", theme.domain(s.domain).hex())
+                    .set("class", format!("domain-{}", s.domain.key())),
+            );
+        }
+        for t in &b.text {
+            g = g.add(text(t, theme));
+        }
+        doc = doc.add(g);
+    }
+    let mut out = doc.to_string();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_clean() {
+        assert_eq!(num(800.0), "800");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(1.5), "1.5");
+        assert_eq!(num(0.1 + 0.2), "0.3");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(1e21), "1000000");
+    }
+
+    #[test]
+    fn xml_safe_removes_forbidden_characters() {
+        assert_eq!(xml_safe("a\u{0}b\u{b}c\u{fffe}d"), "abcd");
+    }
+}
