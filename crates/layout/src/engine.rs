@@ -31,6 +31,11 @@ pub enum LayoutError {
     /// The rings did not settle within the iteration limit (a bug, reported
     /// as an error rather than a hang).
     DidNotConverge,
+    /// The kernteam has no rings (only possible for a hand-built value:
+    /// parsing always gives at least one).
+    NoRings,
+    /// A member names a ring index that does not exist (hand-built value).
+    UnknownRing(String),
 }
 
 impl std::fmt::Display for LayoutError {
@@ -40,6 +45,10 @@ impl std::fmt::Display for LayoutError {
                 f,
                 "the layout did not settle; please report this input as a bug"
             ),
+            LayoutError::NoRings => write!(f, "the kernteam has no rings"),
+            LayoutError::UnknownRing(id) => {
+                write!(f, "member \"{id}\" is on a ring that does not exist")
+            }
         }
     }
 }
@@ -398,7 +407,7 @@ fn place(
                     }
                 })
                 .collect();
-            let mut start = rotation - sizes[0] / 2.0;
+            let mut start = rotation - sizes.first().copied().unwrap_or(0.0) / 2.0;
             for (di, size) in sizes.iter().enumerate() {
                 ranges[di] = (start, start + size);
                 start += size;
@@ -523,6 +532,12 @@ fn labels(lang: Lang) -> [&'static str; 6] {
 
 /// Computes the layout of a kernteam.
 pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
+    if k.rings.is_empty() {
+        return Err(LayoutError::NoRings);
+    }
+    if let Some(m) = k.members.iter().find(|m| m.ring >= k.rings.len()) {
+        return Err(LayoutError::UnknownRing(m.id.clone()));
+    }
     let hl = hyphen_lang(k.lang);
     let words = labels(k.lang);
     let f = &o.fonts;

@@ -10,8 +10,9 @@
 use cirkel_layout::text::{FONT_FAMILY, Weight};
 use cirkel_layout::{Anchor, Layout, Rect, TextLine, TextRole};
 use svg::Document;
+use svg::Node;
 use svg::node::element::{
-    Circle, Definitions, Description, Group, Path, Rectangle, Style, Text, Title,
+    Circle, Definitions, Description, Element, Group, Path, Rectangle, Style, Title,
 };
 
 use crate::theme::{Rgb, Theme};
@@ -48,18 +49,22 @@ fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
     }
 }
 
-fn text(line: &TextLine, theme: &Theme) -> Text {
-    let mut t = Text::new(xml_safe(&line.text))
-        .set("x", num(line.x))
-        .set("y", num(line.y))
-        .set("font-size", num(line.size))
-        .set("fill", text_colour(line.role, theme).hex());
+/// A `<text>` element. Built as a plain element so its content is written
+/// inline (`<text …>Kernteam</text>`): the `svg` crate puts the content of its
+/// own `Text` type on separate lines, which browsers may render as spaces.
+fn text(line: &TextLine, theme: &Theme) -> Element {
+    let mut t = Element::new("text");
+    t.assign("x", num(line.x));
+    t.assign("y", num(line.y));
+    t.assign("font-size", num(line.size));
+    t.assign("fill", text_colour(line.role, theme).hex());
     if line.weight == Weight::Bold {
-        t = t.set("font-weight", "bold");
+        t.assign("font-weight", "bold");
     }
     if line.anchor == Anchor::Middle {
-        t = t.set("text-anchor", "middle");
+        t.assign("text-anchor", "middle");
     }
+    t.append(svg::node::Text::new(xml_safe(&line.text)));
     t
 }
 

@@ -1,0 +1,204 @@
+#![allow(missing_docs)]
+//! The quality bars of DESIGN.md (1–5) on the shipped examples and on
+//! generated schools of 1 to 25 members.
+
+use cirkel_core::{Kernteam, ParseOptions, parse};
+use cirkel_layout::{LayoutOptions, check_layout, layout};
+
+fn load(path: &str) -> Kernteam {
+    let bytes = std::fs::read(path).unwrap();
+    let base = std::path::Path::new(path).parent().map(|p| p.to_path_buf());
+    parse(
+        &bytes,
+        &ParseOptions {
+            base_dir: base,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .kernteam
+}
+
+fn assert_bars(k: &Kernteam, what: &str) {
+    let options = LayoutOptions::default();
+    let l = layout(k, &options).unwrap_or_else(|e| panic!("{what}: {e}"));
+    let problems = check_layout(&l, options.fonts.minimum);
+    assert!(problems.is_empty(), "{what}:\n{}", problems.join("\n"));
+    assert_eq!(
+        l.nodes.len(),
+        k.members.len(),
+        "{what}: every member exactly once"
+    );
+    for m in &k.members {
+        assert_eq!(
+            l.nodes.iter().filter(|n| n.id == m.id).count(),
+            1,
+            "{what}: {}",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn examples_hold_the_bars() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let mut seen = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            let p = path.to_string_lossy().into_owned();
+            assert_bars(&load(&p), &p);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1);
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/st-bernardusschool.json"
+    );
+    let k = load(path);
+    let a = serde_json::to_string(&layout(&k, &LayoutOptions::default()).unwrap()).unwrap();
+    let b = serde_json::to_string(&layout(&k, &LayoutOptions::default()).unwrap()).unwrap();
+    assert_eq!(a, b);
+    assert!(!a.contains("-0.0") && !a.contains("NaN"));
+}
+
+/// A small deterministic generator (no extra crates): xorshift.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "Jeugdgezondheidszorg",
+    "leerplichtambtenaar",
+    "schoolmaatschappelijk",
+    "werker",
+    "Centrum",
+    "voor",
+    "Jeugd",
+    "en",
+    "Gezin",
+    "Zuid-Kennemerland",
+    "Ærøskøbing",
+    "José",
+    "Çelik",
+    "van",
+    "der",
+    "Meulen-Oostendorp",
+    "onderwijsconsulent",
+    "ä",
+    "x",
+    "kinderbeschermingsmaatregel",
+    "Nguyễn",
+    "Đặng",
+];
+
+fn words(rng: &mut Rng, max_chars: usize) -> String {
+    let mut s = String::new();
+    let n = 1 + rng.below(6);
+    for _ in 0..n {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(WORDS[rng.below(WORDS.len())]);
+    }
+    s.chars()
+        .take(max_chars.max(1))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+fn generated_school(seed: u64, members: usize) -> String {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let domains = [
+        "onderwijs",
+        "samenwerkingsverband",
+        "jeugdhulp",
+        "gezondheid",
+        "leerplicht",
+        "veiligheid",
+        "overig",
+    ];
+    let ring_count = 1 + rng.below(5);
+    let rings: Vec<String> = (0..ring_count)
+        .map(|i| format!(r#"{{"id": "r{i}", "label": "{}"}}"#, words(&mut rng, 40)))
+        .collect();
+    let roles = [
+        "cjg-coach",
+        "jeugdarts",
+        "intern-begeleider",
+        "veilig-thuis",
+        "wijkagent",
+        "onderwijsconsulent",
+    ];
+    let mut ms = Vec::new();
+    for i in 0..members {
+        let mut fields = vec![format!(r#""id": "m{i}""#)];
+        if rng.below(2) == 0 {
+            fields.push(format!(r#""role": "{}""#, roles[rng.below(roles.len())]));
+        } else {
+            fields.push(format!(r#""role": "{}""#, words(&mut rng, 60)));
+            fields.push(format!(
+                r#""domain": "{}""#,
+                domains[rng.below(domains.len())]
+            ));
+        }
+        if rng.below(3) > 0 {
+            let max = 1 + rng.below(120);
+            fields.push(format!(r#""name": "{}""#, words(&mut rng, max)));
+        }
+        if rng.below(2) == 0 {
+            fields.push(format!(r#""organisation": "{}""#, words(&mut rng, 80)));
+        }
+        if rng.below(4) == 0 {
+            fields.push(format!(r#""availability": "{}""#, words(&mut rng, 40)));
+        }
+        fields.push(format!(r#""ring": "r{}""#, rng.below(ring_count)));
+        ms.push(format!("{{{}}}", fields.join(", ")));
+    }
+    format!(
+        r#"{{"school": {{"name": "{}"}}, "rings": [{}], "members": [{}]}}"#,
+        words(&mut rng, 60),
+        rings.join(", "),
+        ms.join(", ")
+    )
+}
+
+#[test]
+fn generated_schools_up_to_25_members_hold_the_bars() {
+    for seed in 1..=120u64 {
+        let members = 1 + (seed as usize * 7) % 25;
+        let text = generated_school(seed, members);
+        let parsed = parse(text.as_bytes(), &ParseOptions::default())
+            .unwrap_or_else(|e| panic!("seed {seed}: {e}\n{text}"));
+        assert_bars(
+            &parsed.kernteam,
+            &format!("seed {seed} ({members} members)\n{text}"),
+        );
+    }
+}
+
+#[test]
+fn a_school_without_members_still_lays_out() {
+    let parsed = parse(br#"{"school": {"name": "Leeg"}}"#, &ParseOptions::default()).unwrap();
+    assert_bars(&parsed.kernteam, "no members");
+}

@@ -1,0 +1,671 @@
+//! End-to-end tests of the `cirkel` command: exit codes, messages a person
+//! can act on, and outputs that hold the contracts of DESIGN.md.
+
+#![allow(missing_docs)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/st-bernardusschool.json"
+);
+
+struct Output {
+    code: i32,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+impl Output {
+    fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+}
+
+fn cirkel(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cirkel starts");
+    if let Some(data) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(data).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A fresh folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cirkel-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+/// Runs `check` on `content` and asserts exit 1 and every `expected` piece in stderr.
+fn assert_input_error(name: &str, content: &[u8], expected: &[&str]) {
+    let dir = scratch(name);
+    let file = write(&dir, "school.json", content);
+    let out = cirkel(&["check", &file], None);
+    assert_eq!(out.code, 1, "{name}: exit code; stderr:\n{}", out.stderr);
+    for e in expected {
+        assert!(
+            out.stderr.contains(e),
+            "{name}: missing {e:?} in:\n{}",
+            out.stderr
+        );
+    }
+    assert!(
+        out.stderr.contains(&file),
+        "{name}: the message names the file"
+    );
+    assert!(
+        !out.stderr.contains("panicked") && !out.stderr.contains("RUST_BACKTRACE"),
+        "{name}: {}",
+        out.stderr
+    );
+    // Render refuses the same input and writes nothing.
+    let png = dir.join("out.png");
+    let out = cirkel(&["render", &file, "-o", &png.to_string_lossy()], None);
+    assert_eq!(out.code, 1, "{name}: render exit code");
+    assert!(!png.exists(), "{name}: nothing written");
+}
+
+fn doc(members: &str, extra: &str) -> Vec<u8> {
+    format!("{{\n  \"version\": 1,\n  \"school\": {{ \"name\": \"De Ark\" }},\n  \"members\": [\n{members}\n  ]{extra}\n}}\n").into_bytes()
+}
+
+// ---- item 2 of issue 2: every kind of bad input ----
+
+#[test]
+fn unknown_key_suggests_the_nearest_known_key() {
+    assert_input_error(
+        "unknown-key",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "nmae": "Maaike" }"#,
+            "",
+        ),
+        &[
+            ":5:48: error: members[0].nmae: unknown key `nmae`",
+            "did you mean `name`?",
+        ],
+    );
+}
+
+#[test]
+fn all_unknown_keys_are_reported_at_once() {
+    assert_input_error(
+        "unknown-keys",
+        &doc(
+            r#"    { "id": "ib", "rol": "intern-begeleider", "ringg": "school" },
+    { "id": "cjg", "role": "cjg-coach", "expertice": ["gedrag"] }"#,
+            r#", "titel": "X""#,
+        ),
+        &[
+            "members[0].rol",
+            "`role`?",
+            "members[0].ringg",
+            "`ring`?",
+            "members[1].expertice",
+            "`expertise`?",
+            "titel",
+            "`title`?",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    assert_input_error(
+        "duplicate-id",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider" },
+    { "id": "ib", "role": "directeur" }"#,
+            "",
+        ),
+        &[
+            "members[1].id: duplicate id \"ib\": members[0] has it too",
+            "own id",
+        ],
+    );
+}
+
+#[test]
+fn malformed_ids_get_a_suggested_id() {
+    assert_input_error(
+        "malformed-id",
+        &doc(
+            r#"    { "id": "Maaike van Lieren", "role": "intern-begeleider" }"#,
+            "",
+        ),
+        &[
+            "members[0].id: \"Maaike van Lieren\" is not a valid id",
+            "e.g. \"maaike-van-lieren\"",
+        ],
+    );
+}
+
+#[test]
+fn unknown_ring_and_domain_suggest_known_ones() {
+    assert_input_error(
+        "unknown-ring",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "ring": "kerntaem", "domain": "jeugdzorg" }"#,
+            "",
+        ),
+        &[
+            "members[0].ring: unknown ring \"kerntaem\"",
+            "did you mean \"kernteam\"?",
+            "\"school\", \"kernteam\", \"netwerk\"",
+            "members[0].domain: unknown domain \"jeugdzorg\"",
+            "\"jeugdhulp\"",
+        ],
+    );
+}
+
+#[test]
+fn routes_to_unknown_members_list_known_ids() {
+    assert_input_error(
+        "unknown-member",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider" },
+    { "id": "cjg", "role": "cjg-coach" }"#,
+            r#",
+  "routes": [ { "id": "gedrag", "question": "Gedrag", "steps": ["ib", "cgj"], "escalation": ["veilig-thuis"] } ]"#,
+        ),
+        &[
+            "routes[0].steps[1]: unknown member \"cgj\"",
+            "did you mean \"cjg\"?",
+            "routes[0].escalation[0]: unknown member \"veilig-thuis\"",
+            "known member ids: \"ib\", \"cjg\"",
+        ],
+    );
+}
+
+#[test]
+fn empty_names_are_refused() {
+    assert_input_error(
+        "empty-name",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "name": "  " }"#,
+            "",
+        ),
+        &["members[0].name: must not be empty"],
+    );
+    assert_input_error(
+        "empty-school",
+        br#"{"school": {"name": ""}}"#,
+        &["school.name: must not be empty"],
+    );
+    assert_input_error(
+        "no-school",
+        br#"{"version": 1}"#,
+        &["school: the school is missing", "\"school\": { \"name\""],
+    );
+}
+
+#[test]
+fn unsupported_version_is_refused() {
+    assert_input_error(
+        "version",
+        br#"{"version": 2, "school": {"name": "X"}}"#,
+        &["version: unsupported version 2; this cirkel reads version 1"],
+    );
+}
+
+#[test]
+fn only_web_links_are_allowed() {
+    for link in [
+        "javascript:alert(1)",
+        "ftp://example.nl",
+        "data:text/html,x",
+        "www.example.nl",
+    ] {
+        assert_input_error(
+            "link",
+            &doc(
+                &format!(
+                    r#"    {{ "id": "ib", "role": "intern-begeleider", "contact": {{ "website": "{link}" }} }}"#
+                ),
+                "",
+            ),
+            &[
+                "members[0].contact.website",
+                "is not an allowed link",
+                "https://",
+            ],
+        );
+    }
+    assert_input_error(
+        "link-tab",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "contact": { "website": "java\tscript:alert(1)" } }"#,
+            "",
+        ),
+        &["members[0].contact.website: a link must not contain spaces or control characters"],
+    );
+}
+
+#[test]
+fn missing_and_bad_photos_are_refused() {
+    assert_input_error(
+        "photo-missing",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "photo": "fotos/ib.jpg" }"#,
+            "",
+        ),
+        &["members[0].photo: photo file not found", "fotos/ib.jpg"],
+    );
+    assert_input_error(
+        "photo-escape",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "photo": "../../etc/passwd" }"#,
+            "",
+        ),
+        &[
+            "members[0].photo",
+            "must be a relative path inside the input file's folder",
+        ],
+    );
+    let dir = scratch("photo-not-image");
+    write(&dir, "ib.jpg", b"this is not a picture");
+    std::fs::create_dir_all(dir.join("map.png")).unwrap();
+    let file = write(
+        &dir,
+        "school.json",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "photo": "ib.jpg" },
+    { "id": "d", "role": "directeur", "photo": "map.png" }"#,
+            "",
+        ),
+    );
+    let out = cirkel(&["check", &file], None);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("members[0].photo: photo")
+            && out.stderr.contains("is not a PNG or JPEG image"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("members[1].photo: photo") && out.stderr.contains("is not a file"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_real_photo_passes_the_check() {
+    let dir = scratch("photo-ok");
+    std::fs::create_dir_all(dir.join("fotos")).unwrap();
+    write(&dir, "fotos/ib.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let file = write(
+        &dir,
+        "school.json",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "photo": "fotos/ib.png" }"#,
+            "",
+        ),
+    );
+    let out = cirkel(&["check", &file], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn wrong_types_name_the_path() {
+    assert_input_error(
+        "type",
+        &doc(r#"    { "id": "ib", "name": 42 }"#, ""),
+        &["members[0].name: expected a text in double quotes, found 42"],
+    );
+    assert_input_error(
+        "type-list",
+        br#"{"school": {"name": "X"}, "members": {}}"#,
+        &["members: expected a list"],
+    );
+}
+
+#[test]
+fn syntax_and_encoding_problems_are_explained() {
+    assert_input_error("empty", b"", &["input is empty", "cirkel init"]);
+    assert_input_error(
+        "truncated",
+        br#"{"members":[{"id":"a","name":"b"#,
+        &["1:31", "unexpected end of file"],
+    );
+    assert_input_error(
+        "comment",
+        b"{\n  // kernteam\n  \"school\": {\"name\": \"X\"}\n}",
+        &[":2:3: error: comments are not allowed in JSON"],
+    );
+    assert_input_error(
+        "trailing-comma",
+        b"{\"school\": {\"name\": \"X\"},}",
+        &["trailing comma"],
+    );
+    assert_input_error(
+        "latin1",
+        b"{\"school\": {\"name\": \"Caf\xe9\"}}",
+        &[
+            "not valid UTF-8 at line 1, column 25",
+            "save the file as UTF-8",
+        ],
+    );
+    assert_input_error("utf16", b"\xff\xfe{\0}\0", &["UTF-16", "save it as UTF-8"]);
+    assert_input_error(
+        "duplicate-key",
+        br#"{"school": {"name": "A", "name": "B"}}"#,
+        &["school.name: duplicate key `name`"],
+    );
+    assert_input_error(
+        "garbage",
+        br#"{"school": {"name": "A"}} x"#,
+        &["unexpected text after the JSON value"],
+    );
+}
+
+#[test]
+fn bom_and_crlf_are_accepted_and_change_nothing() {
+    let dir = scratch("bom");
+    let plain = std::fs::read(EXAMPLE).unwrap();
+    let text = String::from_utf8(plain.clone()).unwrap();
+    let mut bom_crlf = b"\xEF\xBB\xBF".to_vec();
+    bom_crlf.extend(text.replace('\n', "\r\n").into_bytes());
+    let a = write(&dir, "plain.json", &plain);
+    let b = write(&dir, "bom.json", &bom_crlf);
+    let sa = cirkel(&["render", &a, "-o", "-", "--format", "svg"], None);
+    let sb = cirkel(&["render", &b, "-o", "-", "--format", "svg"], None);
+    assert_eq!(sa.code, 0, "{}", sa.stderr);
+    assert_eq!(sb.code, 0, "{}", sb.stderr);
+    assert_eq!(sa.stdout, sb.stdout);
+}
+
+// ---- commands, formats and exit codes ----
+
+#[test]
+fn renders_the_example_to_svg_and_png() {
+    let dir = scratch("render");
+    let svg = dir.join("out.svg");
+    let png = dir.join("out.png");
+    assert_eq!(
+        cirkel(&["render", EXAMPLE, "-o", &svg.to_string_lossy()], None).code,
+        0
+    );
+    assert_eq!(
+        cirkel(&["render", EXAMPLE, "-o", &png.to_string_lossy()], None).code,
+        0
+    );
+    let svg_text = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg_text.starts_with("<svg"));
+    assert!(
+        svg_text.contains(
+            "<title id=\"cirkel-title\">Cirkel van invloed – St. Bernardusschool</title>"
+        )
+    );
+    assert!(svg_text.contains("<g class=\"member domain-jeugdhulp\" id=\"member-cjg\">"));
+    for ring in ["In de school", "Kernteam", "Op afroep"] {
+        assert!(
+            svg_text.contains(&format!(">{ring}</text>")),
+            "ring label {ring}"
+        );
+    }
+    assert!(svg_text.contains(">Zo blijven we elkaar vinden</text>"));
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // Same input, same bytes.
+    let again = dir.join("again.png");
+    cirkel(&["render", EXAMPLE, "-o", &again.to_string_lossy()], None);
+    assert_eq!(bytes, std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn width_sets_the_png_width_exactly() {
+    let out = cirkel(
+        &[
+            "render", EXAMPLE, "-o", "-", "--format", "png", "--width", "800",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let w = u32::from_be_bytes(out.stdout[16..20].try_into().unwrap());
+    assert_eq!(w, 800);
+    let out = cirkel(
+        &[
+            "render", EXAMPLE, "-o", "-", "--format", "png", "--width", "600", "--scale", "2",
+        ],
+        None,
+    );
+    assert_eq!(
+        u32::from_be_bytes(out.stdout[16..20].try_into().unwrap()),
+        1200
+    );
+}
+
+#[test]
+fn stdin_and_stdout_work_with_dash() {
+    let input = std::fs::read(EXAMPLE).unwrap();
+    let out = cirkel(&["render", "-", "-o", "-"], Some(&input));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with(b"<svg"));
+    let out = cirkel(&["check", "-"], Some(b""));
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("no input on stdin"), "{}", out.stderr);
+    let out = cirkel(&["check", "-"], Some(b"{\"school\": 1}"));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("<stdin>:1:12: error: school: expected an object"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    // 2: wrong usage.
+    assert_eq!(cirkel(&["render"], None).code, 2);
+    assert_eq!(cirkel(&["render", EXAMPLE, "--width", "0"], None).code, 2);
+    assert_eq!(
+        cirkel(&["render", EXAMPLE, "--width", "10000000"], None).code,
+        2
+    );
+    let out = cirkel(&["render", EXAMPLE, "-o", "out.gif"], None);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("name it .svg or .png"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(cirkel(&["frobnicate"], None).code, 2);
+    // 3: I/O.
+    let out = cirkel(&["check", "/nonexistent/school.json"], None);
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr
+            .contains("cannot read /nonexistent/school.json: no such file"),
+        "{}",
+        out.stderr
+    );
+    let dir = scratch("io");
+    let out = cirkel(
+        &[
+            "render",
+            EXAMPLE,
+            "-o",
+            &dir.join("missing-folder/x.png").to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    let out = cirkel(
+        &[
+            "render",
+            EXAMPLE,
+            "-o",
+            &dir.to_string_lossy(),
+            "--format",
+            "png",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 3, "{}", out.stderr);
+}
+
+#[test]
+fn a_failed_render_keeps_the_old_file() {
+    let dir = scratch("atomic");
+    let target = dir.join("cirkel.svg");
+    std::fs::write(&target, "good").unwrap();
+    let bad = write(&dir, "bad.json", b"{");
+    let out = cirkel(&["render", &bad, "-o", &target.to_string_lossy()], None);
+    assert_eq!(out.code, 1);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "good");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn layout_output_follows_the_contract() {
+    let out = cirkel(&["layout", EXAMPLE], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "width", "height", "centre", "rings", "sectors", "nodes", "routes", "boxes",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert!(v["centre"]["radius"].as_f64().unwrap() > 0.0);
+    let node = &v["nodes"][0];
+    for key in ["id", "ring", "domain", "x", "y", "width", "height", "lines"] {
+        assert!(node.get(key).is_some(), "node misses {key}");
+    }
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 10);
+    let kinds: Vec<&str> = v["boxes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["title", "legend", "footer"]);
+    assert!(v["sectors"][0]["start_deg"].is_number() && v["sectors"][0]["end_deg"].is_number());
+}
+
+#[test]
+fn init_writes_a_file_that_checks_and_renders() {
+    let dir = scratch("init");
+    let file = dir.join("nieuw.json");
+    let out = cirkel(
+        &[
+            "init",
+            "--school",
+            "OBS \"De Regenboog\"",
+            "-o",
+            &file.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let f = file.to_string_lossy();
+    let check = cirkel(&["check", &f], None);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.is_empty(), "no warnings: {}", check.stderr);
+    let png = dir.join("nieuw.png");
+    assert_eq!(
+        cirkel(&["render", &f, "-o", &png.to_string_lossy()], None).code,
+        0
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    for role in [
+        "cjg-coach",
+        "jeugdarts",
+        "jgz-verpleegkundige",
+        "leerplichtambtenaar",
+        "intern-begeleider",
+        "directeur",
+        "onderwijsconsulent",
+    ] {
+        assert!(text.contains(role), "{role}");
+    }
+}
+
+#[test]
+fn roles_and_schema_are_printed() {
+    let out = cirkel(&["roles"], None);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout_text().contains("leerplichtambtenaar")
+            && out.stdout_text().contains("Veilig Thuis")
+    );
+    let out = cirkel(&["roles", "--lang", "en"], None);
+    assert!(out.stdout_text().contains("School attendance officer"));
+    let out = cirkel(&["schema"], None);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["required"][0], "school");
+}
+
+#[test]
+fn english_labels_with_lang_en() {
+    let out = cirkel(&["render", EXAMPLE, "-o", "-", "--lang", "en"], None);
+    let svg = out.stdout_text();
+    assert!(svg.contains(">Domains</text>"), "legend in English");
+    assert!(svg.contains("School attendance officer"));
+}
+
+#[test]
+fn markup_in_text_is_escaped_and_the_svg_stays_valid() {
+    let dir = scratch("markup");
+    let nasty = r#"<script>alert(1)</script> \"><svg onload=alert(1)> ' onmouseover='x ]]> <!-- &amp; \u0000\u202e"#;
+    let file = write(&dir, "school.json", format!(r#"{{"school": {{"name": "{nasty}"}}, "title": "{nasty}",
+        "members": [{{"id": "a", "role": "{nasty}", "name": "{nasty}", "organisation": "{nasty}", "expertise": ["{nasty}"]}}],
+        "routes": [{{"question": "{nasty}", "steps": ["a"], "note": "{nasty}"}}],
+        "meetings": [{{"when": "{nasty}", "purpose": "{nasty}"}}]}}"#).as_bytes());
+    let out = cirkel(&["render", &file, "-o", "-"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("warning") && out.stderr.contains("removed"),
+        "control characters are reported: {}",
+        out.stderr
+    );
+    let svg = out.stdout_text();
+    assert!(!svg.contains("<script"));
+    assert!(!svg.contains("<svg onload"));
+    assert!(!svg.contains("<!--"));
+    assert!(!svg.contains("]]>"));
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(svg.contains("&amp;amp;"));
+    assert!(!svg.contains('\u{202e}') && !svg.contains('\u{0}'));
+    // usvg (a strict XML parser) accepts it, and it renders.
+    let tree = resvg::usvg::Tree::from_str(&svg, &cirkel_render::usvg_options());
+    assert!(tree.is_ok(), "{:?}", tree.err());
+    let png = cirkel(
+        &[
+            "render", &file, "-o", "-", "--format", "png", "--width", "400",
+        ],
+        None,
+    );
+    assert_eq!(png.code, 0, "{}", png.stderr);
+}
