@@ -1,7 +1,7 @@
 //! End-to-end tests of the `cirkel` command: exit codes, messages a person
 //! can act on, and outputs that hold the contracts of DESIGN.md.
 
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::unwrap_used)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -16,6 +16,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod init;
 
+/// Default output width in px: a full-page figure in an A4 report, and sharp
+/// when a newsletter shows it 800 px wide.
+const DEFAULT_WIDTH: u32 = 1600;
+
 #[derive(Parser)]
 #[command(
     name = "cirkel",
@@ -40,9 +44,9 @@ enum Command {
         /// Output format; by default taken from the output's extension.
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Width of the output in px (the height follows).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(100..=8192))]
-        width: Option<u32>,
+        /// Width of the output in px (the height follows). Default 1600.
+        #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
+        width: u32,
         /// Multiplies the width, for high-density screens (e.g. 2).
         #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
         scale: f64,
@@ -318,7 +322,7 @@ fn render(
     input: &str,
     output: Option<String>,
     format: Option<Format>,
-    width: Option<u32>,
+    width: u32,
     scale: f64,
     lang: Lang,
 ) -> Result<(), Failure> {
@@ -360,8 +364,7 @@ fn render(
     }
     let parsed = load(input, lang)?;
     let geometry = make_layout(input, &parsed)?;
-    let base_width = width.map_or(geometry.width, f64::from);
-    let final_width = (base_width * scale).round();
+    let final_width = (f64::from(width) * scale).round();
     if !(1.0..=f64::from(cirkel_render::MAX_PNG_SIDE)).contains(&final_width) {
         return Err(Failure::Usage(format!(
             "the output would be {final_width} px wide; the limit is {} px",

@@ -383,7 +383,7 @@ fn place(
                 }
             }
             let total: f64 = need.iter().sum();
-            if !(total <= 2.0 * PI) {
+            if total.is_nan() || total > 2.0 * PI {
                 let mut blame = vec![0.0f64; ring_count];
                 for (di, k) in busiest.iter().enumerate() {
                     blame[*k] += if need[di].is_finite() { need[di] } else { 1e9 };

@@ -290,6 +290,19 @@ fn is_joining(c: char) -> bool {
         | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}')
 }
 
+/// True when the bundled regular font has a glyph for every character of `text`.
+pub fn font_covers(text: &str) -> bool {
+    let Some(face) = faces().regular.as_ref() else {
+        return false;
+    };
+    let shaper = face.data.shaper(&face.font).build();
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    let output = shaper.shape(buffer, ShapeOptions::new());
+    output.glyph_infos().iter().all(|g| g.glyph_id != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +358,12 @@ mod tests {
     }
 
     #[test]
+    fn font_covers_dutch_and_the_symbols_we_write() {
+        assert!(font_covers("ëïéèöü ĳ · › … – Ærøskøbing Nguyễn"));
+        assert!(!font_covers("→"));
+    }
+
+    #[test]
     fn keeps_existing_hyphens_as_breaks() {
         let lines = wrap("CJG-coach-coördinator", BODY, 110.0, HyphenLang::Dutch);
         assert!(lines[0].ends_with('-'), "{lines:?}");
@@ -352,17 +371,4 @@ mod tests {
             assert!(BODY.width(l) <= 110.0, "{l}");
         }
     }
-}
-
-/// True when the bundled regular font has a glyph for every character of `text`.
-pub fn font_covers(text: &str) -> bool {
-    let Some(face) = faces().regular.as_ref() else {
-        return false;
-    };
-    let shaper = face.data.shaper(&face.font).build();
-    let mut buffer = UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let output = shaper.shape(buffer, ShapeOptions::new());
-    output.glyph_infos().iter().all(|g| g.glyph_id != 0)
 }

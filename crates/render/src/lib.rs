@@ -26,3 +26,8 @@ mod theme;
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, svg_to_png, usvg_options};
 pub use svg_writer::{SvgOptions, num, to_svg, xml_safe};
 pub use theme::{Rgb, Theme};
+
+/// The code examples in README.md, compiled and run by `cargo test --doc`.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

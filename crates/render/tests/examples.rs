@@ -1,0 +1,113 @@
+//! The example outputs committed under `examples/` (and shown in README.md)
+//! must be what the code renders today: the SVG byte for byte, the PNG pixel
+//! for pixel within ±2 per channel (resvg's own reference tests allow ±1).
+//! On a mismatch a diff image is written to `target/example-diffs/`.
+//! Regenerate with `scripts/regenerate-examples.sh`.
+
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use cirkel_core::{ParseOptions, parse};
+use cirkel_layout::{LayoutOptions, layout};
+use cirkel_render::{SvgOptions, Theme, svg_to_png, to_svg};
+use resvg::tiny_skia::Pixmap;
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn committed_example_outputs_are_current() {
+    let mut stale = Vec::new();
+    let examples = examples();
+    assert!(!examples.is_empty());
+    for json in examples {
+        let bytes = std::fs::read(&json).unwrap();
+        let options = ParseOptions {
+            base_dir: json.parent().map(Path::to_path_buf),
+            ..Default::default()
+        };
+        let k = parse(&bytes, &options).unwrap().kernteam;
+        let l = layout(&k, &LayoutOptions::default()).unwrap();
+        let svg = to_svg(
+            &l,
+            &Theme::default(),
+            &SvgOptions {
+                width: Some(1600.0),
+            },
+        );
+        let committed_svg = std::fs::read_to_string(json.with_extension("svg")).unwrap_or_default();
+        if committed_svg != svg {
+            stale.push(format!("{} differs", json.with_extension("svg").display()));
+        }
+        let png = svg_to_png(&to_svg(&l, &Theme::default(), &SvgOptions::default()), 1600).unwrap();
+        let fresh = Pixmap::decode_png(&png).unwrap();
+        let committed = std::fs::read(json.with_extension("png"))
+            .ok()
+            .and_then(|b| Pixmap::decode_png(&b).ok());
+        match committed {
+            None => stale.push(format!(
+                "{} is missing",
+                json.with_extension("png").display()
+            )),
+            Some(old) => {
+                if let Some(why) = compare(&old, &fresh, &json) {
+                    stale.push(why);
+                }
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "run scripts/regenerate-examples.sh:\n{}",
+        stale.join("\n")
+    );
+}
+
+/// Compares two images; on a difference writes a diff image (red where pixels differ).
+fn compare(old: &Pixmap, new: &Pixmap, json: &Path) -> Option<String> {
+    if (old.width(), old.height()) != (new.width(), new.height()) {
+        return Some(format!(
+            "{}: size {}×{} vs {}×{}",
+            json.display(),
+            old.width(),
+            old.height(),
+            new.width(),
+            new.height()
+        ));
+    }
+    let mut diff = new.clone();
+    let mut count = 0usize;
+    for (i, (a, b)) in old.data().chunks(4).zip(new.data().chunks(4)).enumerate() {
+        let differs = a.iter().zip(b).any(|(x, y)| x.abs_diff(*y) > 2);
+        let px = &mut diff.data_mut()[i * 4..i * 4 + 4];
+        if differs {
+            count += 1;
+            px.copy_from_slice(&[255, 0, 0, 255]);
+        } else {
+            // Faded original, so the red stands out.
+            px.iter_mut().for_each(|c| *c /= 4);
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/example-diffs");
+    let _ = std::fs::create_dir_all(&out);
+    let name = out.join(json.with_extension("diff.png").file_name().unwrap());
+    let _ = diff.save_png(&name);
+    Some(format!(
+        "{}: {count} pixels differ (diff image: {})",
+        json.display(),
+        name.display()
+    ))
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the example outputs that README.md shows (examples/*.svg and
+# examples/*.png) from examples/*.json. Run it after any change to layout or
+# rendering; `cargo test` fails while the committed outputs are stale.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet -p cirkel-cli
+for input in examples/*.json; do
+  base="${input%.json}"
+  ./target/release/cirkel render "$input" -o "$base.svg"
+  ./target/release/cirkel render "$input" -o "$base.png"
+  echo "rendered $base.svg and $base.png"
+done
