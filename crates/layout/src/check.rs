@@ -81,10 +81,17 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
         match l.rings.iter().find(|r| r.id == n.ring) {
             Some(r) => {
                 let d = (n.x - l.centre.x).hypot(n.y - l.centre.y);
-                if (d - r.radius).abs() > EPS {
+                match r.tracks.get(n.track) {
+                    Some(t) if (d - t).abs() <= EPS => {}
+                    _ => problems.push(format!(
+                        "node {} is {d:.2} from the centre, not on track {} of ring {} ({:?})",
+                        n.id, n.track, r.id, r.tracks
+                    )),
+                }
+                if r.tracks.len() == 1 && (r.tracks[0] - r.radius).abs() > EPS {
                     problems.push(format!(
-                        "node {} is {d:.2} from the centre, ring {} has radius {}",
-                        n.id, r.id, r.radius
+                        "ring {}: its one track is not the ring radius",
+                        r.id
                     ));
                 }
             }
@@ -92,16 +99,24 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
         }
     }
     for w in l.rings.windows(2) {
-        if w[1].radius <= w[0].radius {
+        let inner_max = w[0].tracks.iter().copied().fold(w[0].radius, f64::max);
+        let outer_min = w[1].tracks.iter().copied().fold(w[1].radius, f64::min);
+        if w[1].radius <= w[0].radius || outer_min <= inner_max {
             problems.push(format!("ring {} is not outside ring {}", w[1].id, w[0].id));
+        }
+    }
+    for r in &l.rings {
+        if r.tracks.windows(2).any(|t| t[1] <= t[0]) {
+            problems.push(format!("ring {}: tracks are not in order", r.id));
         }
     }
     if l.rings.first().is_some_and(|r| r.radius <= l.centre.radius) {
         problems.push("the first ring lies inside the centre".into());
     }
 
-    // Bar 3: one contiguous run per domain on each ring, in sector order.
-    let order: Vec<Domain> = l.sectors.iter().map(|s| s.domain).collect();
+    // Bar 3: one contiguous run per domain on each ring, in the same
+    // (circle) order on every ring, inside that ring's sector of the domain.
+    let order: Vec<Domain> = Domain::ALL.to_vec();
     for r in &l.rings {
         let mut on_ring: Vec<(f64, Domain, &str)> = l
             .nodes
@@ -128,7 +143,8 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
                 r.id
             ));
         }
-        // The cyclic order of runs must follow the sector order.
+        // The cyclic order of runs must follow the domain order: going round,
+        // the rank may drop only once (where the circle closes).
         let ranks: Vec<usize> = runs
             .iter()
             .filter_map(|d| order.iter().position(|o| o == d))
@@ -137,17 +153,37 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
             + usize::from(ranks.len() > 1 && ranks[0] < ranks[ranks.len() - 1]);
         if ranks.len() > 2 && descents > 1 {
             problems.push(format!(
-                "ring {}: domains are out of sector order ({runs:?})",
+                "ring {}: domains are out of order ({runs:?})",
                 r.id
             ));
         }
         for (angle, d, id) in &on_ring {
-            if let Some(s) = l.sectors.iter().find(|s| s.domain == *d) {
-                let rel = (angle - s.start_deg).rem_euclid(360.0);
-                if rel > s.end_deg - s.start_deg + EPS {
-                    problems.push(format!("node {id} lies outside the {d:?} sector"));
+            match l
+                .sectors
+                .iter()
+                .find(|s| s.domain == *d && s.ring.as_ref().is_none_or(|x| *x == r.id))
+            {
+                Some(s) => {
+                    let rel = (angle - s.start_deg).rem_euclid(360.0);
+                    if rel > s.end_deg - s.start_deg + EPS && rel < 360.0 - EPS {
+                        problems.push(format!(
+                            "node {id} lies outside the {d:?} sector of ring {}",
+                            r.id
+                        ));
+                    }
                 }
+                None => problems.push(format!("node {id}: no {d:?} sector on ring {}", r.id)),
             }
+        }
+        // The sectors of one ring do not overlap and fit in the circle.
+        let total: f64 = l
+            .sectors
+            .iter()
+            .filter(|s| s.ring.as_ref().is_none_or(|x| *x == r.id))
+            .map(|s| s.end_deg - s.start_deg)
+            .sum();
+        if total > 360.0 + EPS {
+            problems.push(format!("ring {}: sectors add up to {total:.2}°", r.id));
         }
     }
 

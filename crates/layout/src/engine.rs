@@ -268,13 +268,23 @@ fn polar(angle: f64, radius: f64) -> (f64, f64) {
 
 struct Placement {
     radii: Vec<f64>,
-    sectors: Vec<(Domain, f64, f64)>,
+    /// Per ring, the radii of its tracks (one track: just the ring radius).
+    tracks: Vec<Vec<f64>>,
+    /// Runs of each domain: (ring, or `None` for all rings, domain, start, end).
+    sectors: Vec<(Option<usize>, Domain, f64, f64)>,
     angles: Vec<f64>,
+    /// Per card, its track on its ring.
+    track_of: Vec<usize>,
     /// Radius of the farthest card corner.
     extent: f64,
 }
 
 const MAX_ITERATIONS: usize = 5000;
+
+/// A ring with more cards than this gets a second staggered track, and so on.
+pub(crate) const CARDS_PER_TRACK: usize = 14;
+/// The most tracks one ring gets.
+pub(crate) const MAX_TRACKS: usize = 4;
 
 /// The chord two cards on one ring need between their centres when the
 /// chord's midpoint lies at `angle`: the chord runs along the tangent
@@ -288,14 +298,50 @@ fn chord_needed(angle: f64, w: f64, h: f64) -> f64 {
     horizontal.min(vertical)
 }
 
+/// The tangential distance two cards on neighbouring tracks (radii `delta`
+/// apart) need at `angle` so that they are apart horizontally or vertically,
+/// whichever of the two is inner. Along the radius they are already `delta`
+/// apart, which at 12 o'clock is vertical (enough when `delta >= h`) and at
+/// 3 o'clock horizontal (rarely enough: cards are wider than tall).
+fn cross_track_needed(angle: f64, w: f64, h: f64, delta: f64) -> f64 {
+    let (s, c) = (libm::sin(angle).abs(), libm::cos(angle).abs());
+    // Smallest t >= 0 with |a + t*b| >= limit, where the radial part a may
+    // help (a >= 0) or oppose (a < 0) the tangential part.
+    let solve = |a: f64, b: f64, limit: f64| -> f64 {
+        if a.abs() >= limit {
+            0.0
+        } else if b <= 1e-9 {
+            f64::INFINITY
+        } else {
+            // a + t*b grows from a: it reaches +limit (never -limit).
+            (limit - a) / b
+        }
+    };
+    let helps = solve(delta * s, c, w).min(solve(-delta * c, s, h).min(solve(delta * c, s, h)));
+    let opposes = solve(-delta * s, c, w).min(solve(delta * c, s, h).min(solve(-delta * c, s, h)));
+    helps.max(opposes).max(0.0)
+}
+
+/// Track radii of a ring: centred on the ring radius, `spacing` apart.
+fn track_radii(radius: f64, tracks: usize, spacing: f64) -> Vec<f64> {
+    (0..tracks)
+        .map(|t| radius + (t as f64 - (tracks as f64 - 1.0) / 2.0) * spacing)
+        .collect()
+}
+
 /// Places the cards (centred at the origin), with the first domain's sector
 /// centred at `rotation` (radians clockwise from 12 o'clock). Cards are in
-/// ring order, then domain order, then input order.
+/// ring order, then domain order, then input order; that order is their
+/// angular order on each ring. A crowded ring is split into staggered
+/// tracks: its cards take the tracks in turn, so cards on one track are
+/// several steps apart.
 fn place(
     cards: &[Card],
     ring_count: usize,
     centre_radius: f64,
     rotation: f64,
+    staggered: bool,
+    shared: bool,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
     let domains: Vec<Domain> = Domain::ALL
@@ -304,116 +350,178 @@ fn place(
         .collect();
     let mut count = vec![vec![0usize; ring_count]; domains.len()];
     let mut max_height = vec![0.0f64; ring_count];
+    let mut on_ring = vec![0usize; ring_count];
     for c in cards {
         if let Some(di) = domains.iter().position(|d| *d == c.domain) {
             count[di][c.ring] += 1;
         }
         max_height[c.ring] = max_height[c.ring].max(c.height);
+        on_ring[c.ring] += 1;
     }
     for h in &mut max_height {
         if *h == 0.0 {
             *h = 40.0; // an empty ring still has a band and a label
         }
     }
+    let tracks: Vec<usize> = on_ring
+        .iter()
+        .map(|n| {
+            if staggered {
+                n.div_ceil(CARDS_PER_TRACK).clamp(1, MAX_TRACKS)
+            } else {
+                1
+            }
+        })
+        .collect();
+    // Track spacing starts at one card height (staggered); it widens where
+    // cards of two tracks touch, up to the card diagonal, where they cannot.
+    let diagonal = |k: usize| libm::hypot(o.card_width + o.gap, max_height[k] + o.gap);
+    let mut spacing: Vec<f64> = max_height.iter().map(|h| h + o.gap).collect();
+    // A card's place in its ring's sequence picks its track.
+    let mut track_of = vec![0usize; cards.len()];
+    let mut seen = vec![0usize; ring_count];
+    for (ci, c) in cards.iter().enumerate() {
+        track_of[ci] = seen[c.ring] % tracks[c.ring];
+        seen[c.ring] += 1;
+    }
+    let half_band = |k: usize, spacing: &[f64]| (tracks[k] as f64 - 1.0) / 2.0 * spacing[k];
+    // With one run per domain on all rings, cards of neighbouring rings may
+    // interleave (the wedges span all rings). With runs per ring, each ring
+    // keeps its own band, so rings stay at least a card apart.
+    let band_gap = |k: usize| {
+        if shared {
+            o.ring_gap
+        } else {
+            o.ring_gap + (max_height[k - 1] + max_height[k]) / 2.0
+        }
+    };
+
     // Start tight: rings only a gap apart. Cards of neighbouring rings may
     // interleave; the overlap check below pushes rings apart where needed.
     let mut radii = vec![0.0; ring_count];
-    radii[0] = centre_radius + o.ring_gap + max_height[0].min(o.card_width) / 2.0;
+    radii[0] =
+        centre_radius + o.ring_gap + max_height[0].min(o.card_width) / 2.0 + half_band(0, &spacing);
     for k in 1..ring_count {
-        radii[k] = radii[k - 1] + o.ring_gap + max_height[k - 1].min(max_height[k]) / 2.0;
+        radii[k] = radii[k - 1]
+            + half_band(k - 1, &spacing)
+            + half_band(k, &spacing)
+            + band_gap(k).max(o.ring_gap + max_height[k - 1].min(max_height[k]) / 2.0);
     }
-    let grow = |radii: &mut Vec<f64>, k: usize, amount: f64| {
-        for r in radii.iter_mut().skip(k) {
-            *r += amount;
+    // Moves ring k out by `amount`; rings outside it move only as far as
+    // needed to keep the tracks of neighbouring rings in order.
+    let grow = |radii: &mut Vec<f64>, spacing: &[f64], k: usize, amount: f64| {
+        radii[k] += amount;
+        for j in 1..radii.len() {
+            let min =
+                radii[j - 1] + half_band(j - 1, spacing) + half_band(j, spacing) + band_gap(j);
+            if radii[j] < min {
+                let shift = min - radii[j];
+                for r in radii.iter_mut().skip(j) {
+                    *r += shift;
+                }
+            }
         }
     };
-    let equal = 2.0 * PI / domains.len().max(1) as f64;
-    let mut ranges: Vec<(f64, f64)> = (0..domains.len())
-        .map(|i| {
-            let s = rotation - equal / 2.0 + i as f64 * equal;
-            (s, s + equal)
-        })
+    // Where each domain points: its centre in a partition of the circle by
+    // member count, starting at `rotation`. Every ring centres its run of a
+    // domain as close to that direction as the ring allows, so a domain
+    // reads as one wedge even though each ring divides its own circle.
+    let total_members: f64 = cards.len().max(1) as f64;
+    let mut direction = vec![0.0f64; domains.len()];
+    {
+        let sizes: Vec<f64> = count
+            .iter()
+            .map(|c| 2.0 * PI * c.iter().sum::<usize>() as f64 / total_members)
+            .collect();
+        let mut start = rotation - sizes.first().copied().unwrap_or(0.0) / 2.0;
+        for (di, size) in sizes.iter().enumerate() {
+            direction[di] = start + size / 2.0;
+            start += size;
+        }
+    }
+    let count_total: Vec<usize> = count.iter().map(|c| c.iter().sum()).collect();
+    // ranges[k][d]: the run of domain d on ring k (empty when it has no card there).
+    let mut ranges: Vec<Vec<(f64, f64)>> = (0..ring_count)
+        .map(|_| direction.iter().map(|d| (*d, *d)).collect())
         .collect();
 
     'grow: for _ in 0..MAX_ITERATIONS {
-        // Sector sizes: each domain needs, on its busiest ring, one slot per
-        // card, where a slot is the angle whose chord is what two cards need
-        // anywhere in the sector. Sizes depend on where the sectors are, so
-        // settle them in a few rounds; the overlap check below is the judge.
-        let mut sizes = vec![0.0; domains.len()];
+        // A domain needs, on each ring, one slot per card (divided by the
+        // ring's tracks), where a slot is the angle whose chord is what two
+        // neighbouring cards need where they meet. Needs depend on where the
+        // runs are, so settle them in a few rounds; the overlap check below
+        // is the judge.
         for _round in 0..6 {
-            let mut need = vec![0.0f64; domains.len()];
-            let mut busiest = vec![0usize; domains.len()];
-            for (di, counts) in count.iter().enumerate() {
-                let (s, e) = ranges[di];
-                let nd = domains.len();
-                for k in 0..ring_count {
-                    if counts[k] == 0 {
-                        continue;
-                    }
-                    let n = counts[k];
-                    let step = (e - s) / n as f64;
-                    // Where pairs of neighbouring cards meet: between the
-                    // cards of this sector, and at a sector edge when the
-                    // neighbouring sector has a card on this ring too.
-                    let mut meets: Vec<f64> = (1..n).map(|i| s + step * i as f64).collect();
-                    let prev = (di + nd - 1) % nd;
-                    let next = (di + 1) % nd;
-                    if count[prev][k] > 0 || (nd == 1 && n > 1) {
-                        meets.push(s);
-                    }
-                    if count[next][k] > 0 && next != di {
-                        meets.push(e);
-                    }
-                    let (w, h) = (o.card_width + o.gap, max_height[k] + o.gap);
-                    let chord = meets
-                        .iter()
-                        .map(|m| chord_needed(*m, w, h))
-                        .fold(h, f64::max);
-                    let slot = if chord >= 2.0 * radii[k] {
-                        f64::INFINITY
-                    } else {
-                        2.0 * libm::asin(chord / (2.0 * radii[k]))
-                    };
-                    let total_need = n as f64 * slot;
-                    if total_need > need[di] {
-                        need[di] = total_need;
-                        busiest[di] = k;
-                    }
-                }
-            }
-            let total: f64 = need.iter().sum();
-            if total.is_nan() || total > 2.0 * PI {
-                let mut blame = vec![0.0f64; ring_count];
-                for (di, k) in busiest.iter().enumerate() {
-                    blame[*k] += if need[di].is_finite() { need[di] } else { 1e9 };
-                }
-                let k = (0..ring_count)
-                    .max_by(|a, b| blame[*a].total_cmp(&blame[*b]).then(b.cmp(a)))
-                    .unwrap_or(0);
-                let amount = (radii[k] * 0.03).max(4.0);
-                grow(&mut radii, k, amount);
-                continue 'grow;
-            }
-            // Share out the slack in proportion to need.
-            let slack = 2.0 * PI - total;
-            sizes = need
-                .iter()
-                .map(|n| {
-                    if total > 0.0 {
-                        n + slack * n / total
-                    } else {
-                        equal
-                    }
+            let need: Vec<Vec<f64>> = (0..ring_count)
+                .map(|k| {
+                    (0..domains.len())
+                        .map(|di| {
+                            run_need(
+                                k,
+                                di,
+                                &count,
+                                &ranges,
+                                &radii,
+                                &spacing,
+                                &tracks,
+                                &max_height,
+                                o,
+                            )
+                        })
+                        .collect()
                 })
                 .collect();
-            let mut start = rotation - sizes.first().copied().unwrap_or(0.0) / 2.0;
-            for (di, size) in sizes.iter().enumerate() {
-                ranges[di] = (start, start + size);
-                start += size;
+            if shared {
+                // One run per domain, the same on every ring: as wide as the
+                // domain's busiest ring needs.
+                let widest: Vec<f64> = (0..domains.len())
+                    .map(|di| (0..ring_count).map(|k| need[k][di]).fold(0.0, f64::max))
+                    .collect();
+                let total: f64 = widest.iter().sum();
+                if total.is_nan() || total > 2.0 * PI {
+                    // Grow the ring that sets the width of most of the circle.
+                    let mut blame = vec![0.0f64; ring_count];
+                    for di in 0..domains.len() {
+                        let k = (0..ring_count)
+                            .max_by(|a, b| need[*a][di].total_cmp(&need[*b][di]).then(b.cmp(a)))
+                            .unwrap_or(0);
+                        blame[k] += if widest[di].is_finite() {
+                            widest[di]
+                        } else {
+                            1e9
+                        };
+                    }
+                    let k = (0..ring_count)
+                        .max_by(|a, b| blame[*a].total_cmp(&blame[*b]).then(b.cmp(a)))
+                        .unwrap_or(0);
+                    let amount = (radii[k] * 0.03).max(4.0);
+                    grow(&mut radii, &spacing, k, amount);
+                    continue 'grow;
+                }
+                let all: Vec<usize> = (0..domains.len()).filter(|di| widest[*di] > 0.0).collect();
+                let runs = share_circle(&all, &widest, total, &count_total, &direction);
+                for ring_ranges in ranges.iter_mut() {
+                    ring_ranges.clone_from(&runs);
+                }
+            } else {
+                // Each ring divides its own circle among the domains it holds.
+                for k in 0..ring_count {
+                    let present: Vec<usize> =
+                        (0..domains.len()).filter(|di| count[*di][k] > 0).collect();
+                    if present.is_empty() {
+                        continue;
+                    }
+                    let total: f64 = need[k].iter().sum();
+                    if total.is_nan() || total > 2.0 * PI {
+                        let amount = (radii[k] * 0.03).max(4.0);
+                        grow(&mut radii, &spacing, k, amount);
+                        continue 'grow;
+                    }
+                    let weights: Vec<usize> = (0..domains.len()).map(|di| count[di][k]).collect();
+                    ranges[k] = share_circle(&present, &need[k], total, &weights, &direction);
+                }
             }
         }
-        let _ = &sizes;
         // Even spacing inside each sector, per ring.
         let mut angles = vec![0.0; cards.len()];
         let mut index_in_group = vec![vec![0usize; ring_count]; domains.len()];
@@ -422,32 +530,43 @@ fn place(
             let n = count[di][c.ring] as f64;
             let i = index_in_group[di][c.ring] as f64;
             index_in_group[di][c.ring] += 1;
-            let (s, e) = ranges[di];
+            let (s, e) = ranges[c.ring][di];
             angles[ci] = s + (i + 0.5) * (e - s) / n;
         }
-        // Conflicts: the innermost ring to push out.
+        let track_sets: Vec<Vec<f64>> = (0..ring_count)
+            .map(|k| track_radii(radii[k], tracks[k], spacing[k]))
+            .collect();
         let rects: Vec<Rect> = cards
             .iter()
             .zip(&angles)
-            .map(|(c, a)| {
-                let (x, y) = polar(*a, radii[c.ring]);
+            .zip(&track_of)
+            .map(|((c, a), t)| {
+                let (x, y) = polar(*a, track_sets[c.ring][*t]);
                 Rect::centred(x, y, c.width, c.height)
             })
             .collect();
+        // Conflicts: widen a ring's tracks, or push the innermost ring out.
         let mut push: Option<usize> = None;
-        let mut note = |k: usize| push = Some(push.map_or(k, |p: usize| p.min(k)));
+        let mut widen: Option<usize> = None;
         for (i, r) in rects.iter().enumerate() {
+            let ri = cards[i].ring;
             if r.distance_to(0.0, 0.0) < centre_radius + o.gap {
-                note(cards[i].ring);
+                push = Some(push.map_or(ri, |p: usize| p.min(ri)));
             }
             for (j, q) in rects.iter().enumerate().skip(i + 1) {
                 if r.overlaps(q, o.gap) {
-                    note(cards[i].ring.max(cards[j].ring));
+                    let rj = cards[j].ring;
+                    if ri == rj && track_of[i] != track_of[j] && spacing[ri] < diagonal(ri) {
+                        widen = Some(widen.map_or(ri, |p: usize| p.min(ri)));
+                    } else {
+                        let k = ri.max(rj);
+                        push = Some(push.map_or(k, |p: usize| p.min(k)));
+                    }
                 }
             }
         }
-        match push {
-            None => {
+        match (push, widen) {
+            (None, None) => {
                 let extent = rects
                     .iter()
                     .flat_map(|r| {
@@ -460,29 +579,152 @@ fn place(
                     })
                     .map(|(x, y)| libm::hypot(x, y))
                     .fold(radii.last().copied().unwrap_or(0.0), f64::max);
-                let sectors = domains
-                    .iter()
-                    .zip(&ranges)
-                    .map(|(d, (s, e))| (*d, *s, *e))
-                    .collect();
+                let sectors = if shared {
+                    domains
+                        .iter()
+                        .enumerate()
+                        .map(|(di, d)| (None, *d, ranges[0][di].0, ranges[0][di].1))
+                        .collect()
+                } else {
+                    (0..ring_count)
+                        .flat_map(|k| {
+                            let (ranges, count) = (&ranges, &count);
+                            domains
+                                .iter()
+                                .enumerate()
+                                .filter(move |(di, _)| count[*di][k] > 0)
+                                .map(move |(di, d)| (Some(k), *d, ranges[k][di].0, ranges[k][di].1))
+                        })
+                        .collect()
+                };
                 return Ok(Placement {
                     radii,
+                    tracks: track_sets,
                     sectors,
                     angles,
+                    track_of,
                     extent,
                 });
             }
-            Some(k) => {
+            (_, Some(k)) => {
+                spacing[k] = (spacing[k] + 8.0).min(diagonal(k));
+                grow(&mut radii, &spacing, k, 4.0);
+            }
+            (Some(k), None) => {
                 let amount = (radii[k] * 0.01).max(3.0);
-                grow(&mut radii, k, amount);
+                grow(&mut radii, &spacing, k, amount);
             }
         }
     }
     Err(LayoutError::DidNotConverge)
 }
 
-/// Tries the first sector centred at several angles and keeps the most
-/// compact circle; on a tie, the one closest to 12 o'clock.
+/// The angle domain `di` needs on ring `k`: one slot per card, divided by the
+/// ring's tracks. A slot is the angle whose chord is what two neighbouring
+/// cards need where they meet (between the run's cards, and at its edges).
+#[allow(clippy::too_many_arguments)]
+fn run_need(
+    k: usize,
+    di: usize,
+    count: &[Vec<usize>],
+    ranges: &[Vec<(f64, f64)>],
+    radii: &[f64],
+    spacing: &[f64],
+    tracks: &[usize],
+    max_height: &[f64],
+    o: &LayoutOptions,
+) -> f64 {
+    let n = count[di][k];
+    if n == 0 {
+        return 0.0;
+    }
+    let (s, e) = ranges[k][di];
+    let step = (e - s) / n as f64;
+    let mut meets: Vec<f64> = (1..n).map(|i| s + step * i as f64).collect();
+    meets.push(s);
+    meets.push(e);
+    let (w, h) = (o.card_width + o.gap, max_height[k] + o.gap);
+    let inner = radii[k] - (tracks[k] as f64 - 1.0) / 2.0 * spacing[k];
+    let angle_for = |chord: f64| {
+        if chord >= 2.0 * inner {
+            f64::INFINITY
+        } else {
+            2.0 * libm::asin(chord / (2.0 * inner))
+        }
+    };
+    // One track: neighbours need the chord. Several tracks: cards of one
+    // track are `t` steps apart, and neighbours (on other tracks) need the
+    // cross-track distance.
+    let t = tracks[k].min(n).max(1);
+    let step = meets
+        .iter()
+        .map(|m| {
+            let same = angle_for(chord_needed(*m, w, h).max(h)) / t as f64;
+            if t > 1 {
+                same.max(angle_for(cross_track_needed(*m, w, h, spacing[k])))
+            } else {
+                same
+            }
+        })
+        .fold(angle_for(h) / t as f64, f64::max);
+    n as f64 * step
+}
+
+/// Divides the circle among the domains in `present` (in circle order): each
+/// gets its need plus a share of the slack in proportion to it, and the
+/// whole is turned so the runs sit closest to their domains' directions
+/// (the circular mean of the offsets, weighted by `weights`). Domains not
+/// present get an empty run where they would be, so the order stays visible.
+fn share_circle(
+    present: &[usize],
+    need: &[f64],
+    total: f64,
+    weights: &[usize],
+    direction: &[f64],
+) -> Vec<(f64, f64)> {
+    let mut runs = vec![(0.0, 0.0); need.len()];
+    if present.is_empty() {
+        return runs;
+    }
+    let slack = 2.0 * PI - total;
+    let mut cursor = 0.0;
+    let mut centre = vec![0.0f64; need.len()];
+    for &di in present {
+        let size = need[di] + slack * need[di] / total.max(1e-12);
+        runs[di] = (cursor, cursor + size);
+        centre[di] = cursor + size / 2.0;
+        cursor += size;
+    }
+    let (mut sx, mut cx) = (0.0, 0.0);
+    for &di in present {
+        let w = weights[di] as f64;
+        let delta = direction[di] - centre[di];
+        sx += w * libm::sin(delta);
+        cx += w * libm::cos(delta);
+    }
+    let turn = if sx == 0.0 && cx == 0.0 {
+        0.0
+    } else {
+        libm::atan2(sx, cx)
+    };
+    for &di in present {
+        runs[di].0 += turn;
+        runs[di].1 += turn;
+    }
+    let mut last = runs[present[0]].0;
+    for (di, run) in runs.iter_mut().enumerate() {
+        if present.contains(&di) {
+            last = run.1;
+        } else {
+            *run = (last, last);
+        }
+    }
+    runs
+}
+
+/// Tries the first sector centred at several angles, and crowded rings with
+/// and without staggered tracks, and keeps the most compact circle; on a
+/// tie, one track and the rotation closest to 12 o'clock.
 fn place_best(
     cards: &[Card],
     ring_count: usize,
@@ -491,23 +733,42 @@ fn place_best(
 ) -> Result<Placement, LayoutError> {
     let mut best: Option<Placement> = None;
     let mut last_error = None;
-    for step in 0..ROTATIONS {
-        // 0, +15°, -15°, +30°, ... so that ties favour the top.
-        let k = step.div_ceil(2) as f64;
-        let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
-        match place(cards, ring_count, centre_radius, rotation, o) {
-            Ok(p) => {
-                if best.as_ref().is_none_or(|b| p.extent < b.extent - 0.5) {
-                    best = Some(p);
+    let crowded = {
+        let mut per_ring = vec![0usize; ring_count];
+        cards.iter().for_each(|c| per_ring[c.ring] += 1);
+        per_ring.iter().any(|n| *n > CARDS_PER_TRACK)
+    };
+    let plans = [(false, true), (false, false), (true, true), (true, false)];
+    for (staggered, shared) in plans {
+        if staggered && !crowded {
+            break;
+        }
+        for step in 0..ROTATIONS {
+            // 0, +22.5°, -22.5°, +45°, ... so that ties favour the top.
+            let k = step.div_ceil(2) as f64;
+            let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
+            match place(
+                cards,
+                ring_count,
+                centre_radius,
+                rotation,
+                staggered,
+                shared,
+                o,
+            ) {
+                Ok(p) => {
+                    if best.as_ref().is_none_or(|b| p.extent < b.extent - 0.5) {
+                        best = Some(p);
+                    }
                 }
+                Err(e) => last_error = Some(e),
             }
-            Err(e) => last_error = Some(e),
         }
     }
     best.ok_or(last_error.unwrap_or(LayoutError::DidNotConverge))
 }
 
-const ROTATIONS: usize = 24;
+const ROTATIONS: usize = 16;
 
 fn labels(lang: Lang) -> [&'static str; 6] {
     match lang {
@@ -558,8 +819,8 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
     let radii = &placement.radii;
     let mut outer_radius = radii.last().copied().unwrap_or(centre_radius) + 30.0;
     let mut card_rects = Vec::new();
-    for (c, a) in cards.iter().zip(&placement.angles) {
-        let (x, y) = polar(*a, radii[c.ring]);
+    for ((c, a), t) in cards.iter().zip(&placement.angles).zip(&placement.track_of) {
+        let (x, y) = polar(*a, placement.tracks[c.ring][*t]);
         let r = Rect::centred(x, y, c.width, c.height);
         for (px, py) in [
             (r.x, r.y),
@@ -868,7 +1129,12 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
         l.translate(cx, cy);
     }
     let mut nodes: Vec<Option<Node>> = vec![None; k.members.len()];
-    for ((c, a), r) in cards.into_iter().zip(&placement.angles).zip(&card_rects) {
+    for (((c, a), r), track) in cards
+        .into_iter()
+        .zip(&placement.angles)
+        .zip(&card_rects)
+        .zip(&placement.track_of)
+    {
         let (x, y) = (r.x + r.width / 2.0 + cx, r.y + r.height / 2.0 + cy);
         let mut text = c.text;
         for l in &mut text {
@@ -880,6 +1146,7 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
             ring: k.rings[c.ring].id.clone(),
             domain: c.domain,
             angle_deg: normalise_deg(a.to_degrees()),
+            track: *track,
             x,
             y,
             width: c.width,
@@ -889,22 +1156,33 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
             text,
         });
     }
-    let rings = k
+    let rings: Vec<RingGeometry> = k
         .rings
         .iter()
         .enumerate()
         .map(|(i, ring)| RingGeometry {
             id: ring.id.clone(),
             radius: radii[i],
+            tracks: placement.tracks[i].clone(),
             inner_radius: if i == 0 {
                 centre_radius
             } else {
-                (radii[i - 1] + radii[i]) / 2.0
+                (placement.tracks[i - 1]
+                    .last()
+                    .copied()
+                    .unwrap_or(radii[i - 1])
+                    + placement.tracks[i].first().copied().unwrap_or(radii[i]))
+                    / 2.0
             },
             outer_radius: if i + 1 == radii.len() {
                 outer_radius
             } else {
-                (radii[i] + radii[i + 1]) / 2.0
+                (placement.tracks[i].last().copied().unwrap_or(radii[i])
+                    + placement.tracks[i + 1]
+                        .first()
+                        .copied()
+                        .unwrap_or(radii[i + 1]))
+                    / 2.0
             },
             label: ring_labels[i].clone().map(|mut l| {
                 l.rect = l.rect.translate(cx, cy);
@@ -916,12 +1194,19 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
     let sectors = placement
         .sectors
         .iter()
-        .map(|(d, s, e)| {
+        .map(|(ring, d, s, e)| {
             let start = normalise_deg(s.to_degrees());
+            let (inner_radius, outer_radius) = match ring {
+                Some(r) => (rings[*r].inner_radius, rings[*r].outer_radius),
+                None => (centre_radius, outer_radius),
+            };
             Sector {
+                ring: ring.map(|r| k.rings[r].id.clone()),
                 domain: *d,
                 start_deg: start,
                 end_deg: start + (e - s).to_degrees(),
+                inner_radius,
+                outer_radius,
             }
         })
         .collect();
@@ -1045,6 +1330,7 @@ fn round_layout(l: &mut Layout) {
     l.centre.text.iter_mut().for_each(TextLine::round);
     for r in &mut l.rings {
         r.radius = round2(r.radius);
+        r.tracks.iter_mut().for_each(|t| *t = round2(*t));
         r.inner_radius = round2(r.inner_radius);
         r.outer_radius = round2(r.outer_radius);
         if let Some(label) = &mut r.label {
@@ -1053,6 +1339,8 @@ fn round_layout(l: &mut Layout) {
         }
     }
     for s in &mut l.sectors {
+        s.inner_radius = round2(s.inner_radius);
+        s.outer_radius = round2(s.outer_radius);
         s.start_deg = round2(s.start_deg);
         s.end_deg = round2(s.end_deg);
     }

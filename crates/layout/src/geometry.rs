@@ -190,8 +190,12 @@ pub struct Centre {
 pub struct RingGeometry {
     /// Ring id from the input.
     pub id: String,
-    /// Radius of the ring line; the centres of its cards lie on it.
+    /// Radius of the ring line; the centres of its cards lie on it, or on
+    /// one of its `tracks` when the ring is crowded.
     pub radius: f64,
+    /// Radii of the ring's staggered tracks, inner to outer; just `[radius]`
+    /// for a ring with one track.
+    pub tracks: Vec<f64>,
     /// Inner edge of the ring's band.
     pub inner_radius: f64,
     /// Outer edge of the ring's band.
@@ -210,15 +214,28 @@ pub struct RingLabel {
     pub text: TextLine,
 }
 
-/// One domain's angular range, the same on every ring.
+/// The angular run of one domain. Either one run per domain, the same on
+/// every ring (`ring` absent: a wedge across the whole circle), or, when that
+/// would waste much of the circle (a ring full of the school's own staff),
+/// one run per domain and ring: every ring divides its own circle among the
+/// domains it holds, in the same order on every ring, turned so that each
+/// domain's runs point the same way. The layout picks the more compact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sector {
+    /// The ring id, when each ring divides its own circle; absent when the
+    /// sector is the same on every ring (one wedge across all rings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ring: Option<String>,
     /// The domain.
     pub domain: Domain,
     /// Start angle, degrees clockwise from 12 o'clock, in [0, 360).
     pub start_deg: f64,
     /// End angle (greater than start; may exceed 360).
     pub end_deg: f64,
+    /// Where the wedge starts, from the centre.
+    pub inner_radius: f64,
+    /// Where the wedge ends.
+    pub outer_radius: f64,
 }
 
 /// A member's card.
@@ -232,6 +249,8 @@ pub struct Node {
     pub domain: Domain,
     /// Angle of the centre, degrees clockwise from 12 o'clock.
     pub angle_deg: f64,
+    /// The track of its ring the card sits on (0 = innermost).
+    pub track: usize,
     /// Centre x.
     pub x: f64,
     /// Centre y.
@@ -335,7 +354,8 @@ pub struct Layout {
     pub outer_radius: f64,
     /// Rings, inner to outer.
     pub rings: Vec<RingGeometry>,
-    /// One sector per domain present, in circle order.
+    /// One sector per domain and ring it has members on, ring by ring, in
+    /// circle order.
     pub sectors: Vec<Sector>,
     /// One node per member, in input order.
     pub nodes: Vec<Node>,

@@ -152,42 +152,56 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
         .set("id", "background"),
     );
 
-    // Sectors: a tinted wedge per domain, from the centre to the outer edge.
+    // Sectors: a tinted wedge per domain and ring, across the ring's band;
+    // a white line where one domain's run meets the next.
     let mut sectors = Group::new().set("id", "sectors");
+    let mut borders = Group::new().set("id", "sector-borders");
     for s in &layout.sectors {
+        let (inner, outer) = (s.inner_radius, s.outer_radius);
         let fill = theme.domain(s.domain).tint(theme.sector_tint).hex();
         let class = format!("sector domain-{}", s.domain.key());
         if s.end_deg - s.start_deg >= 359.99 {
+            let d = format!(
+                "M {x} {top} A {o} {o} 0 1 1 {x} {bottom} A {o} {o} 0 1 1 {x} {top} Z M {x} {itop} A {i} {i} 0 1 0 {x} {ibottom} A {i} {i} 0 1 0 {x} {itop} Z",
+                x = num(cx),
+                top = num(cy - outer),
+                bottom = num(cy + outer),
+                o = num(outer),
+                itop = num(cy - inner),
+                ibottom = num(cy + inner),
+                i = num(inner)
+            );
             sectors = sectors.add(
-                Circle::new()
-                    .set("cx", num(cx))
-                    .set("cy", num(cy))
-                    .set("r", num(layout.outer_radius))
+                Path::new()
+                    .set("d", d)
                     .set("fill", fill)
+                    .set("fill-rule", "evenodd")
                     .set("class", class),
             );
         } else {
             sectors = sectors.add(
                 Path::new()
-                    .set(
-                        "d",
-                        wedge(
-                            cx,
-                            cy,
-                            layout.centre.radius,
-                            layout.outer_radius,
-                            s.start_deg,
-                            s.end_deg,
-                        ),
-                    )
+                    .set("d", wedge(cx, cy, inner, outer, s.start_deg, s.end_deg))
                     .set("fill", fill)
                     .set("class", class),
+            );
+            let a = s.start_deg.to_radians();
+            let (x0, y0) = (cx + inner * libm::sin(a), cy - inner * libm::cos(a));
+            let (x1, y1) = (cx + outer * libm::sin(a), cy - outer * libm::cos(a));
+            borders = borders.add(
+                Path::new()
+                    .set(
+                        "d",
+                        format!("M {} {} L {} {}", num(x0), num(y0), num(x1), num(y1)),
+                    )
+                    .set("stroke", theme.background.hex())
+                    .set("stroke-width", 4),
             );
         }
     }
     doc = doc.add(sectors);
 
-    // Ring lines through the card centres, and the band edges.
+    // Ring lines through the card centres (and tracks), and the outer edge.
     let mut rings = Group::new().set("id", "rings");
     rings = rings.add(
         Circle::new()
@@ -200,42 +214,35 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             .set("stroke-width", 2),
     );
     for r in &layout.rings {
-        rings = rings.add(
-            Circle::new()
-                .set("cx", num(cx))
-                .set("cy", num(cy))
-                .set("r", num(r.radius))
-                .set("class", "ring-line")
-                .set("fill", "none")
-                .set("stroke", theme.ring_line.hex())
-                .set("stroke-width", 2)
-                .set("stroke-dasharray", "6 6"),
-        );
-    }
-    // Sector borders, so domains read as wedges.
-    for s in &layout.sectors {
-        if layout.sectors.len() > 1 {
-            let a = s.start_deg.to_radians();
-            let (x0, y0) = (
-                cx + layout.centre.radius * libm::sin(a),
-                cy - layout.centre.radius * libm::cos(a),
-            );
-            let (x1, y1) = (
-                cx + layout.outer_radius * libm::sin(a),
-                cy - layout.outer_radius * libm::cos(a),
-            );
+        // Band edges only where each ring has its own runs.
+        let per_ring = layout.sectors.iter().any(|s| s.ring.is_some());
+        if per_ring && r.inner_radius > layout.centre.radius {
             rings = rings.add(
-                Path::new()
-                    .set(
-                        "d",
-                        format!("M {} {} L {} {}", num(x0), num(y0), num(x1), num(y1)),
-                    )
+                Circle::new()
+                    .set("cx", num(cx))
+                    .set("cy", num(cy))
+                    .set("r", num(r.inner_radius))
+                    .set("class", "ring-edge")
+                    .set("fill", "none")
                     .set("stroke", theme.background.hex())
-                    .set("stroke-width", 4),
+                    .set("stroke-width", 3),
+            );
+        }
+        for t in &r.tracks {
+            rings = rings.add(
+                Circle::new()
+                    .set("cx", num(cx))
+                    .set("cy", num(cy))
+                    .set("r", num(*t))
+                    .set("class", "ring-line")
+                    .set("fill", "none")
+                    .set("stroke", theme.ring_line.hex())
+                    .set("stroke-width", 2)
+                    .set("stroke-dasharray", "6 6"),
             );
         }
     }
-    doc = doc.add(rings);
+    doc = doc.add(borders).add(rings);
 
     // The school.
     let mut centre = Group::new().set("id", "centre").add(
