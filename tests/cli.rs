@@ -669,3 +669,37 @@ fn markup_in_text_is_escaped_and_the_svg_stays_valid() {
     );
     assert_eq!(png.code, 0, "{}", png.stderr);
 }
+
+#[test]
+fn a_diagram_past_the_canvas_limit_is_refused_clearly() {
+    let long = "kinderbeschermingsmaatregel ".repeat(7);
+    let members: Vec<String> = (0..200)
+        .map(|i| {
+            format!(
+                r#"{{"id": "m{i}", "role": "cjg-coach", "expertise": [{}]}}"#,
+                vec![format!("\"{}\"", long.trim()); 12].join(",")
+            )
+        })
+        .collect();
+    let dir = scratch("too-large");
+    let file = write(
+        &dir,
+        "school.json",
+        format!(
+            r#"{{"school": {{"name": "X"}}, "members": [{}]}}"#,
+            members.join(",")
+        )
+        .as_bytes(),
+    );
+    let out = cirkel(
+        &["render", &file, "-o", &dir.join("x.png").to_string_lossy()],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the limit is 30000 px a side"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.join("x.png").exists());
+}

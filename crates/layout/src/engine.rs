@@ -26,7 +26,7 @@ use crate::options::LayoutOptions;
 use crate::text::{HyphenLang, Style, Weight, wrap};
 
 /// Why a layout could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LayoutError {
     /// The rings did not settle within the iteration limit (a bug, reported
     /// as an error rather than a hang).
@@ -36,7 +36,18 @@ pub enum LayoutError {
     NoRings,
     /// A member names a ring index that does not exist (hand-built value).
     UnknownRing(String),
+    /// The diagram would be larger than [`MAX_CANVAS_SIDE`] on a side.
+    TooLarge {
+        /// Width it would need.
+        width: f64,
+        /// Height it would need.
+        height: f64,
+    },
 }
+
+/// The largest canvas side, in layout px. 200 members with the usual amount
+/// of text need about 11,000; only extreme amounts of text go past it.
+pub const MAX_CANVAS_SIDE: f64 = 30_000.0;
 
 impl std::fmt::Display for LayoutError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -46,6 +57,10 @@ impl std::fmt::Display for LayoutError {
                 "the layout did not settle; please report this input as a bug"
             ),
             LayoutError::NoRings => write!(f, "the kernteam has no rings"),
+            LayoutError::TooLarge { width, height } => write!(
+                f,
+                "the diagram would be {width:.0} × {height:.0} px; the limit is {MAX_CANVAS_SIDE:.0} px a side. Shorten the texts on the cards (expertise, organisation) or split the circle"
+            ),
             LayoutError::UnknownRing(id) => {
                 write!(f, "member \"{id}\" is on a ring that does not exist")
             }
@@ -813,6 +828,19 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
     let domain_rank = |d: Domain| Domain::ALL.iter().position(|x| *x == d).unwrap_or(0);
     cards.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
     let (centre_radius, mut centre_text) = build_centre(k, o, hl);
+    // Refuse early when the cards alone could never fit the largest canvas.
+    let card_area: f64 = cards
+        .iter()
+        .map(|c| (c.width + o.gap) * (c.height + o.gap))
+        .sum();
+    let tallest = cards.iter().map(|c| c.height).fold(0.0, f64::max);
+    if card_area > 0.5 * MAX_CANVAS_SIDE * MAX_CANVAS_SIDE || tallest > MAX_CANVAS_SIDE / 4.0 {
+        let side = libm::sqrt(card_area * 2.0).max(tallest * 4.0).ceil();
+        return Err(LayoutError::TooLarge {
+            width: side,
+            height: side,
+        });
+    }
 
     // 2-3. Rings and angles.
     let placement = place_best(&cards, k.rings.len(), centre_radius, o)?;
@@ -1123,6 +1151,9 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
         top = y;
     }
     let height = (top + o.margin).ceil();
+    if width > MAX_CANVAS_SIDE || height > MAX_CANVAS_SIDE {
+        return Err(LayoutError::TooLarge { width, height });
+    }
 
     // 6. Move the circle to its place and assemble.
     for l in &mut centre_text {

@@ -50,13 +50,46 @@ fn examples_hold_the_bars() {
         .collect();
     entries.sort();
     for path in entries {
-        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+        if path.extension().and_then(|e| e.to_str()) == Some("json")
+            && !path.to_string_lossy().ends_with(".layout.json")
+        {
             let p = path.to_string_lossy().into_owned();
             assert_bars(&load(&p), &p);
             seen += 1;
         }
     }
     assert!(seen >= 1);
+}
+
+/// Golden files: the layout JSON of every example, as `cirkel layout` prints
+/// it, is committed; a change in geometry shows up as a reviewable diff.
+/// Regenerate with `scripts/regenerate-examples.sh`.
+#[test]
+fn layout_json_matches_the_golden_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let mut stale = Vec::new();
+    for path in entries {
+        let name = path.to_string_lossy().into_owned();
+        if !name.ends_with(".json") || name.ends_with(".layout.json") {
+            continue;
+        }
+        let l = layout(&load(&name), &LayoutOptions::default()).unwrap();
+        let fresh = serde_json::to_string_pretty(&l).unwrap() + "\n";
+        let golden_path = name.replace(".json", ".layout.json");
+        if std::fs::read_to_string(&golden_path).unwrap_or_default() != fresh {
+            stale.push(golden_path);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale golden layouts (run scripts/regenerate-examples.sh): {stale:?}"
+    );
 }
 
 #[test]

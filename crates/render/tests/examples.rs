@@ -20,6 +20,7 @@ fn examples() -> Vec<PathBuf> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with(".layout.json"))
         .collect();
     v.sort();
     v

@@ -1,0 +1,230 @@
+//! Property tests of the layout guarantees (DESIGN.md, quality bars 1–6):
+//! random valid kernteams of 1 to 200 members on 1 to 6 rings, in every
+//! domain, with names of 1 to 120 characters (diacritics included), go
+//! through the real parser and must lay out with no overlap, every card on
+//! its ring, one contiguous run per domain in the same order on every ring,
+//! all text inside its box at or above the minimum size, and the same bytes
+//! twice. A second property: adding or removing one member keeps the cyclic
+//! order of all other members on every ring.
+
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use cirkel_core::{Kernteam, ParseOptions, parse};
+use cirkel_layout::{Layout, LayoutOptions, check_layout, layout};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const DOMAINS: [&str; 7] = [
+    "onderwijs",
+    "samenwerkingsverband",
+    "leerplicht",
+    "gezondheid",
+    "jeugdhulp",
+    "veiligheid",
+    "overig",
+];
+const ROLES: [&str; 8] = [
+    "intern-begeleider",
+    "directeur",
+    "cjg-coach",
+    "jeugdarts",
+    "leerplichtambtenaar",
+    "onderwijsconsulent",
+    "veilig-thuis",
+    "huisarts",
+];
+
+/// Text that a school could write: letters with diacritics, spaces,
+/// hyphens, long compounds; it starts with a letter so it is never blank.
+fn text(max: usize) -> impl Strategy<Value = String> {
+    let pattern = format!(
+        "[A-Za-zéëèïöüçñøåĳŁŠŽ][a-zA-Zéëèïöüçñøåßĳ '.-]{{0,{}}}",
+        max - 1
+    );
+    prop_oneof![
+        3 => proptest::string::string_regex(&pattern).unwrap(),
+        1 => Just("Jeugdgezondheidszorgverpleegkundige".to_string()),
+        1 => Just("Schoolmaatschappelijk werker Zuid-Kennemerland".to_string()),
+    ]
+}
+
+fn member(ring_count: usize) -> impl Strategy<Value = Value> {
+    (
+        prop_oneof![
+            proptest::sample::select(&ROLES[..]).prop_map(|r| (r.to_string(), None)),
+            (text(60), proptest::sample::select(&DOMAINS[..])).prop_map(|(t, d)| (t, Some(d))),
+        ],
+        proptest::option::of(text(120)),
+        proptest::option::of(text(80)),
+        proptest::option::of(text(40)),
+        proptest::option::of(proptest::collection::vec(text(30), 0..4)),
+        0..ring_count,
+    )
+        .prop_map(
+            |((role, domain), name, organisation, availability, expertise, ring)| {
+                let mut m = json!({ "role": role, "ring": format!("r{ring}") });
+                let o = m.as_object_mut().unwrap();
+                if let Some(d) = domain {
+                    o.insert("domain".into(), json!(d));
+                }
+                for (key, value) in [
+                    ("name", name),
+                    ("organisation", organisation),
+                    ("availability", availability),
+                ] {
+                    if let Some(v) = value {
+                        o.insert(key.into(), json!(v));
+                    }
+                }
+                if let Some(e) = expertise {
+                    o.insert("expertise".into(), json!(e));
+                }
+                m
+            },
+        )
+}
+
+fn kernteam(max_members: usize) -> impl Strategy<Value = Value> {
+    (1usize..=6).prop_flat_map(move |rings| {
+        (
+            text(60),
+            proptest::collection::vec(member(rings), 1..=max_members),
+            Just(rings),
+        )
+            .prop_map(|(school, members, rings)| {
+                let members: Vec<Value> = members
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut m)| {
+                        m.as_object_mut().unwrap().insert("id".into(), json!(format!("m{i}")));
+                        m
+                    })
+                    .collect();
+                let rings: Vec<Value> = (0..rings).map(|i| json!({ "id": format!("r{i}"), "label": format!("Ring {}", i + 1) })).collect();
+                json!({ "version": 1, "school": { "name": school }, "rings": rings, "members": members })
+            })
+    })
+}
+
+fn parse_value(v: &Value) -> Kernteam {
+    let text = serde_json::to_vec(v).unwrap();
+    match parse(&text, &ParseOptions::default()) {
+        Ok(p) => p.kernteam,
+        Err(e) => panic!("generated input is invalid:\n{e}\n{v}"),
+    }
+}
+
+/// Member ids on each ring in angular order.
+fn cyclic_orders(l: &Layout) -> Vec<Vec<String>> {
+    l.rings
+        .iter()
+        .map(|r| {
+            let mut on: Vec<(f64, String)> = l
+                .nodes
+                .iter()
+                .filter(|n| n.ring == r.id)
+                .map(|n| (n.angle_deg, n.id.clone()))
+                .collect();
+            on.sort_by(|a, b| a.0.total_cmp(&b.0));
+            on.into_iter().map(|(_, id)| id).collect()
+        })
+        .collect()
+}
+
+/// True when `a` is a rotation of `b`.
+fn same_cycle(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.is_empty() {
+        return true;
+    }
+    (0..b.len()).any(|shift| {
+        a.iter()
+            .enumerate()
+            .all(|(i, x)| *x == b[(i + shift) % b.len()])
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_valid_kernteam_holds_the_bars(v in kernteam(200)) {
+        let k = parse_value(&v);
+        let options = LayoutOptions::default();
+        let l = layout(&k, &options).unwrap();
+        let problems = check_layout(&l, options.fonts.minimum);
+        prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
+        prop_assert_eq!(l.nodes.len(), k.members.len());
+        for m in &k.members {
+            prop_assert_eq!(l.nodes.iter().filter(|n| n.id == m.id).count(), 1);
+        }
+        // Bar 5: the same input gives the same bytes.
+        let again = layout(&k, &options).unwrap();
+        prop_assert_eq!(serde_json::to_string(&l).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+
+    #[test]
+    fn adding_or_removing_a_member_keeps_everyone_elses_order(v in kernteam(60), pick in any::<proptest::sample::Index>(), extra in member(6)) {
+        let k = parse_value(&v);
+        let before = cyclic_orders(&layout(&k, &LayoutOptions::default()).unwrap());
+        let members = v["members"].as_array().unwrap();
+        let rings = v["rings"].as_array().unwrap().len();
+
+        // Remove one member.
+        let gone = pick.index(members.len());
+        let mut removed = v.clone();
+        removed["members"].as_array_mut().unwrap().remove(gone);
+        let gone_id = format!("m{gone}");
+        let after = cyclic_orders(&layout(&parse_value(&removed), &LayoutOptions::default()).unwrap());
+        for (b, a) in before.iter().zip(&after) {
+            let b: Vec<String> = b.iter().filter(|id| **id != gone_id).cloned().collect();
+            prop_assert!(same_cycle(&b, a), "remove {gone_id}: {b:?} vs {a:?}");
+        }
+
+        // Add one member at a random place in the input.
+        let mut added = v.clone();
+        let mut extra = extra;
+        let ring = pick.index(rings);
+        extra["id"] = json!("nieuw");
+        extra["ring"] = json!(format!("r{ring}"));
+        added["members"].as_array_mut().unwrap().insert(pick.index(members.len() + 1), extra);
+        let after = cyclic_orders(&layout(&parse_value(&added), &LayoutOptions::default()).unwrap());
+        for (b, a) in before.iter().zip(&after) {
+            let a: Vec<String> = a.iter().filter(|id| *id != "nieuw").cloned().collect();
+            prop_assert!(same_cycle(b, &a), "add: {b:?} vs {a:?}");
+        }
+    }
+}
+
+/// Bar 6: past the documented limit the input is refused, fast, with a clear error.
+#[test]
+fn more_than_200_members_are_refused() {
+    let members: Vec<Value> = (0..201)
+        .map(|i| json!({ "id": format!("m{i}"), "role": "cjg-coach" }))
+        .collect();
+    let v = json!({ "school": { "name": "Groot" }, "members": members });
+    let err = parse(&serde_json::to_vec(&v).unwrap(), &ParseOptions::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("too many members (201 > 200)"),
+        "{err}"
+    );
+}
+
+/// Bar 6: 200 members, the most allowed, lay out without overlap.
+#[test]
+fn two_hundred_members_lay_out() {
+    let members: Vec<Value> = (0..200)
+        .map(|i| {
+            let ring = ["school", "kernteam", "netwerk"][i % 3];
+            json!({ "id": format!("m{i}"), "role": ROLES[i % ROLES.len()], "name": format!("Naam nummer {i}"), "ring": ring })
+        })
+        .collect();
+    let v = json!({ "school": { "name": "Groot" }, "members": members });
+    let k = parse_value(&v);
+    let options = LayoutOptions::default();
+    let l = layout(&k, &options).unwrap();
+    let problems = check_layout(&l, options.fonts.minimum);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
