@@ -337,6 +337,20 @@ fn cross_track_needed(angle: f64, w: f64, h: f64, delta: f64) -> f64 {
     helps.max(opposes).max(0.0)
 }
 
+/// How far to move a ring out when its runs need `total` radians: a need
+/// falls roughly as 1/radius, so most of the way to `radius * total / 2π`
+/// (a little short of it, since the need falls faster than 1/radius at small
+/// radii), and at least 1% or 4 px.
+fn overflow_growth(radius: f64, total: f64) -> f64 {
+    let ratio = if total.is_finite() {
+        total / (2.0 * PI)
+    } else {
+        2.0
+    };
+    let factor = (1.0 + (ratio - 1.0) * 0.8).clamp(1.01, 2.0);
+    (radius * (factor - 1.0)).max(4.0)
+}
+
 /// Track radii of a ring: centred on the ring radius, `spacing` apart.
 fn track_radii(radius: f64, tracks: usize, spacing: f64) -> Vec<f64> {
     (0..tracks)
@@ -467,6 +481,7 @@ fn place(
         // runs are, so settle them in a few rounds; the overlap check below
         // is the judge.
         for _round in 0..6 {
+            let before = ranges.clone();
             let need: Vec<Vec<f64>> = (0..ring_count)
                 .map(|k| {
                     (0..domains.len())
@@ -509,7 +524,7 @@ fn place(
                     let k = (0..ring_count)
                         .max_by(|a, b| blame[*a].total_cmp(&blame[*b]).then(b.cmp(a)))
                         .unwrap_or(0);
-                    let amount = (radii[k] * 0.03).max(4.0);
+                    let amount = overflow_growth(radii[k], total);
                     grow(&mut radii, &spacing, k, amount);
                     continue 'grow;
                 }
@@ -528,13 +543,23 @@ fn place(
                     }
                     let total: f64 = need[k].iter().sum();
                     if total.is_nan() || total > 2.0 * PI {
-                        let amount = (radii[k] * 0.03).max(4.0);
+                        let amount = overflow_growth(radii[k], total);
                         grow(&mut radii, &spacing, k, amount);
                         continue 'grow;
                     }
                     let weights: Vec<usize> = (0..domains.len()).map(|di| count[di][k]).collect();
                     ranges[k] = share_circle(&present, &need[k], total, &weights, &direction);
                 }
+            }
+            // Settled: the runs no longer move (a thousandth of a degree).
+            let moved = before
+                .iter()
+                .flatten()
+                .zip(ranges.iter().flatten())
+                .map(|(a, b)| (a.0 - b.0).abs().max((a.1 - b.1).abs()))
+                .fold(0.0, f64::max);
+            if moved < 1e-5 {
+                break;
             }
         }
         // Even spacing inside each sector, per ring.
@@ -669,19 +694,20 @@ fn run_need(
     };
     // One track: neighbours need the chord. Several tracks: cards of one
     // track are `t` steps apart, and neighbours (on other tracks) need the
-    // cross-track distance.
+    // cross-track distance. `asin` is monotone: take the largest chord first.
     let t = tracks[k].min(n).max(1);
-    let step = meets
+    let same = meets
         .iter()
-        .map(|m| {
-            let same = angle_for(chord_needed(*m, w, h).max(h)) / t as f64;
-            if t > 1 {
-                same.max(angle_for(cross_track_needed(*m, w, h, spacing[k])))
-            } else {
-                same
-            }
-        })
-        .fold(angle_for(h) / t as f64, f64::max);
+        .map(|m| chord_needed(*m, w, h))
+        .fold(h, f64::max);
+    let mut step = angle_for(same) / t as f64;
+    if t > 1 {
+        let cross = meets
+            .iter()
+            .map(|m| cross_track_needed(*m, w, h, spacing[k]))
+            .fold(0.0, f64::max);
+        step = step.max(angle_for(cross));
+    }
     n as f64 * step
 }
 
