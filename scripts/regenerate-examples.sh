@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p cirkel-cli
 for input in examples/*.json; do
+  case "$input" in *.layout.json) continue ;; esac
   base="${input%.json}"
   ./target/release/cirkel render "$input" -o "$base.svg"
   ./target/release/cirkel render "$input" -o "$base.png"
