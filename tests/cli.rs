@@ -703,3 +703,74 @@ fn a_diagram_past_the_canvas_limit_is_refused_clearly() {
     );
     assert!(!dir.join("x.png").exists());
 }
+
+#[test]
+fn previous_layout_keeps_the_circle_steady() {
+    let dir = scratch("previous");
+    let old_layout = cirkel(&["layout", EXAMPLE], None);
+    let prev = write(&dir, "vorig.layout.json", &old_layout.stdout);
+    // This year: the directeur left.
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(EXAMPLE).unwrap()).unwrap();
+    doc["members"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|m| m["id"] != "directeur");
+    let file = write(&dir, "dit-jaar.json", &serde_json::to_vec(&doc).unwrap());
+    let out = cirkel(&["layout", &file, "--previous", &prev], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let old: serde_json::Value = serde_json::from_slice(&old_layout.stdout).unwrap();
+    let new: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let find = |l: &serde_json::Value, id: &str| {
+        l["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    for id in ["cjg", "lpa", "oc", "jeugdarts", "veilig-thuis"] {
+        let (a, b) = (find(&old, id), find(&new, id));
+        let dx = (a["x"].as_f64().unwrap() - old["centre"]["x"].as_f64().unwrap())
+            - (b["x"].as_f64().unwrap() - new["centre"]["x"].as_f64().unwrap());
+        let dy = (a["y"].as_f64().unwrap() - old["centre"]["y"].as_f64().unwrap())
+            - (b["y"].as_f64().unwrap() - new["centre"]["y"].as_f64().unwrap());
+        assert!(
+            dx.abs() < 0.05 && dy.abs() < 0.05,
+            "{id} moved by ({dx}, {dy})"
+        );
+    }
+    let png = dir.join("dit-jaar.png");
+    assert_eq!(
+        cirkel(
+            &[
+                "render",
+                &file,
+                "--previous",
+                &prev,
+                "-o",
+                &png.to_string_lossy()
+            ],
+            None
+        )
+        .code,
+        0
+    );
+    // A file that is not a layout is refused with its position.
+    let bad = write(&dir, "fout.json", b"{\"width\": \"breed\"}");
+    let out = cirkel(&["layout", &file, "--previous", &bad], None);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("fout.json:1:")
+            && out
+                .stderr
+                .contains("not a layout written by `cirkel layout`"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        cirkel(&["layout", &file, "--previous", "/nonexistent.json"], None).code,
+        3
+    );
+}

@@ -53,6 +53,10 @@ enum Command {
         /// Language of the text the tool adds (labels, legend, defaults).
         #[arg(long, value_enum, default_value_t = LangArg::Nl)]
         lang: LangArg,
+        /// Last year's layout (from `cirkel layout`): keep the circle as it
+        /// was and only make room for what changed.
+        #[arg(long, value_name = "LAYOUT.json")]
+        previous: Option<String>,
     },
     /// Validate a kernteam file: all errors and warnings; exit 1 on errors.
     Check {
@@ -66,6 +70,10 @@ enum Command {
         /// Language of the text the tool adds.
         #[arg(long, value_enum, default_value_t = LangArg::Nl)]
         lang: LangArg,
+        /// Last year's layout (from `cirkel layout`): keep the circle as it
+        /// was and only make room for what changed.
+        #[arg(long, value_name = "LAYOUT.json")]
+        previous: Option<String>,
     },
     /// Write a starter file with the fixed kernteam members of the Impulstraject.
     Init {
@@ -157,7 +165,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             width,
             scale,
             lang,
-        } => render(&input, output, format, width, scale, lang.into()),
+            previous,
+        } => render(
+            &input,
+            output,
+            format,
+            width,
+            scale,
+            lang.into(),
+            previous.as_deref(),
+        ),
         Command::Check { input } => {
             let parsed = load(&input, Lang::Nl)?;
             let k = &parsed.kernteam;
@@ -171,9 +188,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Layout { input, lang } => {
+        Command::Layout {
+            input,
+            lang,
+            previous,
+        } => {
             let parsed = load(&input, lang.into())?;
-            let geometry = make_layout(&input, &parsed)?;
+            let geometry = make_layout(&input, &parsed, previous.as_deref())?;
             let json =
                 serde_json::to_string_pretty(&geometry).map_err(|e| Failure::Io(e.to_string()))?;
             write_output("-", format!("{json}\n").as_bytes(), None)
@@ -311,8 +332,32 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn make_layout(input: &str, parsed: &Parsed) -> Result<cirkel_layout::Layout, Failure> {
-    cirkel_layout::layout(&parsed.kernteam, &LayoutOptions::default()).map_err(|e| {
+/// Lays out the parsed input, anchored to an earlier layout when given.
+fn make_layout(
+    input: &str,
+    parsed: &Parsed,
+    previous: Option<&str>,
+) -> Result<cirkel_layout::Layout, Failure> {
+    let options = LayoutOptions::default();
+    let result = match previous {
+        None => cirkel_layout::layout(&parsed.kernteam, &options),
+        Some(file) => {
+            let bytes = read_input(file)?;
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            let previous: cirkel_layout::Layout = serde_json::from_slice(bytes).map_err(|e| {
+                eprintln!(
+                    "{}:{}:{}: error: not a layout written by `cirkel layout`: {}\n  help: make it with `cirkel layout last-year.json > last-year.layout.json`",
+                    display_name(file),
+                    e.line(),
+                    e.column(),
+                    e.to_string().split(" at line ").next().unwrap_or("")
+                );
+                Failure::Input
+            })?;
+            cirkel_layout::layout_with_previous(&parsed.kernteam, &options, &previous)
+        }
+    };
+    result.map_err(|e| {
         eprintln!("{}: error: {e}", display_name(input));
         Failure::Input
     })
@@ -325,6 +370,7 @@ fn render(
     width: u32,
     scale: f64,
     lang: Lang,
+    previous: Option<&str>,
 ) -> Result<(), Failure> {
     let ext_format = |o: &str| match Path::new(o)
         .extension()
@@ -363,7 +409,7 @@ fn render(
         )));
     }
     let parsed = load(input, lang)?;
-    let geometry = make_layout(input, &parsed)?;
+    let geometry = make_layout(input, &parsed, previous)?;
     let final_width = (f64::from(width) * scale).round();
     if !(1.0..=f64::from(cirkel_render::MAX_PNG_SIDE)).contains(&final_width) {
         return Err(Failure::Usage(format!(

@@ -371,6 +371,7 @@ fn place(
     rotation: f64,
     staggered: bool,
     shared: bool,
+    anchor: Option<&Previous>,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
     let domains: Vec<Domain> = Domain::ALL
@@ -394,7 +395,11 @@ fn place(
     }
     let tracks: Vec<usize> = on_ring
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(k, n)| {
+            if let Some(t) = anchor.and_then(|a| a.tracks[k].as_ref()) {
+                return t.len().max(1);
+            }
             if staggered {
                 n.div_ceil(CARDS_PER_TRACK).clamp(1, MAX_TRACKS)
             } else {
@@ -406,6 +411,15 @@ fn place(
     // cards of two tracks touch, up to the card diagonal, where they cannot.
     let diagonal = |k: usize| libm::hypot(o.card_width + o.gap, max_height[k] + o.gap);
     let mut spacing: Vec<f64> = max_height.iter().map(|h| h + o.gap).collect();
+    if let Some(a) = anchor {
+        for (k, t) in a.tracks.iter().enumerate() {
+            if let Some(t) = t
+                && t.len() > 1
+            {
+                spacing[k] = spacing[k].max(t[1] - t[0]);
+            }
+        }
+    }
     // A card's place in its ring's sequence picks its track.
     let mut track_of = vec![0usize; cards.len()];
     let mut seen = vec![0usize; ring_count];
@@ -435,6 +449,14 @@ fn place(
             + half_band(k - 1, &spacing)
             + half_band(k, &spacing)
             + band_gap(k).max(o.ring_gap + max_height[k - 1].min(max_height[k]) / 2.0);
+    }
+    // An earlier layout fixes where rings are (they may still grow).
+    if let Some(a) = anchor {
+        for (k, r) in a.radii.iter().enumerate() {
+            if let Some(r) = r {
+                radii[k] = radii[k].max(*r);
+            }
+        }
     }
     // Moves ring k out by `amount`; rings outside it move only as far as
     // needed to keep the tracks of neighbouring rings in order.
@@ -468,11 +490,17 @@ fn place(
             start += size;
         }
     }
+    if ring_count > 0 {
+        grow(&mut radii, &spacing, 0, 0.0);
+    }
     let count_total: Vec<usize> = count.iter().map(|c| c.iter().sum()).collect();
     // ranges[k][d]: the run of domain d on ring k (empty when it has no card there).
-    let mut ranges: Vec<Vec<(f64, f64)>> = (0..ring_count)
-        .map(|_| direction.iter().map(|d| (*d, *d)).collect())
-        .collect();
+    let mut ranges: Vec<Vec<(f64, f64)>> = match anchor {
+        Some(a) => a.ranges.clone(),
+        None => (0..ring_count)
+            .map(|_| direction.iter().map(|d| (*d, *d)).collect())
+            .collect(),
+    };
 
     'grow: for _ in 0..MAX_ITERATIONS {
         // A domain needs, on each ring, one slot per card (divided by the
@@ -480,7 +508,37 @@ fn place(
         // neighbouring cards need where they meet. Needs depend on where the
         // runs are, so settle them in a few rounds; the overlap check below
         // is the judge.
-        for _round in 0..6 {
+        if anchor.is_some() {
+            // The runs are fixed: a run too narrow for its cards makes its
+            // ring grow instead of taking room from the other domains.
+            for k in 0..ring_count {
+                for di in 0..domains.len() {
+                    let need = run_need(
+                        k,
+                        di,
+                        &count,
+                        &ranges,
+                        &radii,
+                        &spacing,
+                        &tracks,
+                        &max_height,
+                        o,
+                    );
+                    let size = ranges[k][di].1 - ranges[k][di].0;
+                    if need > size * (1.0 + 1e-9) {
+                        let amount = if size > 0.0 {
+                            overflow_growth(radii[k], 2.0 * PI * need / size)
+                        } else {
+                            radii[k]
+                        };
+                        grow(&mut radii, &spacing, k, amount);
+                        continue 'grow;
+                    }
+                }
+            }
+        }
+        let rounds = if anchor.is_some() { 0 } else { 6 };
+        for _round in 0..rounds {
             let before = ranges.clone();
             let need: Vec<Vec<f64>> = (0..ring_count)
                 .map(|k| {
@@ -763,6 +821,76 @@ fn share_circle(
     runs
 }
 
+/// What an earlier layout of the same school fixes for the next one: how
+/// the circle is divided, each domain's run on each ring, and where the rings
+/// are. `None` where the earlier layout has nothing to say (a new ring); no
+/// anchor at all when a domain appears on a ring where it had no run (then
+/// the circle is planned afresh) or when the earlier layout is not sound.
+struct Previous {
+    shared: bool,
+    /// [ring][domain index]: the run, in radians.
+    ranges: Vec<Vec<(f64, f64)>>,
+    radii: Vec<Option<f64>>,
+    tracks: Vec<Option<Vec<f64>>>,
+}
+
+fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Option<Previous> {
+    let domains: Vec<Domain> = Domain::ALL
+        .into_iter()
+        .filter(|d| cards.iter().any(|c| c.domain == *d))
+        .collect();
+    let sane = |v: f64| v.is_finite() && v > 0.0 && v < MAX_CANVAS_SIDE;
+    let shared = previous.sectors.iter().all(|s| s.ring.is_none());
+    let mut ranges = vec![vec![(0.0, 0.0); domains.len()]; k.rings.len()];
+    for (ri, ring) in k.rings.iter().enumerate() {
+        let mut total = 0.0;
+        for (di, d) in domains.iter().enumerate() {
+            let sector = previous
+                .sectors
+                .iter()
+                .find(|s| s.domain == *d && s.ring.as_ref().is_none_or(|r| *r == ring.id));
+            let has_cards = cards.iter().any(|c| c.ring == ri && c.domain == *d);
+            match sector {
+                Some(s)
+                    if s.start_deg.is_finite()
+                        && s.end_deg.is_finite()
+                        && s.end_deg >= s.start_deg
+                        && s.end_deg - s.start_deg <= 360.0 =>
+                {
+                    ranges[ri][di] = (s.start_deg.to_radians(), s.end_deg.to_radians());
+                    total += s.end_deg - s.start_deg;
+                }
+                _ if has_cards => return None,
+                _ => {}
+            }
+        }
+        if total > 360.0 + 1e-6 {
+            return None;
+        }
+    }
+    let ring_of = |id: &str| previous.rings.iter().find(|r| r.id == id);
+    let radii = k
+        .rings
+        .iter()
+        .map(|r| ring_of(&r.id).map(|p| p.radius).filter(|v| sane(*v)))
+        .collect();
+    let tracks = k
+        .rings
+        .iter()
+        .map(|r| {
+            ring_of(&r.id)
+                .map(|p| p.tracks.clone())
+                .filter(|t| !t.is_empty() && t.len() <= MAX_TRACKS && t.iter().all(|v| sane(*v)))
+        })
+        .collect();
+    Some(Previous {
+        shared,
+        ranges,
+        radii,
+        tracks,
+    })
+}
+
 /// Tries the first sector centred at several angles, one wedge per domain or
 /// runs per ring, and crowded rings with and without staggered tracks. Of
 /// the placements within 3% of the most compact, it keeps the first in a
@@ -773,8 +901,23 @@ fn place_best(
     cards: &[Card],
     ring_count: usize,
     centre_radius: f64,
+    anchor: Option<&Previous>,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
+    if let Some(a) = anchor
+        && let Ok(p) = place(
+            cards,
+            ring_count,
+            centre_radius,
+            0.0,
+            false,
+            a.shared,
+            Some(a),
+            o,
+        )
+    {
+        return Ok(p);
+    }
     let mut candidates: Vec<Placement> = Vec::new();
     let mut last_error = None;
     let crowded = {
@@ -798,6 +941,7 @@ fn place_best(
                 rotation,
                 staggered,
                 shared,
+                None,
                 o,
             ) {
                 Ok(p) => candidates.push(p),
@@ -840,6 +984,29 @@ fn labels(lang: Lang) -> [&'static str; 6] {
 
 /// Computes the layout of a kernteam.
 pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
+    layout_inner(k, o, None)
+}
+
+/// Computes the layout of a kernteam that was laid out before (last year's
+/// circle): the circle is divided as `previous` divided it, and rings start
+/// where they were. A new member takes room in its own domain's run on its
+/// own ring (that ring grows if the run is full); members of other rings stay
+/// where they were unless their ring must grow, and a removed member leaves
+/// the others of its run spread over the same run. When a domain appears on
+/// a ring where it had no run, the circle is planned afresh.
+pub fn layout_with_previous(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    previous: &Layout,
+) -> Result<Layout, LayoutError> {
+    layout_inner(k, o, Some(previous))
+}
+
+fn layout_inner(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    previous: Option<&Layout>,
+) -> Result<Layout, LayoutError> {
     if k.rings.is_empty() {
         return Err(LayoutError::NoRings);
     }
@@ -875,7 +1042,8 @@ pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
     }
 
     // 2-3. Rings and angles.
-    let placement = place_best(&cards, k.rings.len(), centre_radius, o)?;
+    let anchor = previous.and_then(|p| anchor_from(p, k, &cards));
+    let placement = place_best(&cards, k.rings.len(), centre_radius, anchor.as_ref(), o)?;
     let radii = &placement.radii;
     let mut outer_radius = radii.last().copied().unwrap_or(centre_radius) + 30.0;
     let mut card_rects = Vec::new();
@@ -1404,13 +1572,13 @@ fn round_layout(l: &mut Layout) {
     for s in &mut l.sectors {
         s.inner_radius = round2(s.inner_radius);
         s.outer_radius = round2(s.outer_radius);
-        s.start_deg = round2(s.start_deg);
-        s.end_deg = round2(s.end_deg);
+        s.start_deg = round4(s.start_deg);
+        s.end_deg = round4(s.end_deg);
     }
     for n in &mut l.nodes {
         n.x = round2(n.x);
         n.y = round2(n.y);
-        n.angle_deg = round2(n.angle_deg);
+        n.angle_deg = round4(n.angle_deg);
         n.width = round2(n.width);
         n.height = round2(n.height);
         n.header_height = round2(n.header_height);

@@ -6,7 +6,7 @@
 //! 1/100 px so that the serialised form is the same on every machine.
 
 use cirkel_core::Domain;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::Weight;
 
@@ -19,8 +19,17 @@ pub fn round2(v: f64) -> f64 {
     r + 0.0
 }
 
+/// Rounds an angle in degrees to 1/10,000 (finer than `round2`, so that a
+/// layout anchored to an earlier one puts cards back within 0.01 px).
+pub fn round4(v: f64) -> f64 {
+    if !v.is_finite() {
+        return 0.0;
+    }
+    (v * 10_000.0).round() / 10_000.0 + 0.0
+}
+
 /// An axis-aligned rectangle (top-left corner and size).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Rect {
     /// Left.
     pub x: f64,
@@ -97,7 +106,7 @@ impl Rect {
 }
 
 /// Horizontal alignment of a text line around its `x`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Anchor {
     /// `x` is the left end.
@@ -107,7 +116,7 @@ pub enum Anchor {
 }
 
 /// What a text line is, for styling (colour) in the renderer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TextRole {
     /// Diagram title.
@@ -137,7 +146,7 @@ pub enum TextRole {
 }
 
 /// One line of text, fully placed: render writes it as is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextLine {
     /// The text.
     pub text: String,
@@ -173,7 +182,7 @@ impl TextLine {
 }
 
 /// The school disc at the centre.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Centre {
     /// Centre x.
     pub x: f64,
@@ -186,7 +195,7 @@ pub struct Centre {
 }
 
 /// One ring.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RingGeometry {
     /// Ring id from the input.
     pub id: String,
@@ -206,7 +215,7 @@ pub struct RingGeometry {
 }
 
 /// A ring's label, placed on the ring line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RingLabel {
     /// Its box (a pill in the picture).
     pub rect: Rect,
@@ -220,7 +229,7 @@ pub struct RingLabel {
 /// one run per domain and ring: every ring divides its own circle among the
 /// domains it holds, in the same order on every ring, turned so that each
 /// domain's runs point the same way. The layout picks the more compact.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sector {
     /// The ring id, when each ring divides its own circle; absent when the
     /// sector is the same on every ring (one wedge across all rings).
@@ -239,7 +248,7 @@ pub struct Sector {
 }
 
 /// A member's card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     /// Member id.
     pub id: String,
@@ -275,7 +284,7 @@ impl Node {
 }
 
 /// A route's drawn path (drawn from issue 4 on; empty paths are not drawn).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoutePath {
     /// Route id.
     pub id: String,
@@ -286,7 +295,7 @@ pub struct RoutePath {
 }
 
 /// What a box holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BoxKind {
     /// Title and subtitle.
@@ -298,7 +307,7 @@ pub enum BoxKind {
 }
 
 /// A placed block of text outside the circle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextBox {
     /// What it is.
     pub kind: BoxKind,
@@ -329,7 +338,7 @@ impl TextBox {
 }
 
 /// A legend swatch.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Swatch {
     /// The domain it stands for.
     pub domain: Domain,
@@ -338,7 +347,7 @@ pub struct Swatch {
 }
 
 /// The whole diagram's geometry (the `cirkel layout` contract).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
     /// The diagram's accessible title ("Cirkel van invloed – St. Bernardusschool").
     pub title: String,

@@ -25,6 +25,6 @@ mod options;
 pub mod text;
 
 pub use check::check_layout;
-pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout};
+pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
 pub use geometry::*;
 pub use options::{FontSizes, LayoutOptions};

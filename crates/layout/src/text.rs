@@ -19,7 +19,7 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold
 pub const FONT_FAMILY: &str = "Noto Sans";
 
 /// Regular or bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weight {
     /// Regular (400).

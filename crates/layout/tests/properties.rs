@@ -10,7 +10,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use cirkel_core::{Kernteam, ParseOptions, parse};
-use cirkel_layout::{Layout, LayoutOptions, check_layout, layout};
+use cirkel_layout::{Layout, LayoutOptions, check_layout, layout, layout_with_previous};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -194,6 +194,56 @@ proptest! {
         for (b, a) in before.iter().zip(&after) {
             let a: Vec<String> = a.iter().filter(|id| *id != "nieuw").cloned().collect();
             prop_assert!(same_cycle(b, &a), "add: {b:?} vs {a:?}");
+        }
+    }
+}
+
+/// Position of each node relative to the centre, by id.
+fn positions(l: &Layout) -> std::collections::BTreeMap<String, (String, f64, f64)> {
+    l.nodes
+        .iter()
+        .map(|n| {
+            (
+                n.id.clone(),
+                (n.ring.clone(), n.x - l.centre.x, n.y - l.centre.y),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// With last year's layout as anchor, an added or removed member moves
+    /// nobody on another ring, unless that ring had to grow; the bars hold.
+    #[test]
+    fn anchored_edits_keep_other_rings_in_place(v in kernteam(60), pick in any::<proptest::sample::Index>(), name in text(40), add in any::<bool>()) {
+        let options = LayoutOptions::default();
+        let before = layout(&parse_value(&v), &options).unwrap();
+        let mut edited = v.clone();
+        let members = edited["members"].as_array_mut().unwrap();
+        let i = pick.index(members.len());
+        let edited_ring = members[i]["ring"].as_str().unwrap().to_string();
+        if add {
+            // A new colleague of an existing member: same role, domain and ring.
+            let mut extra = members[i].clone();
+            extra["id"] = json!("nieuw");
+            extra["name"] = json!(name);
+            members.insert(i + 1, extra);
+        } else {
+            members.remove(i);
+        }
+        let after = layout_with_previous(&parse_value(&edited), &options, &before).unwrap();
+        let problems = check_layout(&after, options.fonts.minimum);
+        prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
+        let radius = |l: &Layout, id: &str| l.rings.iter().find(|r| r.id == id).map(|r| r.radius);
+        let (old, new) = (positions(&before), positions(&after));
+        for (id, (ring, x, y)) in &new {
+            if *ring == edited_ring || radius(&before, ring) != radius(&after, ring) {
+                continue;
+            }
+            let (_, ox, oy) = &old[id];
+            prop_assert!((x - ox).abs() < 0.05 && (y - oy).abs() < 0.05, "{id} on ring {ring} moved from ({ox}, {oy}) to ({x}, {y})");
         }
     }
 }
