@@ -358,6 +358,19 @@ fn track_radii(radius: f64, tracks: usize, spacing: f64) -> Vec<f64> {
         .collect()
 }
 
+/// How to divide the circle: one of the candidates [`place_best`] tries.
+#[derive(Clone, Copy)]
+struct Plan<'a> {
+    /// Where the domains start, radians clockwise from 12 o'clock.
+    rotation: f64,
+    /// Split crowded rings into staggered tracks.
+    staggered: bool,
+    /// One run per domain on all rings (else runs per ring).
+    shared: bool,
+    /// An earlier layout to keep to.
+    anchor: Option<&'a Previous>,
+}
+
 /// Places the cards (centred at the origin), with the first domain's sector
 /// centred at `rotation` (radians clockwise from 12 o'clock). Cards are in
 /// ring order, then domain order, then input order; that order is their
@@ -368,12 +381,15 @@ fn place(
     cards: &[Card],
     ring_count: usize,
     centre_radius: f64,
-    rotation: f64,
-    staggered: bool,
-    shared: bool,
-    anchor: Option<&Previous>,
+    plan: Plan<'_>,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
+    let Plan {
+        rotation,
+        staggered,
+        shared,
+        anchor,
+    } = plan;
     let domains: Vec<Domain> = Domain::ALL
         .into_iter()
         .filter(|d| cards.iter().any(|c| c.domain == *d))
@@ -909,10 +925,12 @@ fn place_best(
             cards,
             ring_count,
             centre_radius,
-            0.0,
-            false,
-            a.shared,
-            Some(a),
+            Plan {
+                rotation: 0.0,
+                staggered: false,
+                shared: a.shared,
+                anchor: Some(a),
+            },
             o,
         )
     {
@@ -934,16 +952,13 @@ fn place_best(
             // 0, +22.5°, -22.5°, +45°, ... so that ties favour the top.
             let k = step.div_ceil(2) as f64;
             let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
-            match place(
-                cards,
-                ring_count,
-                centre_radius,
+            let plan = Plan {
                 rotation,
                 staggered,
                 shared,
-                None,
-                o,
-            ) {
+                anchor: None,
+            };
+            match place(cards, ring_count, centre_radius, plan, o) {
                 Ok(p) => candidates.push(p),
                 Err(e) => last_error = Some(e),
             }
