@@ -118,6 +118,34 @@ fn text_block(
     (out, y)
 }
 
+/// Left-aligned paragraphs, one below the other (legend and footer).
+struct Flow<'a> {
+    text: Vec<TextLine>,
+    x: f64,
+    y: f64,
+    width: f64,
+    options: &'a LayoutOptions,
+    lang: HyphenLang,
+}
+
+impl Flow<'_> {
+    fn paragraph(&mut self, text: &str, style: Style, role: TextRole) {
+        let (lines, y) = text_block(
+            text,
+            style,
+            self.width,
+            Anchor::Start,
+            role,
+            self.x,
+            self.y,
+            self.options,
+            self.lang,
+        );
+        self.text.extend(lines);
+        self.y = y;
+    }
+}
+
 fn hyphen_lang(lang: Lang) -> HyphenLang {
     match lang {
         Lang::Nl => HyphenLang::Dutch,
@@ -1290,68 +1318,25 @@ fn layout_inner(
     // Footer: routes in words, and the meetings.
     if !k.routes.is_empty() || !k.meetings.is_empty() {
         let footer_top = top;
-        let mut text = Vec::new();
-        let mut y = top;
+        let mut flow = Flow {
+            text: Vec::new(),
+            x: o.margin,
+            y: top,
+            width: text_width,
+            options: o,
+            lang: hl,
+        };
         if !k.routes.is_empty() {
-            let (lines, ny) = text_block(
-                words[1],
-                heading,
-                text_width,
-                Anchor::Start,
-                TextRole::Heading,
-                o.margin,
-                y,
-                o,
-                hl,
-            );
-            text.extend(lines);
-            y = ny;
+            flow.paragraph(words[1], heading, TextRole::Heading);
             for (i, r) in k.routes.iter().enumerate() {
-                let line = route_sentence(k, i, r);
-                let (lines, ny) = text_block(
-                    &line,
-                    body,
-                    text_width,
-                    Anchor::Start,
-                    TextRole::Body,
-                    o.margin,
-                    y,
-                    o,
-                    hl,
-                );
-                text.extend(lines);
-                y = ny;
+                flow.paragraph(&route_sentence(k, i, r), body, TextRole::Body);
             }
-            y += o.gap;
+            flow.y += o.gap;
         }
         if !k.meetings.is_empty() {
-            let (lines, ny) = text_block(
-                words[2],
-                heading,
-                text_width,
-                Anchor::Start,
-                TextRole::Heading,
-                o.margin,
-                y,
-                o,
-                hl,
-            );
-            text.extend(lines);
-            y = ny;
+            flow.paragraph(words[2], heading, TextRole::Heading);
             for m in &k.meetings {
-                let (lines, ny) = text_block(
-                    &format!("{}: {}", m.when, m.purpose),
-                    body,
-                    text_width,
-                    Anchor::Start,
-                    TextRole::Body,
-                    o.margin,
-                    y,
-                    o,
-                    hl,
-                );
-                text.extend(lines);
-                y = ny;
+                flow.paragraph(&format!("{}: {}", m.when, m.purpose), body, TextRole::Body);
             }
         }
         boxes.push(TextBox {
@@ -1359,11 +1344,11 @@ fn layout_inner(
             x: o.margin,
             y: footer_top,
             width: text_width,
-            height: y - footer_top,
-            text,
+            height: flow.y - footer_top,
+            text: flow.text,
             swatches: Vec::new(),
         });
-        top = y;
+        top = flow.y;
     }
     let height = (top + o.margin).ceil();
     if width > MAX_CANVAS_SIDE || height > MAX_CANVAS_SIDE {

@@ -68,6 +68,13 @@ fn text(line: &TextLine, theme: &Theme) -> Element {
     t
 }
 
+fn circle(cx: f64, cy: f64, r: f64) -> Circle {
+    Circle::new()
+        .set("cx", num(cx))
+        .set("cy", num(cy))
+        .set("r", num(r))
+}
+
 fn rect(r: &Rect) -> Rectangle {
     Rectangle::new()
         .set("x", num(r.x))
@@ -202,56 +209,32 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
     doc = doc.add(sectors);
 
     // Ring lines through the card centres (and tracks), and the outer edge.
-    let mut rings = Group::new().set("id", "rings");
-    rings = rings.add(
-        Circle::new()
-            .set("cx", num(cx))
-            .set("cy", num(cy))
-            .set("r", num(layout.outer_radius))
-            .set("class", "ring-line")
+    let line = |r: f64, class: &str, colour: Rgb, width: f64| {
+        circle(cx, cy, r)
+            .set("class", class)
             .set("fill", "none")
-            .set("stroke", theme.ring_line.hex())
-            .set("stroke-width", 2),
-    );
+            .set("stroke", colour.hex())
+            .set("stroke-width", num(width))
+    };
+    let mut rings = Group::new().set("id", "rings");
+    rings = rings.add(line(layout.outer_radius, "ring-line", theme.ring_line, 2.0));
+    // Band edges only where each ring has its own runs.
+    let per_ring = layout.sectors.iter().any(|s| s.ring.is_some());
     for r in &layout.rings {
-        // Band edges only where each ring has its own runs.
-        let per_ring = layout.sectors.iter().any(|s| s.ring.is_some());
         if per_ring && r.inner_radius > layout.centre.radius {
-            rings = rings.add(
-                Circle::new()
-                    .set("cx", num(cx))
-                    .set("cy", num(cy))
-                    .set("r", num(r.inner_radius))
-                    .set("class", "ring-edge")
-                    .set("fill", "none")
-                    .set("stroke", theme.background.hex())
-                    .set("stroke-width", 3),
-            );
+            rings = rings.add(line(r.inner_radius, "ring-edge", theme.background, 3.0));
         }
         for t in &r.tracks {
-            rings = rings.add(
-                Circle::new()
-                    .set("cx", num(cx))
-                    .set("cy", num(cy))
-                    .set("r", num(*t))
-                    .set("class", "ring-line")
-                    .set("fill", "none")
-                    .set("stroke", theme.ring_line.hex())
-                    .set("stroke-width", 2)
-                    .set("stroke-dasharray", "6 6"),
-            );
+            rings = rings
+                .add(line(*t, "ring-line", theme.ring_line, 2.0).set("stroke-dasharray", "6 6"));
         }
     }
     doc = doc.add(borders).add(rings);
 
     // The school.
-    let mut centre = Group::new().set("id", "centre").add(
-        Circle::new()
-            .set("cx", num(cx))
-            .set("cy", num(cy))
-            .set("r", num(layout.centre.radius))
-            .set("fill", theme.centre.hex()),
-    );
+    let mut centre = Group::new()
+        .set("id", "centre")
+        .add(circle(cx, cy, layout.centre.radius).set("fill", theme.centre.hex()));
     for t in &layout.centre.text {
         centre = centre.add(text(t, theme));
     }
