@@ -23,3 +23,5 @@ pub const MAX_LONG_TEXT: usize = 400;
 pub const MAX_ID: usize = 64;
 /// Largest photo file, in bytes (2 MiB).
 pub const MAX_PHOTO_BYTES: u64 = 2 * 1024 * 1024;
+/// Largest width and height of a photo, in pixels.
+pub const MAX_PHOTO_SIDE: usize = 4096;

@@ -187,6 +187,11 @@ fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
             "invalid unicode escape (a \\u escape must be a whole character)".into(),
             "remove the escape or write the character itself".into(),
         )
+    } else if raw.contains("recursion limit") {
+        (
+            "the JSON is nested too deeply (more than 128 levels)".into(),
+            "a kernteam file needs only a few levels; check for runaway brackets".into(),
+        )
     } else if raw.contains("key must be a string") {
         (
             "expected a key in double quotes".into(),
@@ -1009,19 +1014,62 @@ impl Validator<'_> {
             );
             return None;
         }
-        let mut head = [0u8; 8];
-        let ok = std::fs::File::open(&full)
-            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-            .is_ok();
-        let is_png = head.starts_with(b"\x89PNG\r\n\x1a\n");
-        let is_jpeg = head.starts_with(&[0xFF, 0xD8, 0xFF]);
-        if !ok || !(is_png || is_jpeg) {
+        // The file is at most MAX_PHOTO_BYTES: read it once, check its kind
+        // and its declared size before anything decodes it (a small file can
+        // declare 50,000 × 50,000 pixels).
+        let bytes = match std::fs::read(&full) {
+            Ok(b) => b,
+            Err(_) => {
+                self.error(
+                    path,
+                    format!("photo {} cannot be read", full.display()),
+                    help,
+                );
+                return None;
+            }
+        };
+        let is_png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
+        let is_jpeg = bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
+        if !(is_png || is_jpeg) {
             self.error(
                 path,
                 format!("photo {} is not a PNG or JPEG image", full.display()),
                 help,
             );
             return None;
+        }
+        match imagesize::blob_size(&bytes) {
+            Ok(size) if size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE => {
+                self.error(
+                    path,
+                    format!(
+                        "photo is {} × {} px; the limit is {MAX_PHOTO_SIDE} × {MAX_PHOTO_SIDE}",
+                        size.width, size.height
+                    ),
+                    Some("make it smaller: a portrait of 400 × 400 px is plenty".into()),
+                );
+                return None;
+            }
+            Ok(size) if size.width == 0 || size.height == 0 => {
+                self.error(
+                    path,
+                    format!("photo {} has no pixels", full.display()),
+                    help,
+                );
+                return None;
+            }
+            Ok(_) => {}
+            Err(_) => {
+                self.error(
+                    path,
+                    format!(
+                        "photo {} is damaged: its size cannot be read",
+                        full.display()
+                    ),
+                    help,
+                );
+                return None;
+            }
         }
         Some(full)
     }
