@@ -47,6 +47,36 @@ fn many_members(n: usize) -> Vec<u8> {
     doc(&m.join(","))
 }
 
+/// `n` routes of `steps` steps each (between two members), with `question`.
+fn routes_doc(n: usize, steps: usize, question: &str) -> Vec<u8> {
+    let route = format!(
+        r#"{{"question": {}, "steps": [{}]}}"#,
+        serde_json::to_string(question).unwrap(),
+        vec!["\"a\""; steps].join(",")
+    );
+    format!(
+        r#"{{"school": {{"name": "A"}}, "members": [{{"id": "a", "role": "x"}}], "routes": [{}]}}"#,
+        vec![route; n].join(",")
+    )
+    .into_bytes()
+}
+
+fn meetings_doc(n: usize) -> Vec<u8> {
+    let m = r#"{"when": "oktober", "purpose": "Kennismaken"}"#;
+    format!(
+        r#"{{"school": {{"name": "A"}}, "meetings": [{}]}}"#,
+        vec![m; n].join(",")
+    )
+    .into_bytes()
+}
+
+/// A valid document padded with spaces to exactly `len` bytes.
+fn padded(len: usize) -> Vec<u8> {
+    let mut v = named("Anna");
+    v.resize(len, b' ');
+    v
+}
+
 fn cases() -> Vec<Case> {
     use Expect::*;
     let c = |name, input: Vec<u8>, expect| Case {
@@ -90,8 +120,9 @@ fn cases() -> Vec<Case> {
         c("right-to-left override", named("Bob\u{202E}gnp.exe"), Safe(&["removed 1 invisible"])),
         c("zero-width in id", doc(r#"{"id": "an\u200bna", "role": "a"}, {"id": "anna", "role": "b"}"#), Error(1, &["members[0].id", "is not a valid id"])),
         c("decomposed id", doc(r#"{"id": "jose\u0301", "role": "a"}"#), Error(1, &["is not a valid id", "e.g. \"jose\""])),
-        c("emoji", named("👩‍👩‍👧 🇳🇱 👍🏽"), Safe(&[])),
-        c("arabic and vietnamese", named("مريم الحسن · Nguyễn Thị Đặng"), Safe(&[])),
+        c("emoji", named("👩‍👩‍👧 🇳🇱 👍🏽"), Safe(&["members[0].name: the bundled font has no glyph for 👩"])),
+        c("arabic and vietnamese", named("مريم الحسن · Nguyễn Thị Đặng"), Safe(&["members[0].name: the bundled font has no glyph for م (U+0645)"])),
+        c("vietnamese only", named("Nguyễn Thị Đặng"), Safe(&[])),
         c("name at the limit", named(&text_at(MAX_SHORT_TEXT)), Safe(&[])),
         c("name just past the limit", named(&text_at(MAX_SHORT_TEXT + 1)), Error(1, &["is 201 characters long; the limit is 200"])),
         c("1 MB name", named(&text_at(1 << 20)), Error(1, &["the limit is 200"])),
@@ -112,6 +143,16 @@ fn cases() -> Vec<Case> {
         c("rings at the limit", format!(r#"{{"school": {{"name": "A"}}, "rings": [{}]}}"#, (0..MAX_RINGS).map(|i| format!(r#"{{"id": "r{i}"}}"#)).collect::<Vec<_>>().join(",")).into_bytes(), Safe(&[])),
         c("rings just past the limit", format!(r#"{{"school": {{"name": "A"}}, "rings": [{}]}}"#, (0..=MAX_RINGS).map(|i| format!(r#"{{"id": "r{i}"}}"#)).collect::<Vec<_>>().join(",")).into_bytes(), Error(1, &["too many rings (7 > 6)"])),
         c("expertise just past the limit", member(&format!(r#""expertise": [{}]"#, vec!["\"x\""; MAX_EXPERTISE + 1].join(","))), Error(1, &["too many expertise items (13 > 12)"])),
+        c("long text at the limit", routes_doc(1, 1, &text_at(MAX_LONG_TEXT)), Safe(&[])),
+        c("long text past the limit", routes_doc(1, 1, &text_at(MAX_LONG_TEXT + 1)), Error(1, &["routes[0].question: is 401 characters long; the limit is 400"])),
+        c("routes at the limit", routes_doc(MAX_ROUTES, 1, "q"), Safe(&[])),
+        c("routes past the limit", routes_doc(MAX_ROUTES + 1, 1, "q"), Error(1, &["too many routes (51 > 50)"])),
+        c("steps at the limit", routes_doc(1, MAX_ROUTE_STEPS, "q"), Safe(&[])),
+        c("steps past the limit", routes_doc(1, MAX_ROUTE_STEPS + 1, "q"), Error(1, &["routes[0].steps: too many steps (21 > 20)"])),
+        c("meetings at the limit", meetings_doc(MAX_MEETINGS), Safe(&[])),
+        c("meetings past the limit", meetings_doc(MAX_MEETINGS + 1), Error(1, &["too many meetings (13 > 12)"])),
+        c("input at the size limit", padded(MAX_INPUT_BYTES), Safe(&[])),
+        c("input just past the size limit", padded(MAX_INPUT_BYTES + 1), Error(1, &["limit is 5 MB"])),
         // E. Links
         c("javascript link", member(r#""contact": {"website": "javascript:alert(1)"}"#), Error(1, &["not an allowed link"])),
         c("mixed-case javascript", member(r#""contact": {"website": "JaVaScRiPt:alert(1)"}"#), Error(1, &["not an allowed link"])),
@@ -141,6 +182,9 @@ fn cases() -> Vec<Case> {
         c("photo too many bytes", member(r#""photo": "groot.jpg""#), Error(1, &["the limit is 2.0 MB"])),
         c("photo symlink outside", member(r#""photo": "link.png""#), Error(1, &["points outside the input file's folder"])),
         c("photo ok", member(r#""photo": "goed.png""#), Safe(&[])),
+        c("photo at the side limit", member(r#""photo": "rand.png""#), Safe(&[])),
+        c("photo just past the side limit", member(r#""photo": "over.png""#), Error(1, &["photo is 4097 × 1 px; the limit is 4096 × 4096"])),
+        c("photo at the byte limit", member(r#""photo": "vol.jpg""#), Error(1, &["is damaged"])),
     ]
 }
 
@@ -149,12 +193,21 @@ fn photo_folder(dir: &Path) {
     std::fs::create_dir_all(dir.join("map.png")).unwrap();
     std::fs::write(dir.join("tekst.jpg"), b"hallo").unwrap();
     std::fs::write(dir.join("plaatje.gif"), b"GIF89a\x01\0\x01\0\0\0\0").unwrap();
-    // A PNG header declaring 50,000 × 50,000 pixels, in 33 bytes.
-    let mut bomb = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    bomb.extend(50_000u32.to_be_bytes());
-    bomb.extend(50_000u32.to_be_bytes());
-    bomb.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    std::fs::write(dir.join("bom.png"), &bomb).unwrap();
+    // PNG headers declaring a size (33 bytes, no pixel data).
+    let header = |w: u32, h: u32| {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend(w.to_be_bytes());
+        png.extend(h.to_be_bytes());
+        png.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+        png
+    };
+    std::fs::write(dir.join("bom.png"), header(50_000, 50_000)).unwrap();
+    std::fs::write(dir.join("rand.png"), header(4096, 4096)).unwrap();
+    std::fs::write(dir.join("over.png"), header(4097, 1)).unwrap();
+    // Exactly the byte limit: accepted by size, refused as damaged (not a real JPEG).
+    let mut full = vec![0xFF, 0xD8, 0xFF];
+    full.resize(MAX_PHOTO_BYTES as usize, 0);
+    std::fs::write(dir.join("vol.jpg"), full).unwrap();
     std::fs::write(dir.join("kapot.png"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
     let mut big = vec![0xFF, 0xD8, 0xFF];
     big.resize(MAX_PHOTO_BYTES as usize + 1, 0);

@@ -259,6 +259,7 @@ fn load(input: &str, lang: Lang) -> Result<Parsed, Failure> {
     match cirkel_core::parse(&bytes, &ParseOptions { lang, base_dir }) {
         Ok(parsed) => {
             report(&name, &parsed.warnings);
+            warn_missing_glyphs(&name, &parsed.kernteam);
             Ok(parsed)
         }
         Err(diags) => {
@@ -269,6 +270,54 @@ fn load(input: &str, lang: Lang) -> Result<Parsed, Failure> {
                 if n == 1 { "" } else { "s" }
             );
             Err(Failure::Input)
+        }
+    }
+}
+
+/// Warns about characters the bundled font cannot show (Arabic, Hebrew,
+/// emoji, …): they would appear as empty boxes.
+fn warn_missing_glyphs(name: &str, k: &cirkel_core::Kernteam) {
+    let mut fields: Vec<(String, &str)> = vec![
+        ("school.name".into(), &k.school.name),
+        ("title".into(), &k.title),
+    ];
+    if let Some(p) = &k.school.place {
+        fields.push(("school.place".into(), p));
+    }
+    for (i, m) in k.members.iter().enumerate() {
+        fields.push((format!("members[{i}].role"), &m.role));
+        for (key, value) in [
+            ("name", &m.name),
+            ("organisation", &m.organisation),
+            ("availability", &m.availability),
+        ] {
+            if let Some(v) = value {
+                fields.push((format!("members[{i}].{key}"), v));
+            }
+        }
+        for (j, e) in m.expertise.iter().enumerate() {
+            fields.push((format!("members[{i}].expertise[{j}]"), e));
+        }
+    }
+    for (i, r) in k.routes.iter().enumerate() {
+        fields.push((format!("routes[{i}].question"), &r.question));
+    }
+    for (i, m) in k.meetings.iter().enumerate() {
+        fields.push((format!("meetings[{i}].purpose"), &m.purpose));
+    }
+    for (path, text) in fields {
+        let missing = cirkel_layout::text::missing_characters(text);
+        if !missing.is_empty() {
+            let shown: Vec<String> = missing
+                .iter()
+                .take(5)
+                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            eprintln!(
+                "{name}: warning: {path}: the bundled font has no glyph for {}{}; they are drawn as empty boxes\n  help: the font covers Latin, Greek and Cyrillic; write the text in those scripts if you can",
+                shown.join(", "),
+                if missing.len() > 5 { ", …" } else { "" }
+            );
         }
     }
 }

@@ -290,6 +290,38 @@ fn is_joining(c: char) -> bool {
         | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}')
 }
 
+/// The characters of `text` that the bundled fonts cannot show (they would
+/// be drawn as empty boxes), each once, in order of appearance.
+pub fn missing_characters(text: &str) -> Vec<char> {
+    let Some(face) = faces().regular.as_ref() else {
+        return Vec::new();
+    };
+    let shaper = face.data.shaper(&face.font).build();
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    let output = shaper.shape(buffer, ShapeOptions::new());
+    // Glyphs come in visual order (right to left for Arabic): sort by
+    // cluster to report the characters in reading order.
+    let mut clusters: Vec<usize> = output
+        .glyph_infos()
+        .iter()
+        .filter(|info| info.glyph_id == 0)
+        .map(|info| info.cluster as usize)
+        .collect();
+    clusters.sort_unstable();
+    let mut missing: Vec<char> = Vec::new();
+    for cluster in clusters {
+        if let Some(c) = text.get(cluster..).and_then(|t| t.chars().next())
+            && !c.is_whitespace()
+            && !missing.contains(&c)
+        {
+            missing.push(c);
+        }
+    }
+    missing
+}
+
 /// True when the bundled regular font has a glyph for every character of `text`.
 pub fn font_covers(text: &str) -> bool {
     let Some(face) = faces().regular.as_ref() else {
@@ -355,6 +387,13 @@ mod tests {
             assert!(BODY.width(l) <= 100.0);
         }
         assert_eq!(lines.concat(), word);
+    }
+
+    #[test]
+    fn missing_characters_names_what_the_font_lacks() {
+        assert_eq!(missing_characters("Anna → Bob"), vec!['→']);
+        assert_eq!(missing_characters("مريم"), vec!['م', 'ر', 'ي']);
+        assert!(missing_characters("Nguyễn Ærøskøbing").is_empty());
     }
 
     #[test]
