@@ -546,6 +546,21 @@ fn place(
             .collect(),
     };
 
+    // What a domain's run on a ring needs, given where runs and rings are now.
+    let need_of =
+        |k: usize, di: usize, ranges: &[Vec<(f64, f64)>], radii: &[f64], spacing: &[f64]| {
+            run_need(
+                k,
+                di,
+                &count,
+                ranges,
+                radii,
+                spacing,
+                &tracks,
+                &max_height,
+                o,
+            )
+        };
     'grow: for _ in 0..MAX_ITERATIONS {
         // A domain needs, on each ring, one slot per card (divided by the
         // ring's tracks), where a slot is the angle whose chord is what two
@@ -557,17 +572,7 @@ fn place(
             // ring grow instead of taking room from the other domains.
             for k in 0..ring_count {
                 for di in 0..domains.len() {
-                    let need = run_need(
-                        k,
-                        di,
-                        &count,
-                        &ranges,
-                        &radii,
-                        &spacing,
-                        &tracks,
-                        &max_height,
-                        o,
-                    );
+                    let need = need_of(k, di, &ranges, &radii, &spacing);
                     let size = ranges[k][di].1 - ranges[k][di].0;
                     if need > size * (1.0 + 1e-9) {
                         let amount = if size > 0.0 {
@@ -587,19 +592,7 @@ fn place(
             let need: Vec<Vec<f64>> = (0..ring_count)
                 .map(|k| {
                     (0..domains.len())
-                        .map(|di| {
-                            run_need(
-                                k,
-                                di,
-                                &count,
-                                &ranges,
-                                &radii,
-                                &spacing,
-                                &tracks,
-                                &max_height,
-                                o,
-                            )
-                        })
+                        .map(|di| need_of(k, di, &ranges, &radii, &spacing))
                         .collect()
                 })
                 .collect();
