@@ -493,6 +493,18 @@ fn exit_codes_follow_the_contract() {
         cirkel(&["render", EXAMPLE, "--width", "10000000"], None).code,
         2
     );
+    assert_eq!(
+        cirkel(&["render", EXAMPLE, "--width", "8193", "-o", "-"], None).code,
+        2
+    );
+    let at_limit = cirkel(
+        &[
+            "render", EXAMPLE, "--width", "8192", "-o", "-", "--format", "svg",
+        ],
+        None,
+    );
+    assert_eq!(at_limit.code, 0, "{}", at_limit.stderr);
+    assert!(at_limit.stdout_text().contains("width=\"8192\""));
     let out = cirkel(&["render", EXAMPLE, "-o", "out.gif"], None);
     assert_eq!(out.code, 2);
     assert!(
