@@ -142,7 +142,7 @@ fn cases() -> Vec<Case> {
         c("id 0", doc(r#"{"id": "0", "role": "x"}"#), Safe(&[])),
         c("rings at the limit", format!(r#"{{"school": {{"name": "A"}}, "rings": [{}]}}"#, (0..MAX_RINGS).map(|i| format!(r#"{{"id": "r{i}"}}"#)).collect::<Vec<_>>().join(",")).into_bytes(), Safe(&[])),
         c("rings just past the limit", format!(r#"{{"school": {{"name": "A"}}, "rings": [{}]}}"#, (0..=MAX_RINGS).map(|i| format!(r#"{{"id": "r{i}"}}"#)).collect::<Vec<_>>().join(",")).into_bytes(), Error(1, &["too many rings (7 > 6)"])),
-        c("expertise at the limit", member(&format!(r#""expertise": [{}]"#, vec!["\"x\""; MAX_EXPERTISE].join(","))), Safe(&[])),
+        c("expertise at the limit", member(&format!(r#""expertise": [{}]"#, ["\"x\""; MAX_EXPERTISE].join(","))), Safe(&[])),
         c("expertise just past the limit", member(&format!(r#""expertise": [{}]"#, vec!["\"x\""; MAX_EXPERTISE + 1].join(","))), Error(1, &["too many expertise items (13 > 12)"])),
         c("long text at the limit", routes_doc(1, 1, &text_at(MAX_LONG_TEXT)), Safe(&[])),
         c("long text past the limit", routes_doc(1, 1, &text_at(MAX_LONG_TEXT + 1)), Error(1, &["routes[0].question: is 401 characters long; the limit is 400"])),

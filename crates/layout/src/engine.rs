@@ -23,7 +23,7 @@ use cirkel_core::{Domain, Kernteam, Lang, Member};
 
 use crate::geometry::*;
 use crate::options::LayoutOptions;
-use crate::text::{HyphenLang, Style, Weight, wrap};
+use crate::text::{HyphenLang, Style, wrap};
 
 /// Why a layout could not be made.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,10 +168,7 @@ fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> 
     let f = &o.fonts;
     let inner = o.card_width - 2.0 * o.card_padding_x;
     let mut text = Vec::new();
-    let role = Style {
-        weight: Weight::Bold,
-        size: f.role,
-    };
+    let role = Style::bold(f.role);
     let (lines, mut y) = text_block(
         &m.role,
         role,
@@ -188,19 +185,9 @@ fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> 
     let header_height = y;
     let mut body: Vec<(String, Style, TextRole)> = Vec::new();
     if let Some(name) = &m.name {
-        body.push((
-            name.clone(),
-            Style {
-                weight: Weight::Normal,
-                size: f.name,
-            },
-            TextRole::Name,
-        ));
+        body.push((name.clone(), Style::regular(f.name), TextRole::Name));
     }
-    let detail = Style {
-        weight: Weight::Normal,
-        size: f.detail,
-    };
+    let detail = Style::regular(f.detail);
     if let Some(org) = &m.organisation {
         body.push((org.clone(), detail, TextRole::Organisation));
     }
@@ -236,14 +223,8 @@ fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> 
 
 /// The school disc: its radius and its text centred at (0, 0).
 fn build_centre(k: &Kernteam, o: &LayoutOptions, lang: HyphenLang) -> (f64, Vec<TextLine>) {
-    let school = Style {
-        weight: Weight::Bold,
-        size: o.fonts.school,
-    };
-    let detail = Style {
-        weight: Weight::Normal,
-        size: o.fonts.body,
-    };
+    let school = Style::bold(o.fonts.school);
+    let detail = Style::regular(o.fonts.body);
     let mut radius = o.centre_min_radius;
     loop {
         // Text lines must fit the chord of the circle at their height; the
@@ -1098,10 +1079,7 @@ fn layout_inner(
     }
 
     // 4. Ring labels: the free place nearest to 6 o'clock.
-    let label_style = Style {
-        weight: Weight::Bold,
-        size: f.ring_label,
-    };
+    let label_style = Style::bold(f.ring_label);
     let mut taken: Vec<Rect> = card_rects.clone();
     let mut ring_labels: Vec<Option<RingLabel>> = Vec::new();
     for (ri, ring) in k.rings.iter().enumerate() {
@@ -1158,14 +1136,8 @@ fn layout_inner(
     let mut boxes = Vec::new();
 
     let mut top = o.margin;
-    let title_style = Style {
-        weight: Weight::Bold,
-        size: f.title,
-    };
-    let sub_style = Style {
-        weight: Weight::Normal,
-        size: f.subtitle,
-    };
+    let title_style = Style::bold(f.title);
+    let sub_style = Style::regular(f.subtitle);
     let (mut title_lines, y) = text_block(
         &k.title,
         title_style,
@@ -1211,14 +1183,8 @@ fn layout_inner(
     top = cy + outer_radius + 2.0 * o.gap;
 
     // Legend: domains present, with colour swatches, flowing in rows.
-    let body = Style {
-        weight: Weight::Normal,
-        size: f.body,
-    };
-    let heading = Style {
-        weight: Weight::Bold,
-        size: f.body,
-    };
+    let body = Style::regular(f.body);
+    let heading = Style::bold(f.body);
     let line_height = f.body * o.line_height;
     let legend_top = top;
     let (mut legend_text, mut y) = text_block(

@@ -92,6 +92,22 @@ pub struct Style {
 }
 
 impl Style {
+    /// Regular weight at `size` px.
+    pub const fn regular(size: f64) -> Style {
+        Style {
+            weight: Weight::Normal,
+            size,
+        }
+    }
+
+    /// Bold at `size` px.
+    pub const fn bold(size: f64) -> Style {
+        Style {
+            weight: Weight::Bold,
+            size,
+        }
+    }
+
     /// Width of `text` in this style.
     pub fn width(&self, text: &str) -> f64 {
         measure(text, self.weight, self.size)
