@@ -39,26 +39,25 @@ fn assert_bars(k: &Kernteam, what: &str) {
     }
 }
 
-#[test]
-fn examples_hold_the_bars() {
+/// The example inputs (`examples/*.json` without the golden layouts), sorted.
+fn example_inputs() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-    let mut seen = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
+    let mut inputs: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
-        .map(|e| e.path())
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json") && !p.ends_with(".layout.json"))
         .collect();
-    entries.sort();
-    for path in entries {
-        if path.extension().and_then(|e| e.to_str()) == Some("json")
-            && !path.to_string_lossy().ends_with(".layout.json")
-        {
-            let p = path.to_string_lossy().into_owned();
-            assert_bars(&load(&p), &p);
-            seen += 1;
-        }
+    inputs.sort();
+    assert!(!inputs.is_empty());
+    inputs
+}
+
+#[test]
+fn examples_hold_the_bars() {
+    for p in example_inputs() {
+        assert_bars(&load(&p), &p);
     }
-    assert!(seen >= 1);
 }
 
 /// Golden files: the layout JSON of every example, as `cirkel layout` prints
@@ -66,19 +65,8 @@ fn examples_hold_the_bars() {
 /// Regenerate with `scripts/regenerate-examples.sh`.
 #[test]
 fn layout_json_matches_the_golden_files() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
     let mut stale = Vec::new();
-    for path in entries {
-        let name = path.to_string_lossy().into_owned();
-        if !name.ends_with(".json") || name.ends_with(".layout.json") {
-            continue;
-        }
+    for name in example_inputs() {
         let l = layout(&load(&name), &LayoutOptions::default()).unwrap();
         let fresh = serde_json::to_string_pretty(&l).unwrap() + "\n";
         let golden_path = name.replace(".json", ".layout.json");

@@ -20,10 +20,12 @@
 //! ```
 
 mod png;
+mod safety;
 mod svg_writer;
 mod theme;
 
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, svg_to_png, usvg_options};
+pub use safety::svg_safety_problems;
 pub use svg_writer::{SvgOptions, num, to_svg, xml_safe};
 pub use theme::{Rgb, Theme};
 
