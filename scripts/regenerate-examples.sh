@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# Regenerates the example outputs that README.md shows (examples/*.svg and
-# examples/*.png) and the golden layouts (examples/*.layout.json) from
-# examples/*.json. Run it after any change to layout or
-# rendering; `cargo test` fails while the committed outputs are stale.
+# Regenerates the example outputs that README.md shows and the golden files
+# the tests compare with, from examples/*.json:
+#   examples/NAME.svg, NAME.png         the diagram (golden: SVG bytes, PNG ±2)
+#   examples/NAME.layout.json           the layout (golden)
+#   examples/describe/NAME.{nl,en}.{txt,md}   `cirkel describe` (golden)
+#   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
+# Run it after any change to layout, rendering or describe; `cargo test`
+# fails while the committed golden files are stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p cirkel-cli
+cirkel=./target/release/cirkel
+mkdir -p examples/describe examples/routes
+rm -f examples/routes/*.png
 for input in examples/*.json; do
   case "$input" in *.layout.json) continue ;; esac
   base="${input%.json}"
-  ./target/release/cirkel render "$input" -o "$base.svg"
-  ./target/release/cirkel render "$input" -o "$base.png"
-  ./target/release/cirkel layout "$input" > "$base.layout.json"
-  echo "rendered $base.svg, $base.png and $base.layout.json"
+  name="$(basename "$base")"
+  "$cirkel" render "$input" -o "$base.svg" 2>/dev/null
+  "$cirkel" render "$input" -o "$base.png" 2>/dev/null
+  "$cirkel" layout "$input" > "$base.layout.json" 2>/dev/null
+  for lang in nl en; do
+    "$cirkel" describe "$input" --lang "$lang" > "examples/describe/$name.$lang.txt" 2>/dev/null
+    "$cirkel" describe "$input" --lang "$lang" --format markdown > "examples/describe/$name.$lang.md" 2>/dev/null
+  done
+  for route in $(python3 -c 'import json,sys; print(" ".join(r.get("id", "route-%d" % (i + 1)) for i, r in enumerate(json.load(open(sys.argv[1])).get("routes", []))))' "$input"); do
+    "$cirkel" render "$input" --route "$route" --width 1000 -o "examples/routes/$name.$route.png" 2>/dev/null
+  done
+  echo "regenerated $name"
 done

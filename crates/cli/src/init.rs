@@ -54,7 +54,7 @@ mod tests {
             parsed.kernteam.members.len(),
             cirkel_core::catalogue::FIXED_KERNTEAM.len()
         );
-        assert!(parsed.warnings.0.is_empty(), "{}", parsed.warnings);
+        assert_eq!(parsed.warnings.warnings().count(), 0, "{}", parsed.warnings);
         for id in cirkel_core::catalogue::FIXED_KERNTEAM {
             assert!(
                 parsed

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use cirkel_core::limits::MAX_INPUT_BYTES;
-use cirkel_core::{Diagnostics, Lang, ParseOptions, Parsed, catalogue};
+use cirkel_core::{Diagnostics, Lang, ParseOptions, Parsed, Privacy, catalogue};
 use cirkel_layout::LayoutOptions;
 use cirkel_render::{SvgOptions, Theme};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -44,19 +44,8 @@ enum Command {
         /// Output format; by default taken from the output's extension.
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Width of the output in px (the height follows). Default 1600.
-        #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
-        width: u32,
-        /// Multiplies the width, for high-density screens (e.g. 2).
-        #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
-        scale: f64,
-        /// Language of the text the tool adds (labels, legend, defaults).
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
-        /// Last year's layout (from `cirkel layout`): keep the circle as it
-        /// was and only make room for what changed.
-        #[arg(long, value_name = "LAYOUT.json")]
-        previous: Option<String>,
+        #[command(flatten)]
+        draw: DrawArgs,
     },
     /// Validate a kernteam file: all errors and warnings; exit 1 on errors.
     Check {
@@ -74,6 +63,27 @@ enum Command {
         /// was and only make room for what changed.
         #[arg(long, value_name = "LAYOUT.json")]
         previous: Option<String>,
+        /// What personal data the output may hold.
+        #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
+        privacy: PrivacyArg,
+    },
+    /// Describe the kernteam in words: who is on each ring, the expertise in
+    /// house, each route and the meetings (alt text, screen readers, reports).
+    Describe {
+        /// The kernteam JSON file, or `-` for standard input.
+        input: String,
+        /// Output file, or `-` for standard output (the default).
+        #[arg(short, long, default_value = "-")]
+        output: String,
+        /// Plain text or Markdown.
+        #[arg(long, value_enum, default_value_t = DescribeFormatArg::Text)]
+        format: DescribeFormatArg,
+        /// Language of the description.
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
+        /// What personal data the output may hold.
+        #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
+        privacy: PrivacyArg,
     },
     /// Write a starter file with the fixed kernteam members of the Impulstraject.
     Init {
@@ -94,10 +104,68 @@ enum Command {
     Schema,
 }
 
+/// How to draw: shared by `render` and `batch`.
+#[derive(clap::Args, Clone)]
+struct DrawArgs {
+    /// Width of the output in px (the height follows). Default 1600.
+    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
+    width: u32,
+    /// Multiplies the width, for high-density screens (e.g. 2).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    scale: f64,
+    /// Language of the text the tool adds (labels, legend, defaults).
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
+    /// Last year's layout (from `cirkel layout`): keep the circle as it
+    /// was and only make room for what changed.
+    #[arg(long, value_name = "LAYOUT.json")]
+    previous: Option<String>,
+    /// Draw this route (by its id) prominently, with its question along
+    /// its path, and fade the others.
+    #[arg(long, value_name = "ID")]
+    route: Option<String>,
+    /// What personal data the output may hold: `names` drops contact data,
+    /// `roles` also personal names and photos (for a public web page).
+    #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
+    privacy: PrivacyArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PrivacyArg {
+    Full,
+    Names,
+    Roles,
+}
+
+impl From<PrivacyArg> for Privacy {
+    fn from(p: PrivacyArg) -> Privacy {
+        match p {
+            PrivacyArg::Full => Privacy::Full,
+            PrivacyArg::Names => Privacy::Names,
+            PrivacyArg::Roles => Privacy::Roles,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DescribeFormatArg {
+    Text,
+    Markdown,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Svg,
     Png,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,29 +230,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             input,
             output,
             format,
-            width,
-            scale,
-            lang,
-            previous,
-        } => render(
-            &input,
-            output,
-            format,
-            width,
-            scale,
-            lang.into(),
-            previous.as_deref(),
-        ),
+            draw,
+        } => render(&input, output, format, &draw),
         Command::Check { input } => {
-            let parsed = load(&input, Lang::Nl)?;
+            let parsed = load(&input, Lang::Nl, true)?;
             let k = &parsed.kernteam;
             println!(
-                "{}: ok: {} members on {} rings, {} routes, {} warnings",
+                "{}: ok: {} members on {} rings, {} routes, {} warnings, {} notes",
                 display_name(&input),
                 k.members.len(),
                 k.rings.len(),
                 k.routes.len(),
-                parsed.warnings.0.len()
+                parsed.warnings.warnings().count(),
+                parsed.warnings.notes().count()
             );
             Ok(())
         }
@@ -192,12 +250,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
             input,
             lang,
             previous,
+            privacy,
         } => {
-            let parsed = load(&input, lang.into())?;
+            let mut parsed = load(&input, lang.into(), false)?;
+            parsed.kernteam = parsed.kernteam.redacted(privacy.into());
             let geometry = make_layout(&input, &parsed, previous.as_deref())?;
             let json =
                 serde_json::to_string_pretty(&geometry).map_err(|e| Failure::Io(e.to_string()))?;
             write_output("-", format!("{json}\n").as_bytes(), None)
+        }
+        Command::Describe {
+            input,
+            output,
+            format,
+            lang,
+            privacy,
+        } => {
+            let parsed = load(&input, lang.into(), false)?;
+            let k = parsed.kernteam.redacted(privacy.into());
+            let format = match format {
+                DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
+                DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
+            };
+            let text = cirkel_layout::describe(&k, format);
+            write_output(&output, text.as_bytes(), Some(&input))
         }
         Command::Init { school, output } => {
             let text = init::starter(&school);
@@ -239,7 +315,7 @@ fn display_name(input: &str) -> String {
 
 /// Reads the input (within the size limit), parses it and prints warnings; on
 /// errors prints them all and fails with exit code 1.
-fn load(input: &str, lang: Lang) -> Result<Parsed, Failure> {
+fn load(input: &str, lang: Lang, notes: bool) -> Result<Parsed, Failure> {
     let name = display_name(input);
     let bytes = read_input(input)?;
     let base_dir = if input == "-" {
@@ -258,7 +334,12 @@ fn load(input: &str, lang: Lang) -> Result<Parsed, Failure> {
     };
     match cirkel_core::parse(&bytes, &ParseOptions { lang, base_dir }) {
         Ok(parsed) => {
-            report(&name, &parsed.warnings);
+            if notes {
+                report(&name, &parsed.warnings);
+            } else {
+                let shown = Diagnostics(parsed.warnings.warnings().cloned().collect());
+                report(&name, &shown);
+            }
             warn_missing_glyphs(&name, &parsed.kernteam);
             Ok(parsed)
         }
@@ -416,10 +497,7 @@ fn render(
     input: &str,
     output: Option<String>,
     format: Option<Format>,
-    width: u32,
-    scale: f64,
-    lang: Lang,
-    previous: Option<&str>,
+    draw: &DrawArgs,
 ) -> Result<(), Failure> {
     let ext_format = |o: &str| match Path::new(o)
         .extension()
@@ -440,15 +518,11 @@ fn render(
         })?,
         _ => Format::Svg,
     };
-    let ext = match format {
-        Format::Svg => "svg",
-        Format::Png => "png",
-    };
     let output = match output {
         Some(o) => o,
         None if input == "-" => "-".into(),
         None => Path::new(input)
-            .with_extension(ext)
+            .with_extension(format.extension())
             .to_string_lossy()
             .into_owned(),
     };
@@ -457,36 +531,95 @@ fn render(
             "the output {output} is the input file; choose another name"
         )));
     }
-    let parsed = load(input, lang)?;
-    let geometry = make_layout(input, &parsed, previous)?;
-    let final_width = (f64::from(width) * scale).round();
+    let final_width = final_width(draw)?;
+    let parsed = load(input, draw.lang.into(), false)?;
+    let bytes = draw_one(
+        input,
+        &parsed,
+        draw,
+        draw.route.as_deref(),
+        format,
+        final_width,
+    )?;
+    write_output(&output, &bytes, Some(input))
+}
+
+/// The output width in px, checked against the PNG limit.
+fn final_width(draw: &DrawArgs) -> Result<f64, Failure> {
+    let final_width = (f64::from(draw.width) * draw.scale).round();
     if !(1.0..=f64::from(cirkel_render::MAX_PNG_SIDE)).contains(&final_width) {
         return Err(Failure::Usage(format!(
             "the output would be {final_width} px wide; the limit is {} px",
             cirkel_render::MAX_PNG_SIDE
         )));
     }
+    Ok(final_width)
+}
+
+/// Lays out and draws one parsed input.
+fn draw_one(
+    input: &str,
+    parsed: &Parsed,
+    draw: &DrawArgs,
+    route: Option<&str>,
+    format: Format,
+    final_width: f64,
+) -> Result<Vec<u8>, Failure> {
+    let redacted = Parsed {
+        kernteam: parsed.kernteam.redacted(draw.privacy.into()),
+        warnings: Diagnostics::default(),
+    };
+    if let Some(id) = route
+        && !redacted.kernteam.routes.iter().any(|r| r.id == id)
+    {
+        let ids: Vec<&str> = redacted
+            .kernteam
+            .routes
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let help = if ids.is_empty() {
+            "this file has no routes; add them under \"routes\"".to_string()
+        } else {
+            let mut h = match cirkel_core::diagnostic::nearest(id, ids.iter().copied()) {
+                Some(n) => format!("did you mean \"{n}\"? "),
+                None => String::new(),
+            };
+            h.push_str(&format!(
+                "known routes: {}",
+                cirkel_core::diagnostic::quoted_list(ids.iter().copied(), 20)
+            ));
+            h
+        };
+        eprintln!(
+            "{}: error: --route \"{id}\": there is no route with this id\n  help: {help}",
+            display_name(input)
+        );
+        return Err(Failure::Input);
+    }
+    let geometry = make_layout(input, &redacted, draw.previous.as_deref())?;
     let theme = Theme::default();
-    let bytes = match format {
-        Format::Svg => {
+    let options = SvgOptions {
+        width: Some(final_width),
+        highlight: route.map(str::to_string),
+    };
+    Ok(match format {
+        Format::Svg => cirkel_render::to_svg(&geometry, &theme, &options).into_bytes(),
+        Format::Png => {
             let svg = cirkel_render::to_svg(
                 &geometry,
                 &theme,
                 &SvgOptions {
-                    width: Some(final_width),
+                    width: None,
+                    ..options
                 },
             );
-            svg.into_bytes()
-        }
-        Format::Png => {
-            let svg = cirkel_render::to_svg(&geometry, &theme, &SvgOptions::default());
             cirkel_render::svg_to_png(&svg, final_width as u32).map_err(|e| {
                 eprintln!("{}: error: {e}", display_name(input));
                 Failure::Input
             })?
         }
-    };
-    write_output(&output, &bytes, Some(input))
+    })
 }
 
 fn same_file(a: &str, b: &str) -> bool {

@@ -14,6 +14,8 @@ pub enum Severity {
     Error,
     /// The input can be drawn, but something is probably not what the author meant.
     Warning,
+    /// Information worth a look (shown by `check` only).
+    Note,
 }
 
 /// One problem in an input file.
@@ -54,6 +56,14 @@ impl Diagnostic {
         }
     }
 
+    /// A note at `path` without a position yet.
+    pub fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::warning(path, message)
+        }
+    }
+
     /// Adds a hint on how to fix the problem.
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -90,6 +100,7 @@ impl fmt::Display for DiagnosticWithFile<'_> {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, ": {kind}: ")?;
         if !d.path.is_empty() {
@@ -127,6 +138,11 @@ impl Diagnostics {
     /// The warnings only.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter().filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// The notes only.
+    pub fn notes(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.severity == Severity::Note)
     }
 
     /// Sorts errors before warnings, then by position; keeps the order of equal ones.

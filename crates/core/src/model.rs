@@ -244,3 +244,57 @@ impl Kernteam {
         self.members.iter().find(|m| m.id == id)
     }
 }
+
+/// How much personal data the output may show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Privacy {
+    /// Everything in the input.
+    #[default]
+    Full,
+    /// No contact data (e-mail, phone, website).
+    Names,
+    /// No contact data, personal names or photos; member ids are replaced
+    /// by neutral ones (`lid-1`, …) because schools often make ids from
+    /// names. For a public web page.
+    Roles,
+}
+
+impl Kernteam {
+    /// A copy without the data `privacy` drops. Everything downstream
+    /// (layout, SVG, PNG, describe) works from this copy, so nothing dropped
+    /// can reach any output. Free text the school wrote (route notes,
+    /// meetings, organisation) is kept: it is not personal data by field.
+    pub fn redacted(&self, privacy: Privacy) -> Kernteam {
+        let mut k = self.clone();
+        if privacy == Privacy::Full {
+            return k;
+        }
+        for m in &mut k.members {
+            m.contact = Contact::default();
+        }
+        if privacy == Privacy::Roles {
+            let renamed: Vec<(String, String)> = k
+                .members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.clone(), format!("lid-{}", i + 1)))
+                .collect();
+            let rename = |id: &mut String| {
+                if let Some((_, new)) = renamed.iter().find(|(old, _)| old == id) {
+                    *id = new.clone();
+                }
+            };
+            for m in &mut k.members {
+                m.name = None;
+                m.photo = None;
+                rename(&mut m.id);
+            }
+            for r in &mut k.routes {
+                r.steps.iter_mut().for_each(rename);
+                r.escalation.iter_mut().for_each(rename);
+            }
+        }
+        k
+    }
+}

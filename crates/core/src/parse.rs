@@ -290,6 +290,7 @@ impl Validator<'_> {
         let rings = self.rings(obj.get("rings"));
         let members = self.members(obj.get("members"), &rings);
         let routes = self.routes(obj.get("routes"), &members);
+        self.route_sense(&routes, &members);
         let meetings = self.meetings(obj.get("meetings"));
         Some(Kernteam {
             lang: self.lang(),
@@ -1138,6 +1139,95 @@ impl Validator<'_> {
             }
         }
         routes
+    }
+
+    /// Warnings for routes that are valid but make little sense, and notes
+    /// about members (no expertise; no route reaches them).
+    fn route_sense(&mut self, routes: &[Route], members: &[Member]) {
+        let label = |id: &str| {
+            members
+                .iter()
+                .find(|m| m.id == id)
+                .map_or_else(|| id.to_string(), |m| m.role.clone())
+        };
+        for (i, r) in routes.iter().enumerate() {
+            let path = format!("routes[{i}]");
+            for (j, step) in r.steps.iter().enumerate() {
+                if let Some(first) = r.steps[..j].iter().position(|s| s == step) {
+                    self.warn(
+                        &format!("{path}.steps[{j}]"),
+                        format!(
+                            "\"{step}\" ({}) is already step {} of this route",
+                            label(step),
+                            first + 1
+                        ),
+                        Some("a route visits each member once; remove the repeated step".into()),
+                    );
+                }
+            }
+            for (j, e) in r.escalation.iter().enumerate() {
+                if r.steps.contains(e) {
+                    self.warn(
+                        &format!("{path}.escalation[{j}]"),
+                        format!(
+                            "\"{e}\" ({}) is both a step and an escalation of this route",
+                            label(e)
+                        ),
+                        Some("escalation is where a case goes when the steps are not enough; keep the member in one of the two lists".into()),
+                    );
+                } else if let Some(first) = r.escalation[..j].iter().position(|x| x == e) {
+                    self.warn(
+                        &format!("{path}.escalation[{j}]"),
+                        format!("\"{e}\" is already escalation {} of this route", first + 1),
+                        Some("remove the repeated member".into()),
+                    );
+                }
+            }
+            let in_kernteam = r.steps.iter().chain(&r.escalation).any(|id| {
+                members.iter().any(|m| {
+                    m.id == *id
+                        && m.catalogue_role
+                            .as_deref()
+                            .is_some_and(|c| catalogue::FIXED_KERNTEAM.contains(&c))
+                })
+            });
+            if !r.steps.is_empty() && !in_kernteam {
+                self.warn(
+                    &format!("{path}.steps"),
+                    format!(
+                        "route \"{}\" reaches no kernteam member (intern begeleider, directeur, CJG-coach, jeugdarts, JGZ-verpleegkundige, leerplichtambtenaar or onderwijsconsulent)",
+                        r.id
+                    ),
+                    Some("a hulpvraag usually starts with the intern begeleider; add the kernteam member who takes it up".into()),
+                );
+            }
+        }
+        for (i, m) in members.iter().enumerate() {
+            if m.expertise.is_empty() {
+                self.push(
+                    Diagnostic::note(
+                        format!("members[{i}]"),
+                        format!("\"{}\" ({}) lists no expertise", m.id, m.role),
+                    )
+                    .with_help(
+                        "add \"expertise\": [...] so the school knows what to ask this member",
+                    ),
+                );
+            }
+            if !routes.is_empty()
+                && !routes
+                    .iter()
+                    .any(|r| r.steps.contains(&m.id) || r.escalation.contains(&m.id))
+            {
+                self.push(
+                    Diagnostic::note(
+                        format!("members[{i}]"),
+                        format!("no route reaches \"{}\" ({})", m.id, m.role),
+                    )
+                    .with_help("fine for a member on call; otherwise add them to the route of the hulpvraag they take up"),
+                );
+            }
+        }
     }
 
     fn member_refs(&mut self, refs: &[String], path: &str, ids: &[&str]) -> Vec<String> {

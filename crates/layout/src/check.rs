@@ -76,6 +76,60 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
         problems.push("the circle leaves the canvas".into());
     }
 
+    // Routes: no leg crosses a card other than the two it joins, the school
+    // disc or a ring label; badges and labels are clear of the cards.
+    for r in &l.routes {
+        for leg in &r.legs {
+            let points = crate::routes::sample_path(&leg.path, 2.0);
+            if points.is_empty() {
+                problems.push(format!("route {} has an empty leg to {}", r.id, leg.to));
+            }
+            for (n, rect) in l.nodes.iter().zip(&rects) {
+                if Some(&n.id) == leg.from.as_ref() || n.id == leg.to {
+                    continue;
+                }
+                if points.iter().any(|p| rect.distance_to(p.0, p.1) < EPS) {
+                    problems.push(format!(
+                        "route {} (leg to {}) crosses node {}",
+                        r.id, leg.to, n.id
+                    ));
+                }
+            }
+            if points
+                .iter()
+                .any(|p| libm::hypot(p.0 - l.centre.x, p.1 - l.centre.y) < l.centre.radius - EPS)
+            {
+                problems.push(format!(
+                    "route {} (leg to {}) crosses the centre",
+                    r.id, leg.to
+                ));
+            }
+        }
+        let mut marks: Vec<(Rect, &str)> = Vec::new();
+        if let Some(b) = &r.badge {
+            marks.push((
+                Rect::centred(b.x, b.y, 2.0 * b.radius, 2.0 * b.radius),
+                "badge",
+            ));
+        }
+        if let Some(label) = &r.label {
+            marks.push((label.rect, "label"));
+        }
+        for (mark, what) in marks {
+            for (n, rect) in l.nodes.iter().zip(&rects) {
+                if rect.overlaps(&mark, -EPS) {
+                    problems.push(format!(
+                        "the {what} of route {} overlaps node {}",
+                        r.id, n.id
+                    ));
+                }
+            }
+            if mark.distance_to(l.centre.x, l.centre.y) < l.centre.radius - EPS {
+                problems.push(format!("the {what} of route {} overlaps the centre", r.id));
+            }
+        }
+    }
+
     // Bar 2: on the ring; radii grow outwards.
     for n in &l.nodes {
         match l.rings.iter().find(|r| r.id == n.ring) {

@@ -19,10 +19,11 @@
 
 use std::f64::consts::PI;
 
-use cirkel_core::{Domain, Kernteam, Lang, Member};
+use cirkel_core::{Domain, Kernteam, Lang, Member, Tie};
 
 use crate::geometry::*;
 use crate::options::LayoutOptions;
+use crate::routes::{Scene, place_badges_and_labels, route_paths, tie_lines};
 use crate::text::{HyphenLang, Style, wrap};
 
 /// Why a layout could not be made.
@@ -76,7 +77,7 @@ const DESCENT: f64 = 0.293;
 
 /// Lays text out in lines from `top`; returns the lines and the new top.
 #[allow(clippy::too_many_arguments)]
-fn text_block(
+pub(crate) fn text_block(
     text: &str,
     style: Style,
     max_width: f64,
@@ -978,7 +979,17 @@ fn place_best(
 
 const ROTATIONS: usize = 16;
 
-fn labels(lang: Lang) -> [&'static str; 6] {
+/// How a tie is named in the legend.
+fn tie_label(tie: Tie, lang: Lang) -> &'static str {
+    match tie {
+        Tie::Strong => lang.pick("sterke samenwerking", "strong collaboration"),
+        Tie::Normal => lang.pick("samenwerking", "collaboration"),
+        Tie::Tenuous => lang.pick("zwakke samenwerking", "weak collaboration"),
+        Tie::Stressful => lang.pick("moeizame samenwerking", "strained collaboration"),
+    }
+}
+
+fn labels(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::Nl => [
             "Domeinen",
@@ -987,6 +998,7 @@ fn labels(lang: Lang) -> [&'static str; 6] {
             "Ringen, van binnen naar buiten",
             "Kernteam van",
             "schooljaar",
+            "Lijnen",
         ],
         Lang::En => [
             "Domains",
@@ -995,6 +1007,7 @@ fn labels(lang: Lang) -> [&'static str; 6] {
             "Rings, from the inside out",
             "Core team of",
             "school year",
+            "Lines",
         ],
     }
 }
@@ -1176,6 +1189,8 @@ fn layout_inner(
         height: y - top,
         text: title_lines,
         swatches: Vec::new(),
+        samples: Vec::new(),
+        badges: Vec::new(),
     });
     top = y + 2.0 * o.gap;
 
@@ -1241,6 +1256,83 @@ fn layout_inner(
         }
     }
     y += line_height;
+    // Line samples: the ties present, and the route lines.
+    let mut samples = Vec::new();
+    let mut items: Vec<(SampleKind, &str)> = Vec::new();
+    for tie in [Tie::Strong, Tie::Normal, Tie::Tenuous, Tie::Stressful] {
+        if k.members.iter().any(|m| m.tie == tie) {
+            items.push((SampleKind::Tie(tie), tie_label(tie, k.lang)));
+        }
+    }
+    if k.routes.iter().any(|r| !r.steps.is_empty()) {
+        items.push((SampleKind::Route, k.lang.pick("route", "route")));
+    }
+    if k.routes.iter().any(|r| !r.escalation.is_empty()) {
+        items.push((
+            SampleKind::Escalation,
+            k.lang.pick("opschalen", "escalation"),
+        ));
+    }
+    if !items.is_empty() {
+        let (lines, ny) = text_block(
+            words[6],
+            heading,
+            text_width,
+            Anchor::Start,
+            TextRole::Heading,
+            o.margin,
+            y + 6.0,
+            o,
+            hl,
+        );
+        legend_text.extend(lines);
+        y = ny;
+        let sample_width = 48.0;
+        let mut x = o.margin;
+        for (kind, label) in items {
+            let item_width =
+                sample_width + 10.0 + body.width(label).min(text_width - sample_width - 10.0);
+            if x > o.margin && x + item_width > o.margin + text_width {
+                x = o.margin;
+                y += line_height;
+            }
+            let (a, b) = (
+                (x + 2.0, y + line_height / 2.0),
+                (x + sample_width - 2.0, y + line_height / 2.0),
+            );
+            let path = match kind {
+                SampleKind::Tie(Tie::Stressful) => crate::routes::zigzag(a, b),
+                _ => format!(
+                    "M{} {} L{} {}",
+                    crate::routes::fmt(a.0),
+                    crate::routes::fmt(a.1),
+                    crate::routes::fmt(b.0),
+                    crate::routes::fmt(b.1)
+                ),
+            };
+            samples.push(LineSample { kind, path });
+            let (lines, _) = text_block(
+                label,
+                body,
+                text_width - sample_width - 10.0,
+                Anchor::Start,
+                TextRole::Body,
+                x + sample_width + 10.0,
+                y,
+                o,
+                hl,
+            );
+            let used = lines.len().max(1) as f64;
+            legend_text.extend(lines);
+            if used > 1.0 {
+                y += (used - 1.0) * line_height;
+                x = o.margin + text_width;
+            } else {
+                x += item_width + 32.0;
+            }
+        }
+        y += line_height;
+    }
     if ring_labels.iter().any(Option::is_none) {
         let list = k
             .rings
@@ -1271,6 +1363,8 @@ fn layout_inner(
         height: y - legend_top,
         text: legend_text,
         swatches,
+        samples,
+        badges: Vec::new(),
     });
     top = y + 2.0 * o.gap;
 
@@ -1285,11 +1379,41 @@ fn layout_inner(
             options: o,
             lang: hl,
         };
+        let mut footer_badges = Vec::new();
         if !k.routes.is_empty() {
             flow.paragraph(words[1], heading, TextRole::Heading);
+            let badge_style = Style::bold(f.minimum);
+            let radius = (badge_style.width(&k.routes.len().to_string()) / 2.0 + 5.0)
+                .max(line_height / 2.0 - 1.0);
+            let indent = 2.0 * radius + 10.0;
+            flow.x += indent;
+            flow.width -= indent;
             for (i, r) in k.routes.iter().enumerate() {
-                flow.paragraph(&route_sentence(k, i, r), body, TextRole::Body);
+                let (bx, by) = (o.margin + radius, flow.y + line_height / 2.0);
+                let (mut lines, _) = text_block(
+                    &(i + 1).to_string(),
+                    badge_style,
+                    f64::INFINITY,
+                    Anchor::Middle,
+                    TextRole::Badge,
+                    bx,
+                    0.0,
+                    o,
+                    hl,
+                );
+                let mut text = lines.remove(0);
+                text.translate(0.0, by - text.bounds.height / 2.0);
+                footer_badges.push(Badge {
+                    number: i + 1,
+                    x: bx,
+                    y: by,
+                    radius,
+                    text,
+                });
+                flow.paragraph(&route_sentence(k, r), body, TextRole::Body);
             }
+            flow.x -= indent;
+            flow.width += indent;
             flow.y += o.gap;
         }
         if !k.meetings.is_empty() {
@@ -1306,6 +1430,8 @@ fn layout_inner(
             height: flow.y - footer_top,
             text: flow.text,
             swatches: Vec::new(),
+            samples: Vec::new(),
+            badges: footer_badges,
         });
         top = flow.y;
     }
@@ -1400,6 +1526,31 @@ fn layout_inner(
             }
         })
         .collect();
+    let nodes: Vec<Node> = nodes.into_iter().flatten().collect();
+    let card_rects: Vec<Rect> = nodes.iter().map(Node::rect).collect();
+    let card_polar: Vec<(f64, f64)> = nodes
+        .iter()
+        .map(|n| {
+            let (dx, dy) = (n.x - cx, n.y - cy);
+            (libm::atan2(dx, -dy), libm::hypot(dx, dy))
+        })
+        .collect();
+    let label_rects: Vec<Rect> = rings
+        .iter()
+        .filter_map(|r| r.label.as_ref().map(|l| l.rect))
+        .collect();
+    let scene = Scene {
+        cx,
+        cy,
+        centre_radius,
+        outer_radius,
+        cards: &card_rects,
+        card_polar: &card_polar,
+        obstacles: &label_rects,
+    };
+    let ties = tie_lines(k, &scene);
+    let mut routes = route_paths(k, &scene);
+    place_badges_and_labels(&mut routes, k, &scene, o, hl);
     let mut layout = Layout {
         title: format!("{} – {}", k.title, k.school.name),
         description: short_description(k),
@@ -1414,8 +1565,9 @@ fn layout_inner(
         outer_radius,
         rings,
         sectors,
-        nodes: nodes.into_iter().flatten().collect(),
-        routes: Vec::new(),
+        nodes,
+        ties,
+        routes,
         boxes,
         min_font_size: f.minimum.min(f.detail).min(f.ring_label).min(f.body),
     };
@@ -1424,7 +1576,7 @@ fn layout_inner(
 }
 
 /// A route in words: "1. Gedrag: intern begeleider → CJG-coach; opschalen: Veilig Thuis".
-fn route_sentence(k: &Kernteam, index: usize, r: &cirkel_core::Route) -> String {
+fn route_sentence(k: &Kernteam, r: &cirkel_core::Route) -> String {
     let name_of = |id: &String| {
         let Some(m) = k.member(id) else {
             return id.clone();
@@ -1436,7 +1588,7 @@ fn route_sentence(k: &Kernteam, index: usize, r: &cirkel_core::Route) -> String 
         }
     };
     let steps: Vec<String> = r.steps.iter().map(name_of).collect();
-    let mut s = format!("{}. {}: {}", index + 1, r.question, steps.join(" › "));
+    let mut s = format!("{}: {}", r.question, steps.join(" › "));
     if !r.escalation.is_empty() {
         let esc: Vec<String> = r.escalation.iter().map(name_of).collect();
         s.push_str(&format!(
@@ -1511,6 +1663,26 @@ fn normalise_deg(d: f64) -> f64 {
 }
 
 fn round_layout(l: &mut Layout) {
+    for r in &mut l.routes {
+        if let Some(b) = &mut r.badge {
+            b.x = round2(b.x);
+            b.y = round2(b.y);
+            b.radius = round2(b.radius);
+            b.text.round();
+        }
+        if let Some(label) = &mut r.label {
+            label.rect = label.rect.rounded();
+            label.text.iter_mut().for_each(TextLine::round);
+        }
+    }
+    for b in &mut l.boxes {
+        for badge in &mut b.badges {
+            badge.x = round2(badge.x);
+            badge.y = round2(badge.y);
+            badge.radius = round2(badge.radius);
+            badge.text.round();
+        }
+    }
     l.width = round2(l.width);
     l.height = round2(l.height);
     l.centre.x = round2(l.centre.x);

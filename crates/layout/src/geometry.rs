@@ -5,7 +5,7 @@
 //! other box is given by its top-left corner. All numbers are rounded to
 //! 1/100 px so that the serialised form is the same on every machine.
 
-use cirkel_core::Domain;
+use cirkel_core::{Domain, Tie};
 use serde::{Deserialize, Serialize};
 
 use crate::text::Weight;
@@ -143,6 +143,10 @@ pub enum TextRole {
     Heading,
     /// Body text in legend or footer.
     Body,
+    /// A route's number in its badge.
+    Badge,
+    /// A route's question in its label.
+    RouteLabel,
 }
 
 /// One line of text, fully placed: render writes it as is.
@@ -283,15 +287,130 @@ impl Node {
     }
 }
 
-/// A route's drawn path (drawn from issue 4 on; empty paths are not drawn).
+/// A route: one path per leg (school or member to the next member), solid
+/// for the steps and dashed for the escalation, each ending in an arrowhead
+/// at the border of the card it leads to. Legs run in the free space between
+/// cards and rings and never cross a card they do not lead from or to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoutePath {
     /// Route id.
     pub id: String,
-    /// Its number in the route list.
+    /// Its number in the route list (1-based); the renderer picks the
+    /// route's colour from it.
     pub number: usize,
-    /// SVG path data, in canvas coordinates.
+    /// SVG path data of all step legs (solid), in canvas coordinates.
     pub path: String,
+    /// SVG path data of the escalation legs (dashed); empty when none.
+    pub escalation_path: String,
+    /// The legs, in order.
+    pub legs: Vec<RouteLeg>,
+    /// The route's number badge, on its path where it is free.
+    pub badge: Option<Badge>,
+    /// A label with the route's question, along its path, for the
+    /// highlighted view (`--route`); absent when no free place was found.
+    pub label: Option<RouteLabel>,
+}
+
+/// One leg of a route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteLeg {
+    /// Member id the leg starts at; absent for the first leg (the school).
+    pub from: Option<String>,
+    /// Member id the leg leads to.
+    pub to: String,
+    /// True for a leg of the escalation (drawn dashed).
+    pub escalation: bool,
+    /// SVG path data (absolute `M`, `L`, `Q` and `C` commands only).
+    pub path: String,
+    /// The arrowhead at the leg's end.
+    pub arrow: Arrow,
+}
+
+/// An arrowhead: a triangle with its tip at (`x`, `y`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Arrow {
+    /// Tip x.
+    pub x: f64,
+    /// Tip y.
+    pub y: f64,
+    /// Direction it points, in degrees clockwise from the positive x axis.
+    pub direction_deg: f64,
+    /// Length from base to tip.
+    pub length: f64,
+    /// Half the width of the base.
+    pub half_width: f64,
+}
+
+impl Arrow {
+    /// The triangle's three corners: tip, left and right of the base.
+    pub fn corners(&self) -> [(f64, f64); 3] {
+        let a = self.direction_deg.to_radians();
+        let (dx, dy) = (libm::cos(a), libm::sin(a));
+        let (bx, by) = (self.x - dx * self.length, self.y - dy * self.length);
+        [
+            (self.x, self.y),
+            (bx - dy * self.half_width, by + dx * self.half_width),
+            (bx + dy * self.half_width, by - dx * self.half_width),
+        ]
+    }
+}
+
+/// A round badge with a route's number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Badge {
+    /// The route's number.
+    pub number: usize,
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Radius.
+    pub radius: f64,
+    /// The number, placed.
+    pub text: TextLine,
+}
+
+/// A route's question, in a pill along its path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteLabel {
+    /// The pill.
+    pub rect: Rect,
+    /// Its lines.
+    pub text: Vec<TextLine>,
+}
+
+/// The line from the school to a member, in the ecomap notation: how the
+/// collaboration works today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TieLine {
+    /// Member id.
+    pub member: String,
+    /// The kind of tie.
+    pub tie: Tie,
+    /// SVG path data, from the school's disc to the card's border (a zigzag
+    /// for a stressful tie).
+    pub path: String,
+}
+
+/// A line sample in the legend: what a tie or route line looks like.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineSample {
+    /// What it shows.
+    pub kind: SampleKind,
+    /// SVG path data of the sample.
+    pub path: String,
+}
+
+/// What a legend line sample stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "type", content = "value")]
+pub enum SampleKind {
+    /// A tie of this kind.
+    Tie(Tie),
+    /// The steps of a route (solid).
+    Route,
+    /// The escalation of a route (dashed).
+    Escalation,
 }
 
 /// What a box holds.
@@ -323,6 +442,12 @@ pub struct TextBox {
     pub text: Vec<TextLine>,
     /// Colour swatches (legend only): a domain and its square.
     pub swatches: Vec<Swatch>,
+    /// Line samples (legend only): ties and route lines.
+    #[serde(default)]
+    pub samples: Vec<LineSample>,
+    /// Route number badges (footer only), one before each route's sentence.
+    #[serde(default)]
+    pub badges: Vec<Badge>,
 }
 
 impl TextBox {
@@ -368,7 +493,10 @@ pub struct Layout {
     pub sectors: Vec<Sector>,
     /// One node per member, in input order.
     pub nodes: Vec<Node>,
-    /// Route paths.
+    /// Ties from the school to each member, in member order.
+    #[serde(default)]
+    pub ties: Vec<TieLine>,
+    /// Route paths, in route order.
     pub routes: Vec<RoutePath>,
     /// Title, legend and footer.
     pub boxes: Vec<TextBox>,

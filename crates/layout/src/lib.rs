@@ -19,12 +19,16 @@
 //! ```
 
 mod check;
+pub mod describe;
 mod engine;
 pub mod geometry;
 mod options;
+mod routes;
 pub mod text;
 
 pub use check::check_layout;
+pub use describe::{DescribeFormat, describe};
 pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
 pub use geometry::*;
 pub use options::{FontSizes, LayoutOptions};
+pub use routes::sample_path;

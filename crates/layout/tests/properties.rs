@@ -59,10 +59,11 @@ fn member(ring_count: usize) -> impl Strategy<Value = Value> {
         proptest::option::of(text(40)),
         proptest::option::of(proptest::collection::vec(text(30), 0..4)),
         0..ring_count,
+        proptest::sample::select(&["strong", "normal", "tenuous", "stressful"][..]),
     )
         .prop_map(
-            |((role, domain), name, organisation, availability, expertise, ring)| {
-                let mut m = json!({ "role": role, "ring": format!("r{ring}") });
+            |((role, domain), name, organisation, availability, expertise, ring, tie)| {
+                let mut m = json!({ "role": role, "ring": format!("r{ring}"), "tie": tie });
                 let o = m.as_object_mut().unwrap();
                 if let Some(d) = domain {
                     o.insert("domain".into(), json!(d));
@@ -90,8 +91,27 @@ fn kernteam(max_members: usize) -> impl Strategy<Value = Value> {
             text(60),
             proptest::collection::vec(member(rings), 1..=max_members),
             Just(rings),
+            proptest::collection::vec(
+                (
+                    text(50),
+                    proptest::collection::vec(any::<u16>(), 1..5),
+                    proptest::collection::vec(any::<u16>(), 0..3),
+                ),
+                0..6,
+            ),
         )
-            .prop_map(|(school, members, rings)| {
+            .prop_map(|(school, members, rings, routes)| {
+                let n = members.len();
+                let routes: Vec<Value> = routes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (question, steps, escalation))| {
+                        let ids = |v: Vec<u16>| -> Vec<String> {
+                            v.into_iter().map(|x| format!("m{}", x as usize % n)).collect()
+                        };
+                        json!({ "id": format!("route-{i}"), "question": question, "steps": ids(steps), "escalation": ids(escalation) })
+                    })
+                    .collect();
                 let members: Vec<Value> = members
                     .into_iter()
                     .enumerate()
@@ -101,7 +121,7 @@ fn kernteam(max_members: usize) -> impl Strategy<Value = Value> {
                     })
                     .collect();
                 let rings: Vec<Value> = (0..rings).map(|i| json!({ "id": format!("r{i}"), "label": format!("Ring {}", i + 1) })).collect();
-                json!({ "version": 1, "school": { "name": school }, "rings": rings, "members": members })
+                json!({ "version": 1, "school": { "name": school }, "rings": rings, "members": members, "routes": routes })
             })
     })
 }
@@ -167,6 +187,9 @@ proptest! {
 
     #[test]
     fn adding_or_removing_a_member_keeps_everyone_elses_order(v in kernteam(60), pick in any::<proptest::sample::Index>(), extra in member(6)) {
+        // Routes name members; this test removes one, so it leaves them out.
+        let mut v = v;
+        v["routes"] = json!([]);
         let k = parse_value(&v);
         let before = cyclic_orders(&layout(&k, &LayoutOptions::default()).unwrap());
         let members = v["members"].as_array().unwrap();
@@ -219,6 +242,8 @@ proptest! {
     #[test]
     fn anchored_edits_keep_other_rings_in_place(v in kernteam(60), pick in any::<proptest::sample::Index>(), name in text(40), add in any::<bool>()) {
         let options = LayoutOptions::default();
+        let mut v = v;
+        v["routes"] = json!([]);
         let before = layout(&parse_value(&v), &options).unwrap();
         let mut edited = v.clone();
         let members = edited["members"].as_array_mut().unwrap();

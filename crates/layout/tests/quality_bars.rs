@@ -196,11 +196,40 @@ fn generated_school(seed: u64, members: usize) -> String {
         fields.push(format!(r#""ring": "r{}""#, rng.below(ring_count)));
         ms.push(format!("{{{}}}", fields.join(", ")));
     }
+    let ties = ["strong", "normal", "tenuous", "stressful"];
+    let ms: Vec<String> = ms
+        .into_iter()
+        .map(|m| {
+            format!(
+                r#"{}, "tie": "{}"}}"#,
+                &m[..m.len() - 1],
+                ties[rng.below(4)]
+            )
+        })
+        .collect();
+    let mut routes = Vec::new();
+    for r in 0..rng.below(7) {
+        let pick = |rng: &mut Rng, count: usize| -> Vec<String> {
+            (0..count)
+                .map(|_| format!(r#""m{}""#, rng.below(members)))
+                .collect()
+        };
+        let (n_steps, n_escalation) = (1 + rng.below(4), rng.below(3));
+        let steps = pick(&mut rng, n_steps);
+        let escalation = pick(&mut rng, n_escalation);
+        routes.push(format!(
+            r#"{{"id": "r{r}", "question": "{}", "steps": [{}], "escalation": [{}]}}"#,
+            words(&mut rng, 50),
+            steps.join(", "),
+            escalation.join(", ")
+        ));
+    }
     format!(
-        r#"{{"school": {{"name": "{}"}}, "rings": [{}], "members": [{}]}}"#,
+        r#"{{"school": {{"name": "{}"}}, "rings": [{}], "members": [{}], "routes": [{}]}}"#,
         words(&mut rng, 60),
         rings.join(", "),
-        ms.join(", ")
+        ms.join(", "),
+        routes.join(", ")
     )
 }
 

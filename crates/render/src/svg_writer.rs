@@ -42,7 +42,7 @@ pub fn xml_safe(text: &str) -> String {
 
 fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
     match role {
-        TextRole::Role => theme.on_domain,
+        TextRole::Role | TextRole::Badge => theme.on_domain,
         TextRole::School | TextRole::SchoolDetail => theme.on_centre,
         TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
         _ => theme.text,
@@ -116,6 +116,112 @@ fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f64) -> Stri
 pub struct SvgOptions {
     /// Output width in px (the drawing is scaled); `None` keeps the layout's width.
     pub width: Option<f64>,
+    /// The id of a route to draw prominently, with its label; the other
+    /// routes are faded. `None` draws all routes alike.
+    pub highlight: Option<String>,
+}
+
+/// Stroke width of a route line.
+const ROUTE_WIDTH: f64 = 4.5;
+
+/// How a tie is stroked: width and dash pattern.
+fn tie_stroke(tie: cirkel_core::Tie) -> (f64, Option<&'static str>) {
+    match tie {
+        cirkel_core::Tie::Strong => (5.0, None),
+        cirkel_core::Tie::Normal => (2.0, None),
+        cirkel_core::Tie::Tenuous => (2.0, Some("3 7")),
+        cirkel_core::Tie::Stressful => (2.0, None),
+    }
+}
+
+fn tie_path(d: &str, tie: cirkel_core::Tie, theme: &Theme) -> Path {
+    let (width, dash) = tie_stroke(tie);
+    let mut p = Path::new()
+        .set("d", d)
+        .set("fill", "none")
+        .set("stroke", theme.tie.hex())
+        .set("stroke-width", num(width))
+        .set("stroke-linejoin", "round")
+        .set("class", format!("tie tie-{}", tie_key(tie)));
+    if let Some(dash) = dash {
+        p = p.set("stroke-dasharray", dash);
+    }
+    p
+}
+
+fn tie_key(tie: cirkel_core::Tie) -> &'static str {
+    match tie {
+        cirkel_core::Tie::Strong => "strong",
+        cirkel_core::Tie::Normal => "normal",
+        cirkel_core::Tie::Tenuous => "tenuous",
+        cirkel_core::Tie::Stressful => "stressful",
+    }
+}
+
+/// A route line with a white casing, so it stands out on any background and
+/// where it crosses a tie or another route.
+fn route_line(d: &str, colour: &str, escalation: bool, theme: &Theme, width: f64) -> Group {
+    let casing = Path::new()
+        .set("d", d)
+        .set("fill", "none")
+        .set("stroke", theme.background.hex())
+        .set("stroke-width", num(width + 4.0))
+        .set("stroke-linejoin", "round")
+        .set("stroke-linecap", "round");
+    let mut line = Path::new()
+        .set("d", d)
+        .set("fill", "none")
+        .set("stroke", colour)
+        .set("stroke-width", num(width))
+        .set("stroke-linejoin", "round");
+    if escalation {
+        line = line.set(
+            "stroke-dasharray",
+            format!("{} {}", num(width * 2.6), num(width * 1.8)),
+        );
+    }
+    Group::new().add(casing).add(line)
+}
+
+fn badge(b: &cirkel_layout::Badge, colour: Rgb, theme: &Theme) -> Group {
+    let mut number = text(&b.text, theme);
+    number.assign("fill", readable_on(colour, theme).hex());
+    Group::new()
+        .set("class", "route-badge")
+        .add(
+            circle(b.x, b.y, b.radius)
+                .set("fill", colour.hex())
+                .set("stroke", theme.background.hex())
+                .set("stroke-width", 2),
+        )
+        .add(number)
+}
+
+/// White or the text colour, whichever reads better on `background`.
+fn readable_on(background: Rgb, theme: &Theme) -> Rgb {
+    if theme.on_domain.contrast(background) >= theme.text.contrast(background) {
+        theme.on_domain
+    } else {
+        theme.text
+    }
+}
+
+fn arrow_path(a: &cirkel_layout::Arrow, scale: f64) -> String {
+    let scaled = cirkel_layout::Arrow {
+        length: a.length * scale,
+        half_width: a.half_width * scale,
+        ..*a
+    };
+    let [p, q, r] = scaled.corners();
+    format!(
+        "M {} {} L {} {} L {} {} Z",
+        num(p.0),
+        num(p.1),
+        num(q.0),
+        num(q.1),
+        num(r.0),
+        num(r.1)
+    )
 }
 
 /// Draws the layout as an SVG document.
@@ -231,6 +337,16 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
     }
     doc = doc.add(borders).add(rings);
 
+    // Ties, beneath the school and the cards.
+    if !layout.ties.is_empty() {
+        let mut ties = Group::new().set("id", "ties");
+        for t in &layout.ties {
+            ties =
+                ties.add(tie_path(&t.path, t.tie, theme).set("data-member", xml_safe(&t.member)));
+        }
+        doc = doc.add(ties);
+    }
+
     // The school.
     let mut centre = Group::new()
         .set("id", "centre")
@@ -293,6 +409,80 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
     }
     doc = doc.add(members);
 
+    // Routes, above the cards (their arrowheads touch the cards' borders).
+    if !layout.routes.is_empty() {
+        let mut routes = Group::new().set("id", "routes");
+        let mut badges = Vec::new();
+        let focus = options.highlight.as_deref();
+        let mut ordered: Vec<&cirkel_layout::RoutePath> = layout.routes.iter().collect();
+        // The highlighted route last, so it lies on top.
+        ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
+        for r in ordered {
+            let strong = focus.is_none_or(|f| f == r.id);
+            let colour = if strong {
+                theme.route(r.number)
+            } else {
+                theme.route(r.number).tint(0.7)
+            };
+            let width = if focus.is_some() && strong {
+                ROUTE_WIDTH * 1.5
+            } else if strong {
+                ROUTE_WIDTH
+            } else {
+                ROUTE_WIDTH * 0.7
+            };
+            let mut g = Group::new()
+                .set("id", format!("route-{}", r.id))
+                .set("class", if strong { "route" } else { "route faded" });
+            if !r.path.is_empty() {
+                g = g.add(route_line(&r.path, &colour.hex(), false, theme, width));
+            }
+            if !r.escalation_path.is_empty() {
+                g = g.add(route_line(
+                    &r.escalation_path,
+                    &colour.hex(),
+                    true,
+                    theme,
+                    width,
+                ));
+            }
+            let arrow_scale = width / ROUTE_WIDTH;
+            for leg in &r.legs {
+                g = g.add(
+                    Path::new()
+                        .set("d", arrow_path(&leg.arrow, arrow_scale.max(1.0)))
+                        .set("fill", colour.hex())
+                        .set("stroke", theme.background.hex())
+                        .set("stroke-width", 1.5)
+                        .set("stroke-linejoin", "round"),
+                );
+            }
+            if focus == Some(r.id.as_str()) {
+                if let Some(l) = &r.label {
+                    g = g.add(
+                        rect(&l.rect)
+                            .set("rx", 8)
+                            .set("fill", theme.background.hex())
+                            .set("stroke", colour.hex())
+                            .set("stroke-width", 3)
+                            .set("class", "route-label"),
+                    );
+                    for t in &l.text {
+                        g = g.add(text(t, theme));
+                    }
+                }
+            }
+            routes = routes.add(g);
+            if let Some(b) = &r.badge {
+                badges.push(badge(b, colour, theme));
+            }
+        }
+        for b in badges {
+            routes = routes.add(b);
+        }
+        doc = doc.add(routes);
+    }
+
     // Title, legend, footer.
     for b in &layout.boxes {
         let kind = match b.kind {
@@ -308,6 +498,22 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
                     .set("fill", theme.domain(s.domain).hex())
                     .set("class", format!("domain-{}", s.domain.key())),
             );
+        }
+        for sample in &b.samples {
+            g = g.add(match sample.kind {
+                cirkel_layout::SampleKind::Tie(tie) => {
+                    Group::new().add(tie_path(&sample.path, tie, theme))
+                }
+                cirkel_layout::SampleKind::Route => {
+                    route_line(&sample.path, &theme.text.hex(), false, theme, ROUTE_WIDTH)
+                }
+                cirkel_layout::SampleKind::Escalation => {
+                    route_line(&sample.path, &theme.text.hex(), true, theme, ROUTE_WIDTH)
+                }
+            });
+        }
+        for bd in &b.badges {
+            g = g.add(badge(bd, theme.route(bd.number), theme));
         }
         for t in &b.text {
             g = g.add(text(t, theme));

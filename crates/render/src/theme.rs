@@ -67,6 +67,10 @@ pub struct Theme {
     pub sector_tint: f64,
     /// Domain colours, in [`Domain::ALL`] order.
     pub domains: [Rgb; 7],
+    /// Tie lines (school to member).
+    pub tie: Rgb,
+    /// Route colours, used in turn by route number.
+    pub routes: Vec<Rgb>,
 }
 
 impl Default for Theme {
@@ -90,11 +94,31 @@ impl Default for Theme {
                 Rgb(0x8e, 0x1c, 0x1c), // veiligheid: dark red
                 Rgb(0x55, 0x55, 0x5a), // overig: grey
             ],
+            tie: Rgb(0x5f, 0x63, 0x6b),
+            // Okabe & Ito, in an order where neighbours differ most; every
+            // colour also gets a numbered badge, so none relies on hue alone.
+            routes: vec![
+                Rgb(0xd5, 0x5e, 0x00), // vermillion
+                Rgb(0x00, 0x72, 0xb2), // blue
+                Rgb(0x00, 0x9e, 0x73), // bluish green
+                Rgb(0xcc, 0x79, 0xa7), // reddish purple
+                Rgb(0xe6, 0x9f, 0x00), // orange
+                Rgb(0x1d, 0x1d, 0x1f), // black
+                Rgb(0x56, 0xb4, 0xe9), // sky blue
+            ],
         }
     }
 }
 
 impl Theme {
+    /// The colour of route number `number` (1-based).
+    pub fn route(&self, number: usize) -> Rgb {
+        if self.routes.is_empty() {
+            return self.text;
+        }
+        self.routes[number.saturating_sub(1) % self.routes.len()]
+    }
+
     /// The colour of a domain.
     pub fn domain(&self, d: Domain) -> Rgb {
         let i = Domain::ALL.iter().position(|x| *x == d).unwrap_or(6);

@@ -44,6 +44,7 @@ fn committed_example_outputs_are_current() {
             &Theme::default(),
             &SvgOptions {
                 width: Some(1600.0),
+                ..SvgOptions::default()
             },
         );
         let committed_svg = std::fs::read_to_string(json.with_extension("svg")).unwrap_or_default();
