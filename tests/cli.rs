@@ -608,7 +608,11 @@ fn init_writes_a_file_that_checks_and_renders() {
     let f = file.to_string_lossy();
     let check = cirkel(&["check", &f], None);
     assert_eq!(check.code, 0, "{}", check.stderr);
-    assert!(!check.stderr.contains("warning"), "no warnings: {}", check.stderr);
+    assert!(
+        !check.stderr.contains("warning"),
+        "no warnings: {}",
+        check.stderr
+    );
     let png = dir.join("nieuw.png");
     assert_eq!(
         cirkel(&["render", &f, "-o", &png.to_string_lossy()], None).code,
@@ -789,4 +793,235 @@ fn previous_layout_keeps_the_circle_steady() {
         cirkel(&["layout", &file, "--previous", "/nonexistent.json"], None).code,
         3
     );
+}
+
+// ---- issue 4: routes, ties, describe; privacy across outputs ----
+
+#[test]
+fn an_unknown_route_is_an_input_error_listing_the_known_ids() {
+    let dir = scratch("route-unknown");
+    let out_file = dir.join("x.svg");
+    let out = cirkel(
+        &[
+            "render",
+            EXAMPLE,
+            "--route",
+            "verzuimm",
+            "-o",
+            &out_file.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--route \"verzuimm\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("did you mean \"verzuim\"?"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains(r#""opvoedvragen", "gedrag", "verzuim", "passend-onderwijs""#),
+        "{}",
+        out.stderr
+    );
+    assert!(!out_file.exists());
+}
+
+#[test]
+fn a_highlighted_route_is_strong_labelled_and_the_others_faded() {
+    let out = cirkel(&["render", EXAMPLE, "--route", "gedrag", "-o", "-"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout_text();
+    assert!(
+        svg.contains(r#"<g class="route" id="route-gedrag">"#),
+        "strong"
+    );
+    assert_eq!(svg.matches(r#"class="route faded""#).count(), 3);
+    assert!(svg.contains(r#"class="route-label""#));
+    assert!(
+        svg.contains(">2 Gedrag, thuissituatie"),
+        "question along the path"
+    );
+    // Without --route: all routes alike, no label.
+    let plain = cirkel(&["render", EXAMPLE, "-o", "-"], None).stdout_text();
+    assert_eq!(plain.matches(r#"class="route""#).count(), 4);
+    assert!(!plain.contains("route-label") && !plain.contains("faded"));
+}
+
+#[test]
+fn routes_and_ties_are_drawn_with_a_legend() {
+    let svg = cirkel(&["render", EXAMPLE, "-o", "-"], None).stdout_text();
+    // One tie per member, in the ecomap line styles.
+    assert_eq!(
+        svg.matches("class=\"tie tie-").count() - 3,
+        10,
+        "legend has 3 tie samples"
+    );
+    assert!(svg.contains("tie-strong") && svg.contains("tie-tenuous"));
+    // Arrowheads: one per leg (4 routes: 3 + 2 + 2 + 2 legs, plus 2 escalation legs).
+    let layout = cirkel(&["layout", EXAMPLE], None);
+    let v: serde_json::Value = serde_json::from_slice(&layout.stdout).unwrap();
+    let legs: usize = v["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["legs"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(legs, 11);
+    for text in [
+        "sterke samenwerking",
+        "zwakke samenwerking",
+        "opschalen",
+        "Lijnen",
+    ] {
+        assert!(svg.contains(&format!(">{text}<")), "legend: {text}");
+    }
+}
+
+#[test]
+fn describe_writes_text_and_markdown_in_both_languages() {
+    let nl = cirkel(&["describe", EXAMPLE], None);
+    assert_eq!(nl.code, 0, "{}", nl.stderr);
+    assert!(
+        nl.stdout_text()
+            .contains("Routes: wie benader ik waarvoor?\n---")
+    );
+    let en = cirkel(
+        &["describe", EXAMPLE, "--lang", "en", "--format", "markdown"],
+        None,
+    );
+    assert_eq!(en.code, 0);
+    let md = en.stdout_text();
+    assert!(md.starts_with("# Cirkel van invloed – St. Bernardusschool"));
+    assert!(md.contains("## Routes: whom to approach for what"));
+    assert!(md.contains("Youth doctor: Karin Dekker"));
+}
+
+#[test]
+fn check_warns_about_routes_that_make_no_sense() {
+    let dir = scratch("route-sense");
+    let file = write(
+        &dir,
+        "school.json",
+        &doc(
+            r#"    { "id": "ib", "role": "intern-begeleider", "expertise": ["zorg"] },
+    { "id": "cjg", "role": "cjg-coach" },
+    { "id": "agent", "role": "wijkagent" },
+    { "id": "vt", "role": "veilig-thuis" },
+    { "id": "buur", "role": "Buurtvader", "domain": "overig" }"#,
+            r#",
+  "routes": [
+    { "id": "a", "question": "Gedrag", "steps": ["ib", "cjg", "ib"], "escalation": ["cjg"] },
+    { "id": "b", "question": "Buurt", "steps": ["agent"] }
+  ]"#,
+        ),
+    );
+    let out = cirkel(&["check", &file], None);
+    assert_eq!(out.code, 0, "warnings do not fail: {}", out.stderr);
+    for want in [
+        ":12:63: warning: routes[0].steps[2]: \"ib\" (Intern begeleider) is already step 1 of this route",
+        "routes[0].escalation[0]: \"cjg\" (CJG-coach) is both a step and an escalation",
+        "routes[1].steps: route \"b\" reaches no kernteam member",
+        "note: members[3]: no route reaches \"vt\" (Veilig Thuis)",
+        "note: members[4]: \"buur\" (Buurtvader) lists no expertise",
+    ] {
+        assert!(
+            out.stderr.contains(want),
+            "missing {want:?} in:\n{}",
+            out.stderr
+        );
+    }
+    // Render shows the warnings but not the notes.
+    let render = cirkel(&["render", &file, "-o", "-"], None);
+    assert_eq!(render.code, 0);
+    assert!(render.stderr.contains("warning:") && !render.stderr.contains("note:"));
+}
+
+/// Personal data of the example: contact data and names.
+const CONTACT: [&str; 2] = ["ib@example.nl", "023 000 0000"];
+
+fn names() -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(EXAMPLE).unwrap()).unwrap();
+    v["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["name"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn privacy_drops_data_from_every_output() {
+    let outputs = |privacy: &str| -> Vec<(String, Vec<u8>)> {
+        let mut v = Vec::new();
+        for (what, args) in [
+            ("svg", vec!["render", EXAMPLE, "--format", "svg", "-o", "-"]),
+            ("png", vec!["render", EXAMPLE, "--format", "png", "-o", "-"]),
+            (
+                "route svg",
+                vec!["render", EXAMPLE, "--route", "gedrag", "-o", "-"],
+            ),
+            ("layout", vec!["layout", EXAMPLE]),
+            ("describe", vec!["describe", EXAMPLE]),
+            (
+                "describe md",
+                vec!["describe", EXAMPLE, "--format", "markdown"],
+            ),
+        ] {
+            let mut args = args.clone();
+            args.extend(["--privacy", privacy]);
+            let out = cirkel(&args, None);
+            assert_eq!(out.code, 0, "{what} {privacy}: {}", out.stderr);
+            v.push((what.to_string(), out.stdout));
+        }
+        v
+    };
+    let names = names();
+    assert!(names.len() >= 8);
+    for (what, bytes) in outputs("full") {
+        if what.contains("describe") {
+            assert!(contains(&bytes, CONTACT[0]), "full keeps contact in {what}");
+        }
+        if what != "png" {
+            assert!(contains(&bytes, &names[0]), "full keeps names in {what}");
+        }
+    }
+    for (what, bytes) in outputs("names") {
+        for c in CONTACT {
+            assert!(!contains(&bytes, c), "names: {c} survives in {what}");
+        }
+        if what != "png" {
+            assert!(contains(&bytes, &names[0]), "names keeps names in {what}");
+        }
+    }
+    for (what, bytes) in outputs("roles") {
+        for c in CONTACT {
+            assert!(!contains(&bytes, c), "roles: {c} survives in {what}");
+        }
+        for n in &names {
+            assert!(!contains(&bytes, n), "roles: {n} survives in {what}");
+        }
+        // Member ids are often made from names; they are replaced.
+        assert!(
+            !contains(&bytes, "ib-onderbouw"),
+            "roles: id survives in {what}"
+        );
+        if what != "png" {
+            assert!(
+                contains(&bytes, "Intern begeleider"),
+                "roles keeps roles in {what}"
+            );
+        }
+    }
 }

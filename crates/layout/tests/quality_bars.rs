@@ -252,3 +252,71 @@ fn a_school_without_members_still_lays_out() {
     let parsed = parse(br#"{"school": {"name": "Leeg"}}"#, &ParseOptions::default()).unwrap();
     assert_bars(&parsed.kernteam, "no members");
 }
+
+#[test]
+fn route_legs_avoid_the_cards_they_do_not_visit() {
+    let k = load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/st-bernardusschool.json"
+    ));
+    let options = LayoutOptions::default();
+    let l = layout(&k, &options).unwrap();
+    // Every route of the interview is drawn, leg by leg, with an arrowhead.
+    let ids: Vec<&str> = l.routes.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["opvoedvragen", "gedrag", "verzuim", "passend-onderwijs"]
+    );
+    let gedrag = &l.routes[1];
+    let legs: Vec<(Option<&str>, &str, bool)> = gedrag
+        .legs
+        .iter()
+        .map(|g| (g.from.as_deref(), g.to.as_str(), g.escalation))
+        .collect();
+    assert_eq!(
+        legs,
+        [
+            (None, "ib-onderbouw", false),
+            (Some("ib-onderbouw"), "cjg", false),
+            (Some("cjg"), "veilig-thuis", true),
+            (Some("veilig-thuis"), "beschermtafel", true),
+        ]
+    );
+    assert!(gedrag.escalation_path.starts_with('M'));
+    // Each leg ends on the border of the card it leads to.
+    for r in &l.routes {
+        for leg in &r.legs {
+            let to = l.nodes.iter().find(|n| n.id == leg.to).unwrap().rect();
+            let d = to.distance_to(leg.arrow.x, leg.arrow.y);
+            let inside = leg.arrow.x > to.x + 0.5
+                && leg.arrow.x < to.right() - 0.5
+                && leg.arrow.y > to.y + 0.5
+                && leg.arrow.y < to.bottom() - 0.5;
+            assert!(
+                d < 0.6 && !inside,
+                "{} → {}: arrow tip {d} px off",
+                r.id,
+                leg.to
+            );
+        }
+    }
+    assert!(check_layout(&l, options.fonts.minimum).is_empty());
+
+    // The check is real: a leg pushed through a card it does not visit fails.
+    let mut broken = l.clone();
+    let victim = broken
+        .nodes
+        .iter()
+        .find(|n| n.id == "directeur")
+        .unwrap()
+        .clone();
+    let leg = &mut broken.routes[0].legs[1];
+    leg.path = format!("{} L{} {}", leg.path, victim.x, victim.y);
+    let problems = check_layout(&broken, options.fonts.minimum);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("crosses node directeur")),
+        "{problems:?}"
+    );
+}
