@@ -1025,3 +1025,182 @@ fn privacy_drops_data_from_every_output() {
         }
     }
 }
+
+// ---- issue 6: batch ----
+
+fn batch_inputs(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(inputs.join("sub")).unwrap();
+    std::fs::copy(EXAMPLE, inputs.join("bernardus.json")).unwrap();
+    let init = cirkel(&["init", "--school", "De Ark"], None);
+    std::fs::write(inputs.join("ark.json"), &init.stdout).unwrap();
+    std::fs::write(
+        inputs.join("kapot.json"),
+        br#"{ "school": { "naam": "X" } }"#,
+    )
+    .unwrap();
+    // Not inputs: a layout file, a hidden file, a non-JSON file, a subfolder.
+    std::fs::write(inputs.join("ark.layout.json"), b"{}").unwrap();
+    std::fs::write(inputs.join(".verborgen.json"), b"{}").unwrap();
+    std::fs::write(inputs.join("notities.txt"), b"x").unwrap();
+    std::fs::write(inputs.join("sub/diep.json"), b"{}").unwrap();
+    dir
+}
+
+#[test]
+fn batch_renders_a_folder_and_reports_each_failure_by_name() {
+    let dir = batch_inputs("batch-folder");
+    let out = dir.join("out");
+    let (input, output) = (
+        dir.join("in").to_string_lossy().into_owned(),
+        out.to_string_lossy().into_owned(),
+    );
+    let missing = dir.join("weg.json").to_string_lossy().into_owned();
+    let run = cirkel(&["batch", &input, &missing, "-o", &output], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 rendered, 2 failed: "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("kapot.json:1:15: error: school.naam: unknown key `naam`")
+    );
+    assert!(
+        run.stderr.contains("weg.json: error: cannot read"),
+        "{}",
+        run.stderr
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["ark.png", "bernardus.png"]);
+    let png = std::fs::read(out.join("bernardus.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn batch_reads_a_list_on_stdin_and_writes_every_format_and_route() {
+    let dir = batch_inputs("batch-stdin");
+    let out = dir.join("out").to_string_lossy().into_owned();
+    let list = format!(
+        "{}\n\n# a comment\n{}\n",
+        dir.join("in/bernardus.json").display(),
+        dir.join("in/ark.json").display()
+    );
+    let run = cirkel(
+        &[
+            "batch",
+            "-",
+            "-o",
+            &out,
+            "--format",
+            "both",
+            "--per-route",
+            "--jobs",
+            "2",
+            "--privacy",
+            "roles",
+        ],
+        Some(list.as_bytes()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 rendered, 0 failed"),
+        "{}",
+        run.stderr
+    );
+    let out = Path::new(&out);
+    for name in [
+        "bernardus.svg",
+        "bernardus.png",
+        "bernardus.route-gedrag.svg",
+        "bernardus.route-verzuim.png",
+        "ark.route-verzuim.png",
+    ] {
+        assert!(out.join(name).exists(), "{name}");
+    }
+    let svg = std::fs::read_to_string(out.join("bernardus.route-gedrag.svg")).unwrap();
+    assert!(svg.contains("class=\"route faded\""));
+    assert!(!svg.contains("Maaike"), "privacy applies in batch");
+}
+
+#[test]
+fn batch_output_is_the_same_with_one_job_or_many() {
+    let dir = batch_inputs("batch-jobs");
+    let input = dir.join("in").to_string_lossy().into_owned();
+    let (one, many) = (dir.join("one"), dir.join("many"));
+    for (target, jobs) in [(&one, "1"), (&many, "4")] {
+        let run = cirkel(
+            &[
+                "batch",
+                &input,
+                "-o",
+                &target.to_string_lossy(),
+                "--jobs",
+                jobs,
+                "--quiet",
+            ],
+            None,
+        );
+        assert_eq!(run.code, 1);
+        assert!(
+            !run.stderr.contains("] "),
+            "--quiet prints no progress lines"
+        );
+    }
+    for name in ["ark.png", "bernardus.png"] {
+        assert_eq!(
+            std::fs::read(one.join(name)).unwrap(),
+            std::fs::read(many.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn batch_refuses_two_inputs_with_the_same_output_name() {
+    let dir = batch_inputs("batch-same-name");
+    std::fs::create_dir_all(dir.join("other")).unwrap();
+    std::fs::copy(EXAMPLE, dir.join("other/ark.json")).unwrap();
+    let out = dir.join("out").to_string_lossy().into_owned();
+    let run = cirkel(
+        &[
+            "batch",
+            &dir.join("in/ark.json").to_string_lossy(),
+            &dir.join("other/ark.json").to_string_lossy(),
+            "-o",
+            &out,
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("its output name \"ark\" is the same as that of"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 rendered, 1 failed"));
+}
+
+#[test]
+fn batch_into_a_file_is_an_io_error() {
+    let dir = batch_inputs("batch-into-file");
+    let file = write(&dir, "bestand", b"x");
+    let run = cirkel(
+        &["batch", &dir.join("in").to_string_lossy(), "-o", &file],
+        None,
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("is a file; -o names the folder"));
+    let none = cirkel(
+        &["batch", "-", "-o", &dir.join("x").to_string_lossy()],
+        Some(b"\n"),
+    );
+    assert_eq!(none.code, 2, "{}", none.stderr);
+}

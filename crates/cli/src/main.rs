@@ -14,7 +14,48 @@ use cirkel_layout::LayoutOptions;
 use cirkel_render::{SvgOptions, Theme};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod batch;
 mod init;
+
+/// Where messages for people go: straight to standard error, or collected
+/// (batch: one file's messages are printed together, above the progress bar).
+pub(crate) struct Log {
+    lines: Option<Vec<String>>,
+}
+
+impl Log {
+    /// Prints each message at once.
+    pub(crate) fn direct() -> Log {
+        Log { lines: None }
+    }
+
+    /// Collects the messages.
+    pub(crate) fn buffered() -> Log {
+        Log {
+            lines: Some(Vec::new()),
+        }
+    }
+
+    pub(crate) fn line(&mut self, text: String) {
+        match &mut self.lines {
+            None => eprintln!("{text}"),
+            Some(lines) => lines.push(text),
+        }
+    }
+
+    /// The collected messages.
+    pub(crate) fn take(&mut self) -> Vec<String> {
+        self.lines.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+}
+
+/// `say!(log, "...", args)`: a message for people, through a [`Log`].
+macro_rules! say {
+    ($log:expr, $($arg:tt)*) => {
+        $log.line(format!($($arg)*))
+    };
+}
+pub(crate) use say;
 
 /// Default output width in px: a full-page figure in an A4 report, and sharp
 /// when a newsletter shows it 800 px wide.
@@ -44,6 +85,41 @@ enum Command {
         /// Output format; by default taken from the output's extension.
         #[arg(long, value_enum)]
         format: Option<Format>,
+        #[command(flatten)]
+        draw: DrawArgs,
+        /// Last year's layout (from `cirkel layout`): keep the circle as it
+        /// was and only make room for what changed.
+        #[arg(long, value_name = "LAYOUT.json")]
+        previous: Option<String>,
+        /// Draw this route (by its id) prominently, with its question along
+        /// its path, and fade the others.
+        #[arg(long, value_name = "ID")]
+        route: Option<String>,
+    },
+    /// Draw many kernteam files at once, in parallel (a samenwerkingsverband's
+    /// schools). One bad file is reported and does not stop the others.
+    Batch {
+        /// Kernteam files, folders (every `*.json` in them) or `-` (a list
+        /// of paths on standard input, one per line).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The folder to write to (created when missing). Output names
+        /// follow the input names: `school.json` → `school.png`.
+        #[arg(short, long)]
+        output: String,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = BatchFormat::Png)]
+        format: BatchFormat,
+        /// Also write one picture per route, with that route highlighted
+        /// (`school.route-ID.png`): a routekaart per hulpvraag.
+        #[arg(long)]
+        per_route: bool,
+        /// Parallel jobs (default: the number of CPU cores).
+        #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
+        /// Only the summary and the failures.
+        #[arg(short, long)]
+        quiet: bool,
         #[command(flatten)]
         draw: DrawArgs,
     },
@@ -116,18 +192,17 @@ struct DrawArgs {
     /// Language of the text the tool adds (labels, legend, defaults).
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
-    /// Last year's layout (from `cirkel layout`): keep the circle as it
-    /// was and only make room for what changed.
-    #[arg(long, value_name = "LAYOUT.json")]
-    previous: Option<String>,
-    /// Draw this route (by its id) prominently, with its question along
-    /// its path, and fade the others.
-    #[arg(long, value_name = "ID")]
-    route: Option<String>,
     /// What personal data the output may hold: `names` drops contact data,
     /// `roles` also personal names and photos (for a public web page).
     #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
     privacy: PrivacyArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BatchFormat {
+    Svg,
+    Png,
+    Both,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -231,9 +306,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             format,
             draw,
-        } => render(&input, output, format, &draw),
+            previous,
+            route,
+        } => render(
+            &input,
+            output,
+            format,
+            &draw,
+            previous.as_deref(),
+            route.as_deref(),
+        ),
+        Command::Batch {
+            inputs,
+            output,
+            format,
+            per_route,
+            jobs,
+            quiet,
+            draw,
+        } => batch::run(&batch::Batch {
+            inputs,
+            output,
+            format,
+            per_route,
+            jobs,
+            quiet,
+            draw,
+        }),
         Command::Check { input } => {
-            let parsed = load(&input, Lang::Nl, true)?;
+            let parsed = load(&input, Lang::Nl, true, &mut Log::direct())?;
             let k = &parsed.kernteam;
             println!(
                 "{}: ok: {} members on {} rings, {} routes, {} warnings, {} notes",
@@ -252,9 +353,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             previous,
             privacy,
         } => {
-            let mut parsed = load(&input, lang.into(), false)?;
+            let log = &mut Log::direct();
+            let mut parsed = load(&input, lang.into(), false, log)?;
             parsed.kernteam = parsed.kernteam.redacted(privacy.into());
-            let geometry = make_layout(&input, &parsed, previous.as_deref())?;
+            let geometry = make_layout(&input, &parsed, previous.as_deref(), log)?;
             let json =
                 serde_json::to_string_pretty(&geometry).map_err(|e| Failure::Io(e.to_string()))?;
             write_output("-", format!("{json}\n").as_bytes(), None)
@@ -266,7 +368,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             privacy,
         } => {
-            let parsed = load(&input, lang.into(), false)?;
+            let parsed = load(&input, lang.into(), false, &mut Log::direct())?;
             let k = parsed.kernteam.redacted(privacy.into());
             let format = match format {
                 DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
@@ -315,9 +417,9 @@ fn display_name(input: &str) -> String {
 
 /// Reads the input (within the size limit), parses it and prints warnings; on
 /// errors prints them all and fails with exit code 1.
-fn load(input: &str, lang: Lang, notes: bool) -> Result<Parsed, Failure> {
+fn load(input: &str, lang: Lang, notes: bool, log: &mut Log) -> Result<Parsed, Failure> {
     let name = display_name(input);
-    let bytes = read_input(input)?;
+    let bytes = read_input(input, log)?;
     let base_dir = if input == "-" {
         None
     } else {
@@ -335,18 +437,19 @@ fn load(input: &str, lang: Lang, notes: bool) -> Result<Parsed, Failure> {
     match cirkel_core::parse(&bytes, &ParseOptions { lang, base_dir }) {
         Ok(parsed) => {
             if notes {
-                report(&name, &parsed.warnings);
+                report(&name, &parsed.warnings, log);
             } else {
                 let shown = Diagnostics(parsed.warnings.warnings().cloned().collect());
-                report(&name, &shown);
+                report(&name, &shown, log);
             }
-            warn_missing_glyphs(&name, &parsed.kernteam);
+            warn_missing_glyphs(&name, &parsed.kernteam, log);
             Ok(parsed)
         }
         Err(diags) => {
-            report(&name, &diags);
+            report(&name, &diags, log);
             let n = diags.errors().count();
-            eprintln!(
+            say!(
+                log,
                 "{name}: {n} error{} found; nothing was written",
                 if n == 1 { "" } else { "s" }
             );
@@ -357,7 +460,7 @@ fn load(input: &str, lang: Lang, notes: bool) -> Result<Parsed, Failure> {
 
 /// Warns about characters the bundled font cannot show (Arabic, Hebrew,
 /// emoji, …): they would appear as empty boxes.
-fn warn_missing_glyphs(name: &str, k: &cirkel_core::Kernteam) {
+fn warn_missing_glyphs(name: &str, k: &cirkel_core::Kernteam, log: &mut Log) {
     let mut fields: Vec<(String, &str)> = vec![
         ("school.name".into(), &k.school.name),
         ("title".into(), &k.title),
@@ -394,7 +497,8 @@ fn warn_missing_glyphs(name: &str, k: &cirkel_core::Kernteam) {
                 .take(5)
                 .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
                 .collect();
-            eprintln!(
+            say!(
+                log,
                 "{name}: warning: {path}: the bundled font has no glyph for {}{}; they are drawn as empty boxes\n  help: the font covers Latin, Greek and Cyrillic; write the text in those scripts if you can",
                 shown.join(", "),
                 if missing.len() > 5 { ", …" } else { "" }
@@ -403,16 +507,17 @@ fn warn_missing_glyphs(name: &str, k: &cirkel_core::Kernteam) {
     }
 }
 
-fn report(name: &str, diags: &Diagnostics) {
+fn report(name: &str, diags: &Diagnostics, log: &mut Log) {
     for d in &diags.0 {
-        eprintln!("{}", d.display_with_file(name));
+        say!(log, "{}", d.display_with_file(name));
     }
 }
 
-fn read_input(input: &str) -> Result<Vec<u8>, Failure> {
+fn read_input(input: &str, log: &mut Log) -> Result<Vec<u8>, Failure> {
     let limit = MAX_INPUT_BYTES as u64;
-    let too_big = |n: u64| {
-        eprintln!(
+    let too_big = |n: u64, log: &mut Log| {
+        say!(
+            log,
             "{}: error: input is {:.1} MB; the limit is {} MB",
             display_name(input),
             n as f64 / (1024.0 * 1024.0),
@@ -427,7 +532,8 @@ fn read_input(input: &str) -> Result<Vec<u8>, Failure> {
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
         if bytes.is_empty() {
-            eprintln!(
+            say!(
+                log,
                 "<stdin>: error: no input on stdin\n  help: pipe a kernteam file in, or give its path instead of `-`"
             );
             return Err(Failure::Input);
@@ -442,14 +548,14 @@ fn read_input(input: &str) -> Result<Vec<u8>, Failure> {
             )));
         }
         if meta.is_file() && meta.len() > limit {
-            return Err(too_big(meta.len()));
+            return Err(too_big(meta.len(), log));
         }
         std::fs::File::open(path)
             .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
             .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
     }
     if bytes.len() as u64 > limit {
-        return Err(too_big(bytes.len() as u64));
+        return Err(too_big(bytes.len() as u64, log));
     }
     Ok(bytes)
 }
@@ -467,15 +573,17 @@ fn make_layout(
     input: &str,
     parsed: &Parsed,
     previous: Option<&str>,
+    log: &mut Log,
 ) -> Result<cirkel_layout::Layout, Failure> {
     let options = LayoutOptions::default();
     let result = match previous {
         None => cirkel_layout::layout(&parsed.kernteam, &options),
         Some(file) => {
-            let bytes = read_input(file)?;
+            let bytes = read_input(file, log)?;
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             let previous: cirkel_layout::Layout = serde_json::from_slice(bytes).map_err(|e| {
-                eprintln!(
+                say!(
+            log,
                     "{}:{}:{}: error: not a layout written by `cirkel layout`: {}\n  help: make it with `cirkel layout last-year.json > last-year.layout.json`",
                     display_name(file),
                     e.line(),
@@ -488,7 +596,7 @@ fn make_layout(
         }
     };
     result.map_err(|e| {
-        eprintln!("{}: error: {e}", display_name(input));
+        say!(log, "{}: error: {e}", display_name(input));
         Failure::Input
     })
 }
@@ -498,6 +606,8 @@ fn render(
     output: Option<String>,
     format: Option<Format>,
     draw: &DrawArgs,
+    previous: Option<&str>,
+    route: Option<&str>,
 ) -> Result<(), Failure> {
     let ext_format = |o: &str| match Path::new(o)
         .extension()
@@ -532,15 +642,11 @@ fn render(
         )));
     }
     let final_width = final_width(draw)?;
-    let parsed = load(input, draw.lang.into(), false)?;
-    let bytes = draw_one(
-        input,
-        &parsed,
-        draw,
-        draw.route.as_deref(),
-        format,
-        final_width,
-    )?;
+    let log = &mut Log::direct();
+    let parsed = load(input, draw.lang.into(), false, log)?;
+    let geometry = prepare(input, &parsed, draw, route, previous, log)?;
+    let bytes = encode(input, &geometry, route, format, final_width, log)?;
+
     write_output(&output, &bytes, Some(input))
 }
 
@@ -556,15 +662,15 @@ fn final_width(draw: &DrawArgs) -> Result<f64, Failure> {
     Ok(final_width)
 }
 
-/// Lays out and draws one parsed input.
-fn draw_one(
+/// Redacts, checks the highlighted route's id and lays out one parsed input.
+fn prepare(
     input: &str,
     parsed: &Parsed,
     draw: &DrawArgs,
     route: Option<&str>,
-    format: Format,
-    final_width: f64,
-) -> Result<Vec<u8>, Failure> {
+    previous: Option<&str>,
+    log: &mut Log,
+) -> Result<cirkel_layout::Layout, Failure> {
     let redacted = Parsed {
         kernteam: parsed.kernteam.redacted(draw.privacy.into()),
         warnings: Diagnostics::default(),
@@ -591,34 +697,44 @@ fn draw_one(
             ));
             h
         };
-        eprintln!(
+        say!(
+            log,
             "{}: error: --route \"{id}\": there is no route with this id\n  help: {help}",
             display_name(input)
         );
         return Err(Failure::Input);
     }
-    let geometry = make_layout(input, &redacted, draw.previous.as_deref())?;
+    make_layout(input, &redacted, previous, log)
+}
+
+/// Draws a layout as SVG or PNG, `final_width` px wide.
+fn encode(
+    input: &str,
+    geometry: &cirkel_layout::Layout,
+    route: Option<&str>,
+    format: Format,
+    final_width: f64,
+    log: &mut Log,
+) -> Result<Vec<u8>, Failure> {
     let theme = Theme::default();
     let options = SvgOptions {
         width: Some(final_width),
         highlight: route.map(str::to_string),
+        ..SvgOptions::default()
     };
     Ok(match format {
-        Format::Svg => cirkel_render::to_svg(&geometry, &theme, &options).into_bytes(),
-        Format::Png => {
-            let svg = cirkel_render::to_svg(
-                &geometry,
-                &theme,
-                &SvgOptions {
-                    width: None,
-                    ..options
-                },
-            );
-            cirkel_render::svg_to_png(&svg, final_width as u32).map_err(|e| {
-                eprintln!("{}: error: {e}", display_name(input));
-                Failure::Input
-            })?
-        }
+        Format::Svg => cirkel_render::to_svg(geometry, &theme, &options).into_bytes(),
+        Format::Png => cirkel_render::layout_to_png(
+            geometry,
+            &theme,
+            &options,
+            final_width as u32,
+            &cirkel_render::PngOptions::default(),
+        )
+        .map_err(|e| {
+            say!(log, "{}: error: {e}", display_name(input));
+            Failure::Input
+        })?,
     })
 }
 

@@ -19,7 +19,7 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold
 pub const FONT_FAMILY: &str = "Noto Sans";
 
 /// Regular or bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weight {
     /// Regular (400).
@@ -54,11 +54,51 @@ fn faces() -> &'static Faces {
     })
 }
 
+/// Remembered widths per thread: layout measures the same words many times
+/// (wrapping tries prefixes; the placement search re-measures nothing, but
+/// labels and legend repeat). Cleared when it grows past this many entries.
+const WIDTH_CACHE_LIMIT: usize = 20_000;
+
+/// A shape plan and what it was made for.
+struct CachedPlan {
+    weight: Weight,
+    direction: harfrust::Direction,
+    script: harfrust::Script,
+    language: Option<harfrust::Language>,
+    plan: harfrust::ShapePlan,
+}
+
+thread_local! {
+    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(String, Weight), f64>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+    static PLANS: std::cell::RefCell<Vec<CachedPlan>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The advance width of `text` set in one line at `size` px.
 pub fn measure(text: &str, weight: Weight, size: f64) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
+    // Widths scale with the size: remember them at 1 px.
+    let key = (text.to_string(), weight);
+    if let Some(w) = WIDTHS.with(|c| c.borrow().get(&key).copied()) {
+        return w * size;
+    }
+    let unit = measure_unit(text, weight);
+    WIDTHS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= WIDTH_CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(key, unit);
+    });
+    unit * size
+}
+
+/// The advance width of `text` at 1 px, shaped with a plan made once per
+/// weight, script, direction and language (making a plan costs more than
+/// shaping a short line).
+fn measure_unit(text: &str, weight: Weight) -> f64 {
     let faces = faces();
     let face = match weight {
         Weight::Normal => faces.regular.as_ref(),
@@ -66,20 +106,50 @@ pub fn measure(text: &str, weight: Weight, size: f64) -> f64 {
     };
     let Some(face) = face else {
         // Unreachable with the bundled fonts; a generous estimate keeps text inside.
-        return text.chars().count() as f64 * size * 0.75;
+        return text.chars().count() as f64 * 0.75;
     };
     let shaper = face.data.shaper(&face.font).build();
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
-    let output = shaper.shape(buffer, ShapeOptions::new());
+    let (direction, script, language) = (buffer.direction(), buffer.script(), buffer.language());
+    let output = PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let found = plans.iter().position(|p| {
+            p.weight == weight
+                && p.direction == direction
+                && p.script == script
+                && p.language == language
+        });
+        let index = match found {
+            Some(i) => i,
+            None => {
+                let plan = harfrust::ShapePlan::new(
+                    &shaper,
+                    direction,
+                    Some(script),
+                    language.as_ref(),
+                    &[],
+                );
+                plans.push(CachedPlan {
+                    weight,
+                    direction,
+                    script,
+                    language,
+                    plan,
+                });
+                plans.len() - 1
+            }
+        };
+        shaper.shape(buffer, ShapeOptions::new().plan(Some(&plans[index].plan)))
+    });
     let advance: i64 = output
         .glyph_positions()
         .iter()
         .map(|p| i64::from(p.x_advance))
         .sum();
     let upem = f64::from(shaper.units_per_em().max(1));
-    advance as f64 * size / upem
+    advance as f64 / upem
 }
 
 /// A way to set text: weight and size.

@@ -19,12 +19,17 @@
 //! assert!(png.starts_with(b"\x89PNG"));
 //! ```
 
-mod png;
+mod encode;
+mod raster;
 mod safety;
 mod svg_writer;
 mod theme;
 
-pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, svg_to_png, usvg_options};
+pub use encode::{PngOptions, encode_png};
+pub use raster::{
+    MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, layout_to_png, svg_to_png, svg_to_png_with,
+    usvg_options,
+};
 pub use safety::svg_safety_problems;
 pub use svg_writer::{SvgOptions, num, to_svg, xml_safe};
 pub use theme::{Rgb, Theme};

@@ -119,6 +119,9 @@ pub struct SvgOptions {
     /// The id of a route to draw prominently, with its label; the other
     /// routes are faded. `None` draws all routes alike.
     pub highlight: Option<String>,
+    /// Leave out the background rectangle (for a PNG whose canvas is filled
+    /// first; see `PngOptions::background`).
+    pub no_background: bool,
 }
 
 /// Stroke width of a route line.
@@ -254,16 +257,18 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
         ));
     }
     doc = doc.add(Definitions::new().add(Style::new(css)));
-    doc = doc.add(
-        rect(&Rect {
-            x: 0.0,
-            y: 0.0,
-            width: layout.width,
-            height: layout.height,
-        })
-        .set("fill", theme.background.hex())
-        .set("id", "background"),
-    );
+    if !options.no_background {
+        doc = doc.add(
+            rect(&Rect {
+                x: 0.0,
+                y: 0.0,
+                width: layout.width,
+                height: layout.height,
+            })
+            .set("fill", theme.background.hex())
+            .set("id", "background"),
+        );
+    }
 
     // Sectors: a tinted wedge per domain and ring, across the ring's band;
     // a white line where one domain's run meets the next.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use cirkel_core::{ParseOptions, parse};
 use cirkel_layout::{LayoutOptions, layout};
-use cirkel_render::{SvgOptions, Theme, svg_to_png, to_svg};
+use cirkel_render::{PngOptions, SvgOptions, Theme, layout_to_png, to_svg};
 use resvg::tiny_skia::Pixmap;
 
 fn examples() -> Vec<PathBuf> {
@@ -51,7 +51,14 @@ fn committed_example_outputs_are_current() {
         if committed_svg != svg {
             stale.push(format!("{} differs", json.with_extension("svg").display()));
         }
-        let png = svg_to_png(&to_svg(&l, &Theme::default(), &SvgOptions::default()), 1600).unwrap();
+        let png = layout_to_png(
+            &l,
+            &Theme::default(),
+            &SvgOptions::default(),
+            1600,
+            &PngOptions::default(),
+        )
+        .unwrap();
         let fresh = Pixmap::decode_png(&png).unwrap();
         let committed = std::fs::read(json.with_extension("png"))
             .ok()

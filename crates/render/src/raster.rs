@@ -10,6 +10,8 @@ use std::sync::{Arc, OnceLock};
 use cirkel_layout::text::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
 use resvg::{tiny_skia, usvg};
 
+use crate::encode::{PngOptions, encode_png};
+
 /// Largest width or height of a PNG, in px.
 pub const MAX_PNG_SIDE: u32 = 8192;
 /// Largest number of pixels in a PNG (64 megapixels: 256 MiB of RGBA).
@@ -66,8 +68,14 @@ pub fn usvg_options() -> usvg::Options<'static> {
     }
 }
 
-/// Renders SVG text to PNG bytes, `width` px wide (the height follows).
+/// Renders SVG text to PNG bytes, `width` px wide (the height follows),
+/// encoded with the default [`PngOptions`].
 pub fn svg_to_png(svg: &str, width: u32) -> Result<Vec<u8>, PngError> {
+    svg_to_png_with(svg, width, &PngOptions::default())
+}
+
+/// Renders SVG text to PNG bytes, `width` px wide, encoded as `options` say.
+pub fn svg_to_png_with(svg: &str, width: u32, options: &PngOptions) -> Result<Vec<u8>, PngError> {
     let tree =
         usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size();
@@ -96,9 +104,40 @@ pub fn svg_to_png(svg: &str, width: u32) -> Result<Vec<u8>, PngError> {
         width: w,
         height: h,
     })?;
+    if let Some(bg) = options.background {
+        pixmap.fill(tiny_skia::Color::from_rgba8(bg.0, bg.1, bg.2, 255));
+    }
     let transform = tiny_skia::Transform::from_scale(scale as f32, scale as f32);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| PngError::Encode(e.to_string()))
+    encode_png(&pixmap, options)
+}
+
+/// Draws a layout as PNG, `width` px wide: the SVG without its background
+/// rectangle on a canvas filled with the theme's background (the same
+/// pixels, with the largest shape not rasterised), encoded as `options` say
+/// (their `background` is set here).
+pub fn layout_to_png(
+    layout: &cirkel_layout::Layout,
+    theme: &crate::Theme,
+    svg: &crate::SvgOptions,
+    width: u32,
+    options: &PngOptions,
+) -> Result<Vec<u8>, PngError> {
+    let svg = crate::to_svg(
+        layout,
+        theme,
+        &crate::SvgOptions {
+            width: None,
+            no_background: true,
+            ..svg.clone()
+        },
+    );
+    svg_to_png_with(
+        &svg,
+        width,
+        &PngOptions {
+            background: Some(theme.background),
+            ..*options
+        },
+    )
 }

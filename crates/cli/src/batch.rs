@@ -1,0 +1,290 @@
+//! `cirkel batch`: many schools at once, in parallel.
+//!
+//! Every input is parsed, laid out and drawn on its own (memory stays flat in
+//! the number of schools: nothing of one school is kept once it is written).
+//! A bad input is reported with its file name and the others go on; the exit
+//! code is 1 when any failed, after a summary.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::{
+    BatchFormat, DrawArgs, Failure, Format, Log, encode, final_width, io_reason, load, prepare,
+    same_file, say, write_output,
+};
+
+/// The arguments of `cirkel batch`.
+pub(crate) struct Batch {
+    pub inputs: Vec<String>,
+    pub output: String,
+    pub format: BatchFormat,
+    pub per_route: bool,
+    pub jobs: Option<u16>,
+    pub quiet: bool,
+    pub draw: DrawArgs,
+}
+
+/// Longest list of paths read from standard input (`-`).
+const MAX_LIST_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One input and where its outputs go.
+struct Item {
+    input: String,
+    /// Output path without extension (`DIR/stem`).
+    stem: PathBuf,
+    /// Set when the input cannot be processed before it starts.
+    problem: Option<String>,
+}
+
+/// Runs the batch.
+pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
+    let width = final_width(&b.draw)?;
+    let inputs = expand(&b.inputs)?;
+    if inputs.is_empty() {
+        return Err(Failure::Usage(
+            "no input files: give kernteam files, folders with *.json files, or `-` for a list on standard input".into(),
+        ));
+    }
+    let dir = Path::new(&b.output);
+    if dir.exists() && !dir.is_dir() {
+        return Err(Failure::Io(format!(
+            "{} is a file; -o names the folder to write to",
+            b.output
+        )));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::Io(format!("cannot create {}: {}", b.output, io_reason(&e))))?;
+    let items = plan(inputs, dir);
+
+    let total = items.len() as u64;
+    let bar = if std::io::stderr().is_terminal() && !b.quiet {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} schools, {elapsed} ({eta} left)")
+        {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let done = Mutex::new(0u64);
+    let print = |lines: &[String]| {
+        if lines.is_empty() {
+            return;
+        }
+        let text = lines.join("\n");
+        match &bar {
+            Some(bar) => bar.println(text),
+            None => eprintln!("{text}"),
+        }
+    };
+
+    let work = || {
+        items
+            .par_iter()
+            .map(|item| {
+                let mut log = Log::buffered();
+                let result = one(item, b, width, &mut log);
+                let mut lines = log.take();
+                let ok = result.is_ok();
+                let mut count = done
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                *count += 1;
+                match (&result, b.quiet, &bar) {
+                    (Ok(written), false, None) => {
+                        let more = match written.len() {
+                            0 | 1 => String::new(),
+                            n => format!(" (and {} more)", n - 1),
+                        };
+                        lines.push(format!(
+                            "[{}/{total}] {} → {}{more}",
+                            *count,
+                            item.input,
+                            written.first().map_or("", String::as_str)
+                        ));
+                    }
+                    (Err(Failure::Usage(m) | Failure::Io(m)), _, _) => {
+                        lines.push(format!("{}: error: {m}", item.input));
+                    }
+                    _ => {}
+                }
+                // Warnings of good inputs only when asked for detail.
+                if ok && b.quiet {
+                    lines.clear();
+                }
+                print(&lines);
+                drop(count);
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+                (item.input.clone(), ok)
+            })
+            .collect::<Vec<_>>()
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(b.jobs.map_or(0, usize::from))
+        .build()
+        .map_err(|e| Failure::Io(format!("cannot start worker threads: {e}")))?;
+    let results = pool.install(work);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+
+    let failed: Vec<&str> = results
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let rendered = results.len() - failed.len();
+    if failed.is_empty() {
+        eprintln!("{rendered} rendered, 0 failed; written to {}", b.output);
+        Ok(())
+    } else {
+        let shown: Vec<&str> = failed.iter().take(10).copied().collect();
+        eprintln!(
+            "{rendered} rendered, {} failed: {}{}",
+            failed.len(),
+            shown.join(", "),
+            if failed.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        );
+        Err(Failure::Input)
+    }
+}
+
+/// Draws one input; returns the files written.
+fn one(item: &Item, b: &Batch, width: f64, log: &mut Log) -> Result<Vec<String>, Failure> {
+    if let Some(problem) = &item.problem {
+        say!(log, "{}: error: {problem}", item.input);
+        return Err(Failure::Input);
+    }
+    let parsed = load(&item.input, b.draw.lang.into(), false, log)?;
+    let geometry = prepare(&item.input, &parsed, &b.draw, None, None, log)?;
+    let formats: &[Format] = match b.format {
+        BatchFormat::Svg => &[Format::Svg],
+        BatchFormat::Png => &[Format::Png],
+        BatchFormat::Both => &[Format::Svg, Format::Png],
+    };
+    let mut routes: Vec<Option<&str>> = vec![None];
+    if b.per_route {
+        routes.extend(geometry.routes.iter().map(|r| Some(r.id.as_str())));
+    }
+    let mut written = Vec::new();
+    for route in routes {
+        for format in formats {
+            let mut name = item.stem.as_os_str().to_os_string();
+            if let Some(id) = route {
+                name.push(format!(".route-{id}"));
+            }
+            name.push(format!(".{}", format.extension()));
+            let path = PathBuf::from(name).to_string_lossy().into_owned();
+            if same_file(&item.input, &path) {
+                say!(
+                    log,
+                    "{}: error: the output {path} would overwrite the input",
+                    item.input
+                );
+                return Err(Failure::Input);
+            }
+            let bytes = encode(&item.input, &geometry, route, *format, width, log)?;
+            write_output(&path, &bytes, Some(&item.input))?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// Files, folders (their `*.json` files, not `*.layout.json`) and `-`
+/// (a list of paths on standard input), in the given order; folders sorted.
+fn expand(inputs: &[String]) -> Result<Vec<String>, Failure> {
+    let mut out = Vec::new();
+    let mut stdin_used = false;
+    for input in inputs {
+        if input == "-" {
+            if stdin_used {
+                return Err(Failure::Usage("`-` may be given only once".into()));
+            }
+            stdin_used = true;
+            let mut text = String::new();
+            std::io::stdin()
+                .take(MAX_LIST_BYTES)
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::Io(format!("cannot read the list on standard input: {e}")))?;
+            for line in text.lines() {
+                let line = line.trim();
+                if !line.is_empty() && !line.starts_with('#') {
+                    push_path(line, &mut out)?;
+                }
+            }
+        } else {
+            push_path(input, &mut out)?;
+        }
+    }
+    Ok(out)
+}
+
+fn push_path(input: &str, out: &mut Vec<String>) -> Result<(), Failure> {
+    let path = Path::new(input);
+    if !path.is_dir() {
+        // Files, and paths that do not exist: reported per input later.
+        out.push(input.to_string());
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| Failure::Io(format!("cannot read folder {input}: {}", io_reason(&e))))?;
+    let mut files: Vec<String> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            p.is_file()
+                && name.ends_with(".json")
+                && !name.ends_with(".layout.json")
+                && !name.starts_with('.')
+        })
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    out.extend(files);
+    Ok(())
+}
+
+/// Output names: the input's file stem in `dir`. Two inputs with the same
+/// stem would overwrite each other: the second is refused with a message.
+fn plan(inputs: Vec<String>, dir: &Path) -> Vec<Item> {
+    let mut taken: Vec<(String, String)> = Vec::new();
+    inputs
+        .into_iter()
+        .map(|input| {
+            let stem = Path::new(&input)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "cirkel".into());
+            let problem = taken
+                .iter()
+                .find(|(s, _)| *s == stem)
+                .map(|(_, first)| {
+                    format!(
+                        "its output name \"{stem}\" is the same as that of {first}; rename one of the two files"
+                    )
+                });
+            if problem.is_none() {
+                taken.push((stem.clone(), input.clone()));
+            }
+            Item {
+                stem: dir.join(&stem),
+                input,
+                problem,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,301 @@
+//! PNG encoding, chosen for this kind of picture.
+//!
+//! A cirkel is flat colour: a white page, tinted sectors, white cards, a few
+//! domain and route colours, and anti-aliased edges and text between them.
+//! A 1600 px diagram holds 1,500–2,000 distinct colours, most of them edge
+//! pixels that each occur a handful of times. So:
+//!
+//! - **Indexed colour.** When the picture has at most 256 colours it is
+//!   stored exactly. Otherwise the 256 most frequent colours form the palette
+//!   and every other colour (an edge pixel) takes the nearest of them. One
+//!   byte per pixel instead of four makes the file about 2.5× smaller than
+//!   RGBA at the same deflate effort; side by side at 100 % the difference is
+//!   not visible (the flat colours, which carry the meaning, are exact).
+//! - **Fast deflate** (`fdeflate`, the `png` crate's `Compression::Fast`) by
+//!   default: on this machine about 10× faster than the default level for a
+//!   few percent more bytes, because rendering must never be what anyone
+//!   waits for. `optimize` spends more time for the smallest file.
+//! - **Row filter "Up"** with fast deflate (fdeflate finds long runs in
+//!   filtered rows; on unfiltered indexed rows it compresses poorly); **no
+//!   filter** with the strong deflate of `optimize`, which finds the repeats
+//!   itself and does best on raw indices.
+//! - **pHYs** when a DPI is given, so word processors place the picture at
+//!   its intended size.
+//!
+//! A picture that is not fully opaque (never drawn by cirkel, which paints a
+//! background) is stored as RGBA.
+
+use resvg::tiny_skia::Pixmap;
+
+use crate::raster::PngError;
+
+/// How to encode a PNG.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PngOptions {
+    /// Spend more time for the smallest file (strongest deflate).
+    pub optimize: bool,
+    /// Resolution written to the pHYs chunk, in dots per inch.
+    pub dpi: Option<f64>,
+    /// Fill the canvas with this colour before drawing. With an SVG written
+    /// without its background rectangle (`SvgOptions::background` false)
+    /// this gives the same pixels, and saves rasterising the largest shape.
+    pub background: Option<crate::Rgb>,
+}
+
+/// An open-addressing table from packed opaque RGBA colours to a count or
+/// an index. Colour 0 (transparent black) never occurs in an opaque picture
+/// and marks an empty slot. Much faster than a general hash map for the few
+/// thousand colours of a diagram.
+struct ColourTable {
+    keys: Vec<u32>,
+    values: Vec<u32>,
+    len: usize,
+}
+
+impl ColourTable {
+    fn new() -> ColourTable {
+        ColourTable {
+            keys: vec![0; 4096],
+            values: vec![0; 4096],
+            len: 0,
+        }
+    }
+
+    fn slot(&self, key: u32) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B1) >> 8) as usize & mask;
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The value of `key`, inserting 0 when new.
+    fn entry(&mut self, key: u32) -> &mut u32 {
+        if (self.len + 1) * 2 > self.keys.len() {
+            let old = std::mem::replace(
+                self,
+                ColourTable {
+                    keys: vec![0; self.keys.len() * 2],
+                    values: vec![0; self.keys.len() * 2],
+                    len: 0,
+                },
+            );
+            for (k, v) in old.keys.iter().zip(&old.values) {
+                if *k != 0 {
+                    *self.entry(*k) = *v;
+                }
+            }
+        }
+        let i = self.slot(key);
+        if self.keys[i] == 0 {
+            self.keys[i] = key;
+            self.len += 1;
+        }
+        &mut self.values[i]
+    }
+}
+
+/// Encodes the pixmap as PNG.
+pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngError> {
+    let data = pixmap.data();
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(if options.optimize {
+            png::Compression::High
+        } else {
+            png::Compression::Fast
+        });
+        if let Some(dpi) = options.dpi.filter(|d| d.is_finite() && *d > 0.0) {
+            let per_metre = (dpi / 0.0254).round().clamp(1.0, f64::from(u32::MAX)) as u32;
+            encoder.set_pixel_dims(Some(png::PixelDimensions {
+                xppu: per_metre,
+                yppu: per_metre,
+                unit: png::Unit::Meter,
+            }));
+        }
+        let indexed = palette_of(data);
+        let image: Vec<u8> = if let Some((palette, indices)) = indexed {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_filter(if options.optimize {
+                png::Filter::NoFilter
+            } else {
+                png::Filter::Up
+            });
+            encoder.set_palette(palette);
+            indices
+        } else {
+            encoder.set_color(png::ColorType::Rgba);
+            encoder.set_filter(png::Filter::Adaptive);
+            let mut straight = Vec::with_capacity(data.len());
+            for p in data.chunks_exact(4) {
+                let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
+                    .map(|c| c.demultiply())
+                    .map_or([0, 0, 0, 0], |c| [c.red(), c.green(), c.blue(), c.alpha()]);
+                straight.extend_from_slice(&c);
+            }
+            straight
+        };
+        let mut writer = encoder
+            .write_header()
+            .map_err(|e| PngError::Encode(e.to_string()))?;
+        writer
+            .write_image_data(&image)
+            .map_err(|e| PngError::Encode(e.to_string()))?;
+        writer
+            .finish()
+            .map_err(|e| PngError::Encode(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// The palette (RGB triples) and one index per pixel; `None` when a pixel
+/// is not opaque or the picture has more than 65,535 colours (not a diagram).
+fn palette_of(data: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    // One pass: give each colour an id in order of first appearance and
+    // count it. Runs of one colour are common, so only a change of colour
+    // looks in the table.
+    let mut ids = ColourTable::new();
+    let mut colours: Vec<u32> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut pixel_ids: Vec<u16> = vec![0; data.len() / 4];
+    let (mut last, mut last_id, mut run) = (0u32, 0u16, 0u32);
+    for (slot, p) in pixel_ids.iter_mut().zip(data.chunks_exact(4)) {
+        let c = u32::from_be_bytes([p[0], p[1], p[2], p[3]]);
+        if c != last {
+            if p[3] != 255 {
+                return None;
+            }
+            if run > 0 {
+                counts[usize::from(last_id)] += run;
+            }
+            let entry = ids.entry(c);
+            if *entry == 0 {
+                if colours.len() >= usize::from(u16::MAX) {
+                    return None;
+                }
+                colours.push(c);
+                counts.push(0);
+                *entry = colours.len() as u32; // ids start at 1; 0 is "new"
+            }
+            last = c;
+            last_id = (*entry - 1) as u16;
+            run = 0;
+        }
+        run += 1;
+        *slot = last_id;
+    }
+    if run > 0 {
+        counts[usize::from(last_id)] += run;
+    }
+    // Most frequent first; ties by colour, so the result never depends on
+    // the order of first appearance.
+    let mut order: Vec<usize> = (0..colours.len()).collect();
+    order.sort_unstable_by(|a, b| {
+        counts[*b]
+            .cmp(&counts[*a])
+            .then(colours[*a].cmp(&colours[*b]))
+    });
+    let kept: Vec<u32> = order.iter().take(256).map(|i| colours[*i]).collect();
+    let rgb = |c: u32| [(c >> 24) as u8, (c >> 16) as u8, (c >> 8) as u8];
+    let mut to_index = vec![0u8; colours.len()];
+    for (rank, id) in order.iter().enumerate() {
+        if rank < 256 {
+            to_index[*id] = rank as u8;
+            continue;
+        }
+        // An edge pixel's colour: the nearest kept colour, weighted towards
+        // green as the eye is (a cheap perceptual distance).
+        let [r, g, b] = rgb(colours[*id]);
+        let mut best = (u32::MAX, 0u8);
+        for (i, k) in kept.iter().enumerate() {
+            let [kr, kg, kb] = rgb(*k);
+            let d = |x: u8, y: u8| {
+                let d = i32::from(x) - i32::from(y);
+                (d * d) as u32
+            };
+            let dist = 2 * d(r, kr) + 4 * d(g, kg) + 3 * d(b, kb);
+            if dist < best.0 {
+                best = (dist, i as u8);
+            }
+        }
+        to_index[*id] = best.1;
+    }
+    let palette: Vec<u8> = kept.iter().flat_map(|c| rgb(*c)).collect();
+    // `to_index` has 65,536 entries, so indexing with any u16 needs no check.
+    to_index.resize(usize::from(u16::MAX) + 1, 0);
+    let mut indices = vec![0u8; pixel_ids.len()];
+    for (out, id) in indices.iter_mut().zip(&pixel_ids) {
+        *out = to_index[usize::from(*id)];
+    }
+    Some((palette, indices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> (png::OutputInfo, Vec<u8>, Option<png::PixelDimensions>) {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let dims = reader.info().pixel_dims;
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        (info, buf, dims)
+    }
+
+    #[test]
+    fn few_colours_are_stored_exactly_as_a_palette() {
+        let mut pixmap = Pixmap::new(40, 10).unwrap();
+        pixmap.fill(resvg::tiny_skia::Color::from_rgba8(10, 200, 30, 255));
+        for x in 0..20 {
+            pixmap.pixels_mut()[x] =
+                resvg::tiny_skia::PremultipliedColorU8::from_rgba(1, 2, 3, 255).unwrap();
+        }
+        let bytes = encode_png(&pixmap, &PngOptions::default()).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(&bytes[..]));
+        let reader = decoder.read_info().unwrap();
+        assert_eq!(reader.info().color_type, png::ColorType::Indexed);
+        let palette = reader.info().palette.as_ref().unwrap().to_vec();
+        assert_eq!(palette, vec![10, 200, 30, 1, 2, 3]);
+    }
+
+    #[test]
+    fn dpi_is_written_to_phys() {
+        let mut pixmap = Pixmap::new(4, 4).unwrap();
+        pixmap.fill(resvg::tiny_skia::Color::WHITE);
+        let bytes = encode_png(
+            &pixmap,
+            &PngOptions {
+                dpi: Some(300.0),
+                ..PngOptions::default()
+            },
+        )
+        .unwrap();
+        let (_, _, dims) = decode(&bytes);
+        let dims = dims.unwrap();
+        assert_eq!(dims.xppu, 11_811);
+        assert_eq!(dims.unit, png::Unit::Meter);
+    }
+
+    #[test]
+    fn many_colours_map_to_the_nearest_frequent_one() {
+        // 300 distinct greys: the 256 most frequent stay exact.
+        let mut pixmap = Pixmap::new(300, 2).unwrap();
+        for (i, p) in pixmap.pixels_mut().iter_mut().enumerate() {
+            let v = (i % 300) as u8 / 2 + if i < 300 { 0 } else { 1 };
+            *p = resvg::tiny_skia::PremultipliedColorU8::from_rgba(v, v, v, 255).unwrap();
+        }
+        let bytes = encode_png(&pixmap, &PngOptions::default()).unwrap();
+        let (info, buf, _) = decode(&bytes);
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        let original = pixmap.data();
+        for (i, px) in buf.chunks_exact(3).enumerate() {
+            let o = original[i * 4];
+            assert!(px[0].abs_diff(o) <= 1, "pixel {i}: {} vs {o}", px[0]);
+        }
+    }
+}
