@@ -19,6 +19,8 @@
 
 use std::f64::consts::PI;
 
+use rayon::prelude::*;
+
 use cirkel_core::{Domain, Kernteam, Lang, Member, Tie};
 
 use crate::geometry::*;
@@ -312,24 +314,23 @@ pub(crate) const CARDS_PER_TRACK: usize = 14;
 pub(crate) const MAX_TRACKS: usize = 4;
 
 /// The chord two cards on one ring need between their centres when the
-/// chord's midpoint lies at `angle`: the chord runs along the tangent
-/// (cos, sin), and two boxes are apart when they are apart horizontally
+/// chord's midpoint lies at an angle with |sin| `s` and |cos| `c`: the chord
+/// runs along the tangent (cos, sin), and two boxes are apart when they are apart horizontally
 /// *or* vertically. At 12 o'clock that is the card width, at 3 o'clock only
 /// the card height.
-fn chord_needed(angle: f64, w: f64, h: f64) -> f64 {
-    let (c, s) = (libm::cos(angle).abs(), libm::sin(angle).abs());
+fn chord_needed(s: f64, c: f64, w: f64, h: f64) -> f64 {
     let horizontal = if c > 1e-9 { w / c } else { f64::INFINITY };
     let vertical = if s > 1e-9 { h / s } else { f64::INFINITY };
     horizontal.min(vertical)
 }
 
 /// The tangential distance two cards on neighbouring tracks (radii `delta`
-/// apart) need at `angle` so that they are apart horizontally or vertically,
+/// apart) need at an angle with |sin| `s` and |cos| `c` so that they are
+/// apart horizontally or vertically,
 /// whichever of the two is inner. Along the radius they are already `delta`
 /// apart, which at 12 o'clock is vertical (enough when `delta >= h`) and at
 /// 3 o'clock horizontal (rarely enough: cards are wider than tall).
-fn cross_track_needed(angle: f64, w: f64, h: f64, delta: f64) -> f64 {
-    let (s, c) = (libm::sin(angle).abs(), libm::cos(angle).abs());
+fn cross_track_needed(s: f64, c: f64, w: f64, h: f64, delta: f64) -> f64 {
     // Smallest t >= 0 with |a + t*b| >= limit, where the radial part a may
     // help (a >= 0) or oppose (a < 0) the tangential part.
     let solve = |a: f64, b: f64, limit: f64| -> f64 {
@@ -665,10 +666,14 @@ fn place(
         // Conflicts: widen a ring's tracks, or push the innermost ring out.
         let mut push: Option<usize> = None;
         let mut widen: Option<usize> = None;
+        // What pushes each ring: a card too close to the school (i, i) or
+        // two cards that overlap (i, j), with the ring that must move.
+        let mut pushes: Vec<(usize, usize, usize)> = Vec::new();
         for (i, r) in rects.iter().enumerate() {
             let ri = cards[i].ring;
             if r.distance_to(0.0, 0.0) < centre_radius + o.gap {
                 push = Some(push.map_or(ri, |p: usize| p.min(ri)));
+                pushes.push((ri, i, i));
             }
             for (j, q) in rects.iter().enumerate().skip(i + 1) {
                 if r.overlaps(q, o.gap) {
@@ -678,6 +683,7 @@ fn place(
                     } else {
                         let k = ri.max(rj);
                         push = Some(push.map_or(k, |p: usize| p.min(k)));
+                        pushes.push((k, i, j));
                     }
                 }
             }
@@ -728,8 +734,44 @@ fn place(
                 grow(&mut radii, &spacing, k, 4.0);
             }
             (Some(k), None) => {
-                let amount = (radii[k] * 0.01).max(3.0);
-                grow(&mut radii, &spacing, k, amount);
+                // Move the ring out as far as its worst conflict needs with
+                // the angles as they are (found by bisection), not in small
+                // steps: the runs are recomputed next round anyway.
+                let moved = |i: usize, d: f64| {
+                    let c = &cards[i];
+                    let radius =
+                        track_sets[c.ring][track_of[i]] + if c.ring == k { d } else { 0.0 };
+                    let (x, y) = polar(angles[i], radius);
+                    Rect::centred(x, y, c.width, c.height)
+                };
+                let apart = |i: usize, j: usize, d: f64| {
+                    if i == j {
+                        moved(i, d).distance_to(0.0, 0.0) >= centre_radius + o.gap
+                    } else {
+                        !moved(i, d).overlaps(&moved(j, d), o.gap)
+                    }
+                };
+                let mut amount = 0.0f64;
+                for &(ring, i, j) in &pushes {
+                    if ring != k {
+                        continue;
+                    }
+                    let mut hi = (radii[k] * 0.01).max(3.0);
+                    while !apart(i, j, hi) && hi < 4.0 * radii[k].max(100.0) {
+                        hi *= 2.0;
+                    }
+                    let mut lo = 0.0;
+                    for _ in 0..24 {
+                        let mid = (lo + hi) / 2.0;
+                        if apart(i, j, mid) {
+                            hi = mid;
+                        } else {
+                            lo = mid;
+                        }
+                    }
+                    amount = amount.max(hi);
+                }
+                grow(&mut radii, &spacing, k, amount.max(0.5));
             }
         }
     }
@@ -757,9 +799,6 @@ fn run_need(
     }
     let (s, e) = ranges[k][di];
     let step = (e - s) / n as f64;
-    let mut meets: Vec<f64> = (1..n).map(|i| s + step * i as f64).collect();
-    meets.push(s);
-    meets.push(e);
     let (w, h) = (o.card_width + o.gap, max_height[k] + o.gap);
     let inner = radii[k] - (tracks[k] as f64 - 1.0) / 2.0 * spacing[k];
     let angle_for = |chord: f64| {
@@ -769,20 +808,30 @@ fn run_need(
             2.0 * libm::asin(chord / (2.0 * inner))
         }
     };
+    // Where neighbours meet: the run's ends and the n - 1 points between
+    // cards. Their sines and cosines by rotation, two libm calls per run
+    // instead of two per point (this is the layout's innermost loop).
+    let (sin_step, cos_step) = (libm::sin(step), libm::cos(step));
+    let (mut sin_m, mut cos_m) = (libm::sin(s), libm::cos(s));
     // One track: neighbours need the chord. Several tracks: cards of one
     // track are `t` steps apart, and neighbours (on other tracks) need the
     // cross-track distance. `asin` is monotone: take the largest chord first.
     let t = tracks[k].min(n).max(1);
-    let same = meets
-        .iter()
-        .map(|m| chord_needed(*m, w, h))
-        .fold(h, f64::max);
+    let mut same = h;
+    let mut cross = 0.0f64;
+    for _ in 0..=n {
+        let (sa, ca) = (sin_m.abs(), cos_m.abs());
+        same = same.max(chord_needed(sa, ca, w, h));
+        if t > 1 {
+            cross = cross.max(cross_track_needed(sa, ca, w, h, spacing[k]));
+        }
+        (sin_m, cos_m) = (
+            sin_m * cos_step + cos_m * sin_step,
+            cos_m * cos_step - sin_m * sin_step,
+        );
+    }
     let mut step = angle_for(same) / t as f64;
     if t > 1 {
-        let cross = meets
-            .iter()
-            .map(|m| cross_track_needed(*m, w, h, spacing[k]))
-            .fold(0.0, f64::max);
         step = step.max(angle_for(cross));
     }
     n as f64 * step
@@ -947,24 +996,34 @@ fn place_best(
         per_ring.iter().any(|n| *n > CARDS_PER_TRACK)
     };
     let plans = [(false, true), (false, false), (true, true), (true, false)];
-    for (staggered, shared) in plans {
-        if staggered && !crowded {
-            break;
-        }
-        for step in 0..ROTATIONS {
-            // 0, +22.5°, -22.5°, +45°, ... so that ties favour the top.
-            let k = step.div_ceil(2) as f64;
-            let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
-            let plan = Plan {
-                rotation,
-                staggered,
-                shared,
-                anchor: None,
-            };
-            match place(cards, ring_count, centre_radius, plan, o) {
-                Ok(p) => candidates.push(p),
-                Err(e) => last_error = Some(e),
-            }
+    // Every plan at every rotation, in a fixed order of preference; they
+    // are independent, so they run in parallel (the order of the results,
+    // and so the choice, does not depend on it).
+    let tries: Vec<Plan> = plans
+        .into_iter()
+        .filter(|(staggered, _)| !staggered || crowded)
+        .flat_map(|(staggered, shared)| {
+            (0..ROTATIONS).map(move |step| {
+                // 0, +22.5°, -22.5°, +45°, ... so that ties favour the top.
+                let k = step.div_ceil(2) as f64;
+                let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
+                Plan {
+                    rotation,
+                    staggered,
+                    shared,
+                    anchor: None,
+                }
+            })
+        })
+        .collect();
+    let results: Vec<Result<Placement, LayoutError>> = tries
+        .into_par_iter()
+        .map(|plan| place(cards, ring_count, centre_radius, plan, o))
+        .collect();
+    for r in results {
+        match r {
+            Ok(p) => candidates.push(p),
+            Err(e) => last_error = Some(e),
         }
     }
     let best = candidates

@@ -246,8 +246,9 @@ fn bucket_of(
     x: f64,
     y: f64,
 ) -> (usize, usize) {
-    let c = ((x - origin.0) / size).floor().max(0.0) as usize;
-    let r = ((y - origin.1) / size).floor().max(0.0) as usize;
+    // Truncation is the floor for the non-negative values kept here.
+    let c = ((x - origin.0) / size).max(0.0) as usize;
+    let r = ((y - origin.1) / size).max(0.0) as usize;
     (c.min(cols - 1), r.min(rows - 1))
 }
 
@@ -302,7 +303,10 @@ fn exit_point(r: &Rect, p: (f64, f64), q: (f64, f64)) -> (f64, f64) {
 
 #[derive(PartialEq)]
 struct Entry {
+    /// Cost so far plus the estimate to the goal.
     cost: f64,
+    /// Cost so far, to tell a stale entry.
+    g: f64,
     state: usize,
 }
 
@@ -361,6 +365,7 @@ impl Search {
             self.came[state] = from;
             self.heap.push(Entry {
                 cost: cost + estimate,
+                g: cost,
                 state,
             });
         }
@@ -398,8 +403,10 @@ fn find_leg(
     search.reset();
     // Weighted A*: a slightly longer path found much sooner.
     let estimate = |n: usize| {
-        let p = grid.points[n];
-        HEURISTIC_WEIGHT * target.distance_to(p.0, p.1)
+        let (x, y) = grid.points[n];
+        let dx = (target.x - x).max(0.0).max(x - target.right());
+        let dy = (target.y - y).max(0.0).max(y - target.bottom());
+        HEURISTIC_WEIGHT * (dx * dx + dy * dy).sqrt()
     };
     match from {
         End::School => {
@@ -422,10 +429,9 @@ fn find_leg(
         }
     }
     let mut goal = None;
-    while let Some(Entry { state, cost }) = search.heap.pop() {
+    while let Some(Entry { state, g, .. }) = search.heap.pop() {
         let n = state / 2;
-        let g = search.best[state];
-        if cost - estimate(n) > g + 1e-9 {
+        if g > search.best[state] {
             continue;
         }
         if inside(&target, grid.points[n]) {
