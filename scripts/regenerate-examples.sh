@@ -5,14 +5,16 @@
 #   examples/NAME.layout.json           the layout (golden)
 #   examples/describe/NAME.{nl,en}.{txt,md}   `cirkel describe` (golden)
 #   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
+#   examples/themes/NAME.THEME.png      the example school in every other bundled
+#                                       theme (golden, like NAME.png)
 # Run it after any change to layout, rendering or describe; `cargo test`
 # fails while the committed golden files are stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p cirkel-cli
 cirkel=./target/release/cirkel
-mkdir -p examples/describe examples/routes
-rm -f examples/routes/*.png
+mkdir -p examples/describe examples/routes examples/themes
+rm -f examples/routes/*.png examples/themes/*.png
 for input in examples/*.json; do
   case "$input" in *.layout.json) continue ;; esac
   base="${input%.json}"
@@ -27,5 +29,10 @@ for input in examples/*.json; do
   for route in $(python3 -c 'import json,sys; print(" ".join(r.get("id", "route-%d" % (i + 1)) for i, r in enumerate(json.load(open(sys.argv[1])).get("routes", []))))' "$input"); do
     "$cirkel" render "$input" --route "$route" --width 1000 -o "examples/routes/$name.$route.png" 2>/dev/null
   done
+  if [ "$name" = st-bernardusschool ]; then
+    for theme in print contrast; do
+      "$cirkel" render "$input" --theme "$theme" -o "examples/themes/$name.$theme.png" 2>/dev/null
+    done
+  fi
   echo "regenerated $name"
 done

@@ -1204,3 +1204,147 @@ fn batch_into_a_file_is_an_io_error() {
     );
     assert_eq!(none.code, 2, "{}", none.stderr);
 }
+
+// ---- issue 5: themes, sizes ----
+
+fn png_info(bytes: &[u8]) -> (u32, u32, Option<u32>) {
+    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    let phys = bytes
+        .windows(4)
+        .position(|c| c == b"pHYs")
+        .map(|i| u32::from_be_bytes(bytes[i + 4..i + 8].try_into().unwrap()));
+    (w, h, phys)
+}
+
+#[test]
+fn png_width_is_exact_and_carries_its_resolution() {
+    for (args, width, dpi) in [
+        (vec![], 1600, 1600.0_f64 / (17.0 / 2.54)),
+        (vec!["--width", "777"], 777, 777.0 / (17.0 / 2.54)),
+        (
+            vec!["--width", "600", "--scale", "2"],
+            1200,
+            1200.0 / (17.0 / 2.54),
+        ),
+        (vec!["--paper", "a4"], 2008, 300.0),
+        (vec!["--paper", "a3"], 3035, 300.0),
+        (vec!["--width", "1000", "--dpi", "96"], 1000, 96.0),
+    ] {
+        let mut a = vec!["render", EXAMPLE, "--format", "png", "-o", "-"];
+        a.extend(args.iter().copied());
+        let out = cirkel(&a, None);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let (w, _, phys) = png_info(&out.stdout);
+        assert_eq!(w, width, "{args:?}");
+        let per_metre = phys.expect("pHYs written");
+        assert_eq!(per_metre, (dpi / 0.0254).round() as u32, "{args:?}");
+    }
+    let both = cirkel(
+        &[
+            "render", EXAMPLE, "--paper", "a4", "--width", "900", "-o", "-",
+        ],
+        None,
+    );
+    assert_eq!(both.code, 2);
+}
+
+#[test]
+fn small_pictures_show_role_and_name_only() {
+    let full = cirkel(&["render", EXAMPLE, "--width", "1600", "-o", "-"], None).stdout_text();
+    assert!(
+        full.contains(">verzuim · te laat komen ·<"),
+        "expertise on the cards"
+    );
+    let small = cirkel(&["render", EXAMPLE, "--width", "600", "-o", "-"], None);
+    assert_eq!(small.code, 0);
+    let svg = small.stdout_text();
+    assert!(
+        !svg.contains(">verzuim · te laat komen ·<"),
+        "compact cards"
+    );
+    assert!(svg.contains(">Mehmet Yilmaz<") && svg.contains(">Leerplichtambtenaar<"));
+    assert!(
+        small.stderr.is_empty(),
+        "legible at 600 px: {}",
+        small.stderr
+    );
+    // Tiny: still drawn, with a warning naming the width that would do.
+    let tiny = cirkel(&["render", EXAMPLE, "--width", "300", "-o", "-"], None);
+    assert_eq!(tiny.code, 0);
+    assert!(tiny.stderr.contains("hard to read") && tiny.stderr.contains("Use --width"));
+}
+
+#[test]
+fn optimize_gives_a_smaller_png_and_fast_a_quicker_one() {
+    let size = |flag: &str| {
+        let mut a = vec!["render", EXAMPLE, "--format", "png", "-o", "-"];
+        if !flag.is_empty() {
+            a.push(flag);
+        }
+        cirkel(&a, None).stdout.len()
+    };
+    let (fast, balanced, smallest) = (size("--fast-png"), size(""), size("--optimize"));
+    assert!(
+        smallest < balanced && balanced < fast,
+        "{smallest} {balanced} {fast}"
+    );
+}
+
+#[test]
+fn bundled_themes_and_theme_files() {
+    for theme in ["standaard", "print", "contrast"] {
+        let out = cirkel(&["render", EXAMPLE, "--theme", theme, "-o", "-"], None);
+        assert_eq!(out.code, 0, "{theme}: {}", out.stderr);
+        let svg = out.stdout_text();
+        assert_eq!(svg.contains("<pattern"), theme == "print", "{theme}");
+    }
+    let unknown = cirkel(&["render", EXAMPLE, "--theme", "printt", "-o", "-"], None);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean \"print\"?"),
+        "{}",
+        unknown.stderr
+    );
+
+    let dir = scratch("theme-file");
+    let good = write(
+        &dir,
+        "huisstijl.json",
+        br##"{ "name": "huisstijl", "domains": { "onderwijs": "#00457c" }, "centre": "#00457c" }"##,
+    );
+    let out = cirkel(&["render", EXAMPLE, "--theme", &good, "-o", "-"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout_text().contains("#00457c"));
+    let bad = write(
+        &dir,
+        "fout.json",
+        b"{\n  \"domains\": {\n    \"jeugdhulpp\": \"#fff\"\n  }\n}\n",
+    );
+    let out = cirkel(&["render", EXAMPLE, "--theme", &bad, "-o", "-"], None);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("fout.json:3:19: error: domains.jeugdhulpp: unknown domain"),
+        "{}",
+        out.stderr
+    );
+    let unreadable = write(
+        &dir,
+        "licht.json",
+        br##"{ "domains": { "jeugdhulp": "#ffdd55" } }"##,
+    );
+    let out = cirkel(
+        &["render", EXAMPLE, "--theme", &unreadable, "-o", "-"],
+        None,
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("warning: on_domain on domains.jeugdhulp"),
+        "{}",
+        out.stderr
+    );
+    let missing = cirkel(&["render", EXAMPLE, "--theme", "weg.json", "-o", "-"], None);
+    assert_eq!(missing.code, 3);
+}

@@ -43,6 +43,7 @@ struct Item {
 /// Runs the batch.
 pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
     let width = final_width(&b.draw)?;
+    let theme = crate::load_theme(&b.draw.theme, &mut Log::direct())?;
     let inputs = expand(&b.inputs)?;
     if inputs.is_empty() {
         return Err(Failure::Usage(
@@ -89,7 +90,7 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
             .par_iter()
             .map(|item| {
                 let mut log = Log::buffered();
-                let result = one(item, b, width, &mut log);
+                let result = one(item, b, &theme, width, &mut log);
                 let mut lines = log.take();
                 let ok = result.is_ok();
                 let mut count = done
@@ -162,13 +163,19 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
 }
 
 /// Draws one input; returns the files written.
-fn one(item: &Item, b: &Batch, width: f64, log: &mut Log) -> Result<Vec<String>, Failure> {
+fn one(
+    item: &Item,
+    b: &Batch,
+    theme: &cirkel_render::Theme,
+    width: f64,
+    log: &mut Log,
+) -> Result<Vec<String>, Failure> {
     if let Some(problem) = &item.problem {
         say!(log, "{}: error: {problem}", item.input);
         return Err(Failure::Input);
     }
     let parsed = load(&item.input, b.draw.lang.into(), false, log)?;
-    let geometry = prepare(&item.input, &parsed, &b.draw, None, None, log)?;
+    let geometry = prepare(&item.input, &parsed, &b.draw, None, None, Some(width), log)?;
     let formats: &[Format] = match b.format {
         BatchFormat::Svg => &[Format::Svg],
         BatchFormat::Png => &[Format::Png],
@@ -195,7 +202,17 @@ fn one(item: &Item, b: &Batch, width: f64, log: &mut Log) -> Result<Vec<String>,
                 );
                 return Err(Failure::Input);
             }
-            let bytes = encode(&item.input, &geometry, route, *format, width, log)?;
+            let png = crate::png_options(&b.draw, width);
+            let bytes = encode(
+                &item.input,
+                &geometry,
+                theme,
+                route,
+                *format,
+                width,
+                &png,
+                log,
+            )?;
             write_output(&path, &bytes, Some(&item.input))?;
             written.push(path);
         }

@@ -192,10 +192,51 @@ struct DrawArgs {
     /// Language of the text the tool adds (labels, legend, defaults).
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
+    /// Size for print: the width of the text column of an A4 (17 cm) or A3
+    /// (25.7 cm) page at 300 dpi, with that resolution in the PNG.
+    #[arg(long, value_enum, conflicts_with = "width")]
+    paper: Option<Paper>,
+    /// Resolution written in the PNG (pHYs), so that word processors place
+    /// it at the intended size. Default: the picture is 17 cm wide (the text
+    /// column of an A4 page).
+    #[arg(long, value_parser = parse_dpi)]
+    dpi: Option<f64>,
+    /// Smallest PNG file (slower); by default size and speed are balanced.
+    #[arg(long, conflicts_with = "fast_png")]
+    optimize: bool,
+    /// Fastest PNG encoding (larger file), for bulk work.
+    #[arg(long)]
+    fast_png: bool,
+    /// Colours: `standaard` (colour-blind safe), `print` (also works in
+    /// black and white), `contrast`, or a theme file (JSON; copy one from
+    /// assets/themes and change its colours).
+    #[arg(long, value_name = "NAME|FILE", default_value = "standaard")]
+    theme: String,
     /// What personal data the output may hold: `names` drops contact data,
     /// `roles` also personal names and photos (for a public web page).
     #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
     privacy: PrivacyArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Paper {
+    A4,
+    A3,
+}
+
+/// Text column width of A4 (21 cm less 2 cm margins) and A3, in cm.
+const A4_COLUMN_CM: f64 = 17.0;
+const A3_COLUMN_CM: f64 = 25.7;
+/// Print resolution for `--paper`.
+const PRINT_DPI: f64 = 300.0;
+
+fn parse_dpi(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if v.is_finite() && (10.0..=2400.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("the resolution must be between 10 and 2400 dpi".into())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -356,7 +397,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let log = &mut Log::direct();
             let mut parsed = load(&input, lang.into(), false, log)?;
             parsed.kernteam = parsed.kernteam.redacted(privacy.into());
-            let geometry = make_layout(&input, &parsed, previous.as_deref(), log)?;
+            let geometry = make_layout(
+                &input,
+                &parsed,
+                previous.as_deref(),
+                &LayoutOptions::default(),
+                log,
+            )?;
             let json =
                 serde_json::to_string_pretty(&geometry).map_err(|e| Failure::Io(e.to_string()))?;
             write_output("-", format!("{json}\n").as_bytes(), None)
@@ -573,11 +620,11 @@ fn make_layout(
     input: &str,
     parsed: &Parsed,
     previous: Option<&str>,
+    options: &LayoutOptions,
     log: &mut Log,
 ) -> Result<cirkel_layout::Layout, Failure> {
-    let options = LayoutOptions::default();
     let result = match previous {
-        None => cirkel_layout::layout(&parsed.kernteam, &options),
+        None => cirkel_layout::layout(&parsed.kernteam, options),
         Some(file) => {
             let bytes = read_input(file, log)?;
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -592,7 +639,7 @@ fn make_layout(
                 );
                 Failure::Input
             })?;
-            cirkel_layout::layout_with_previous(&parsed.kernteam, &options, &previous)
+            cirkel_layout::layout_with_previous(&parsed.kernteam, options, &previous)
         }
     };
     result.map_err(|e| {
@@ -644,15 +691,88 @@ fn render(
     let final_width = final_width(draw)?;
     let log = &mut Log::direct();
     let parsed = load(input, draw.lang.into(), false, log)?;
-    let geometry = prepare(input, &parsed, draw, route, previous, log)?;
-    let bytes = encode(input, &geometry, route, format, final_width, log)?;
+    let theme = load_theme(&draw.theme, log)?;
+    let geometry = prepare(
+        input,
+        &parsed,
+        draw,
+        route,
+        previous,
+        Some(final_width),
+        log,
+    )?;
+    let png = png_options(draw, final_width);
+    let bytes = encode(
+        input,
+        &geometry,
+        &theme,
+        route,
+        format,
+        final_width,
+        &png,
+        log,
+    )?;
 
     write_output(&output, &bytes, Some(input))
 }
 
+/// The theme by bundled name or from a file; a bad file is an input error
+/// (exit 1) with line, column and key; colours below WCAG AA are warned about.
+fn load_theme(spec: &str, log: &mut Log) -> Result<Theme, Failure> {
+    if let Some(t) = Theme::bundled(spec) {
+        return Ok(t);
+    }
+    let looks_like_file = spec.contains('.') || spec.contains('/') || spec.contains('\\');
+    if !looks_like_file {
+        let names: Vec<&str> = cirkel_render::BUNDLED_THEMES
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        let hint = cirkel_core::diagnostic::nearest(spec, names.iter().copied())
+            .map(|n| format!("did you mean \"{n}\"? "))
+            .unwrap_or_default();
+        return Err(Failure::Usage(format!(
+            "--theme \"{spec}\": no such theme; {hint}bundled themes: {}, or give a theme file (.json)",
+            cirkel_core::diagnostic::quoted_list(names.iter().copied(), 10)
+        )));
+    }
+    let bytes = read_input(spec, log)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        say!(log, "{spec}: error: the theme file is not UTF-8 text");
+        Failure::Input
+    })?;
+    let theme = Theme::from_json(&text).map_err(|e| {
+        say!(
+            log,
+            "{spec}:{}:{}: error: {}{}\n  help: start from a copy of assets/themes/standaard.json",
+            e.line,
+            e.column,
+            if e.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", e.path)
+            },
+            e.message
+        );
+        Failure::Input
+    })?;
+    for p in theme.contrast_problems() {
+        say!(
+            log,
+            "{spec}: warning: {p}; text may be hard to read (WCAG AA asks 4.5:1)"
+        );
+    }
+    Ok(theme)
+}
+
 /// The output width in px, checked against the PNG limit.
 fn final_width(draw: &DrawArgs) -> Result<f64, Failure> {
-    let final_width = (f64::from(draw.width) * draw.scale).round();
+    let base = match draw.paper {
+        Some(Paper::A4) => (A4_COLUMN_CM / 2.54 * PRINT_DPI).round(),
+        Some(Paper::A3) => (A3_COLUMN_CM / 2.54 * PRINT_DPI).round(),
+        None => f64::from(draw.width),
+    };
+    let final_width = (base * draw.scale).round();
     if !(1.0..=f64::from(cirkel_render::MAX_PNG_SIDE)).contains(&final_width) {
         return Err(Failure::Usage(format!(
             "the output would be {final_width} px wide; the limit is {} px",
@@ -662,13 +782,36 @@ fn final_width(draw: &DrawArgs) -> Result<f64, Failure> {
     Ok(final_width)
 }
 
-/// Redacts, checks the highlighted route's id and lays out one parsed input.
+/// PNG options from the command line: resolution (given, from `--paper`,
+/// or what makes the picture as wide as an A4 text column) and effort.
+fn png_options(draw: &DrawArgs, final_width: f64) -> cirkel_render::PngOptions {
+    let dpi = draw.dpi.unwrap_or(match draw.paper {
+        Some(_) => PRINT_DPI * draw.scale,
+        None => final_width / (A4_COLUMN_CM / 2.54),
+    });
+    cirkel_render::PngOptions {
+        effort: if draw.optimize {
+            cirkel_render::PngEffort::Smallest
+        } else if draw.fast_png {
+            cirkel_render::PngEffort::Fast
+        } else {
+            cirkel_render::PngEffort::Balanced
+        },
+        dpi: Some(dpi),
+        background: None,
+    }
+}
+
+/// Redacts, checks the highlighted route's id and lays out one parsed input
+/// for a picture `final_width` px wide (compact cards when the text would
+/// be too small to read).
 fn prepare(
     input: &str,
     parsed: &Parsed,
     draw: &DrawArgs,
     route: Option<&str>,
     previous: Option<&str>,
+    final_width: Option<f64>,
     log: &mut Log,
 ) -> Result<cirkel_layout::Layout, Failure> {
     let redacted = Parsed {
@@ -704,37 +847,62 @@ fn prepare(
         );
         return Err(Failure::Input);
     }
-    make_layout(input, &redacted, previous, log)
+    let full = make_layout(input, &redacted, previous, &LayoutOptions::default(), log)?;
+    let Some(width) = final_width else {
+        return Ok(full);
+    };
+    // The legibility rule: when the smallest text would be drawn under
+    // LEGIBLE_PX at the output width, cards show role and name only (a
+    // smaller circle, so everything is drawn larger).
+    let smallest = |l: &cirkel_layout::Layout| l.min_font_size * width / l.width;
+    if smallest(&full) >= cirkel_layout::LEGIBLE_PX {
+        return Ok(full);
+    }
+    let compact_options = LayoutOptions {
+        compact: true,
+        // The canvas hugs the circle (no minimum width).
+        width: 0.0,
+        ..LayoutOptions::default()
+    };
+    let compact = make_layout(input, &redacted, previous, &compact_options, log)?;
+    if smallest(&compact) < cirkel_layout::LEGIBLE_PX {
+        let needed = (cirkel_layout::LEGIBLE_PX * compact.width / compact.min_font_size).ceil();
+        say!(
+            log,
+            "{}: warning: at {width:.0} px wide the smallest text is {:.1} px, hard to read; cards show role and name only. Use --width {needed} or more",
+            display_name(input),
+            smallest(&compact)
+        );
+    }
+    Ok(compact)
 }
 
 /// Draws a layout as SVG or PNG, `final_width` px wide.
+#[allow(clippy::too_many_arguments)]
 fn encode(
     input: &str,
     geometry: &cirkel_layout::Layout,
+    theme: &Theme,
     route: Option<&str>,
     format: Format,
     final_width: f64,
+    png: &cirkel_render::PngOptions,
     log: &mut Log,
 ) -> Result<Vec<u8>, Failure> {
-    let theme = Theme::default();
     let options = SvgOptions {
         width: Some(final_width),
         highlight: route.map(str::to_string),
         ..SvgOptions::default()
     };
     Ok(match format {
-        Format::Svg => cirkel_render::to_svg(geometry, &theme, &options).into_bytes(),
-        Format::Png => cirkel_render::layout_to_png(
-            geometry,
-            &theme,
-            &options,
-            final_width as u32,
-            &cirkel_render::PngOptions::default(),
-        )
-        .map_err(|e| {
-            say!(log, "{}: error: {e}", display_name(input));
-            Failure::Input
-        })?,
+        Format::Svg => cirkel_render::to_svg(geometry, theme, &options).into_bytes(),
+        Format::Png => {
+            cirkel_render::layout_to_png(geometry, theme, &options, final_width as u32, png)
+                .map_err(|e| {
+                    say!(log, "{}: error: {e}", display_name(input));
+                    Failure::Input
+                })?
+        }
     })
 }
 

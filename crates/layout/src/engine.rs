@@ -191,13 +191,15 @@ fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> 
         body.push((name.clone(), Style::regular(f.name), TextRole::Name));
     }
     let detail = Style::regular(f.detail);
-    if let Some(org) = &m.organisation {
+    if o.compact {
+        // Role and name only (small output sizes; see `LayoutOptions::compact`).
+    } else if let Some(org) = &m.organisation {
         body.push((org.clone(), detail, TextRole::Organisation));
     }
-    if let Some(av) = &m.availability {
+    if let Some(av) = m.availability.as_ref().filter(|_| !o.compact) {
         body.push((av.clone(), detail, TextRole::Availability));
     }
-    if !m.expertise.is_empty() {
+    if !m.expertise.is_empty() && !o.compact {
         body.push((m.expertise.join(" · "), detail, TextRole::Expertise));
     }
     if !body.is_empty() {

@@ -30,5 +30,5 @@ pub use check::check_layout;
 pub use describe::{DescribeFormat, describe};
 pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
 pub use geometry::*;
-pub use options::{FontSizes, LayoutOptions};
+pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions};
 pub use routes::sample_path;

@@ -25,7 +25,16 @@ pub struct LayoutOptions {
     pub line_height: f64,
     /// Font sizes.
     pub fonts: FontSizes,
+    /// Cards show role and name only (no organisation, availability or
+    /// expertise), for small pictures: a smaller circle, so the text is
+    /// drawn larger at the same output width. The describe text and the
+    /// full-size picture keep everything.
+    pub compact: bool,
 }
+
+/// The smallest text height, in output px, that stays legible on a phone
+/// (where a newsletter image is often shown about 600 px wide).
+pub const LEGIBLE_PX: f64 = 9.0;
 
 /// Font sizes in px at scale 1.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +88,7 @@ impl Default for LayoutOptions {
             centre_min_radius: 120.0,
             line_height: 1.36,
             fonts: FontSizes::default(),
+            compact: false,
         }
     }
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use cirkel_core::{ParseOptions, parse};
 use cirkel_layout::{LayoutOptions, layout};
-use cirkel_render::{PngOptions, SvgOptions, Theme, encode_png, to_svg, usvg_options};
+use cirkel_render::{PngEffort, PngOptions, SvgOptions, Theme, encode_png, to_svg, usvg_options};
 use resvg::{tiny_skia, usvg};
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -63,7 +63,7 @@ fn main() {
         encode_png(
             &pixmap,
             &PngOptions {
-                optimize: true,
+                effort: PngEffort::Smallest,
                 ..PngOptions::default()
             },
         )

@@ -25,14 +25,14 @@ mod safety;
 mod svg_writer;
 mod theme;
 
-pub use encode::{PngOptions, encode_png};
+pub use encode::{PngEffort, PngOptions, encode_png};
 pub use raster::{
     MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, layout_to_png, svg_to_png, svg_to_png_with,
     usvg_options,
 };
 pub use safety::svg_safety_problems;
 pub use svg_writer::{SvgOptions, num, to_svg, xml_safe};
-pub use theme::{Rgb, Theme};
+pub use theme::{BUNDLED_THEMES, Rgb, Theme, ThemeError};
 
 /// The code examples in README.md, compiled and run by `cargo test --doc`.
 #[doc = include_str!("../../../README.md")]

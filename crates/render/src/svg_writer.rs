@@ -111,6 +111,67 @@ fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f64) -> Stri
     )
 }
 
+/// The fill of a domain's sector: its tint, or with `patterns` a hatch.
+fn domain_fill(d: cirkel_core::Domain, theme: &Theme) -> String {
+    // Onderwijs is the plain one: a flat tint (a pattern tile would only
+    // add seams).
+    if theme.patterns && d != cirkel_core::Domain::Onderwijs {
+        format!("url(#hatch-{})", d.key())
+    } else {
+        theme.domain(d).tint(theme.sector_tint).hex()
+    }
+}
+
+/// A hatch per domain for themes that must work without colour: plain,
+/// lines at four angles, cross-hatch and dots.
+fn hatch(d: cirkel_core::Domain, theme: &Theme) -> Element {
+    use cirkel_core::Domain;
+    let tint = theme.domain(d).tint(theme.sector_tint).hex();
+    let ink = theme.domain(d).tint(0.55).hex();
+    let size = 14.0;
+    let mut p = Element::new("pattern");
+    p.assign("id", format!("hatch-{}", d.key()));
+    p.assign("patternUnits", "userSpaceOnUse");
+    p.assign("width", num(size));
+    p.assign("height", num(size));
+    let rotate = match d {
+        Domain::Samenwerkingsverband | Domain::Veiligheid => Some(45),
+        Domain::Gezondheid => Some(-45),
+        Domain::Jeugdhulp => Some(90),
+        _ => None,
+    };
+    if let Some(angle) = rotate {
+        p.assign("patternTransform", format!("rotate({angle})"));
+    }
+    p.append(
+        rect(&Rect {
+            x: 0.0,
+            y: 0.0,
+            width: size,
+            height: size,
+        })
+        .set("fill", tint),
+    );
+    let line = |x1: f64, y1: f64, x2: f64, y2: f64| {
+        Path::new()
+            .set(
+                "d",
+                format!("M {} {} L {} {}", num(x1), num(y1), num(x2), num(y2)),
+            )
+            .set("stroke", ink.clone())
+            .set("stroke-width", 2.5)
+    };
+    match d {
+        Domain::Overig => p.append(circle(size / 2.0, size / 2.0, 2.2).set("fill", ink.clone())),
+        Domain::Veiligheid => {
+            p.append(line(0.0, size / 2.0, size, size / 2.0));
+            p.append(line(size / 2.0, 0.0, size / 2.0, size));
+        }
+        _ => p.append(line(0.0, size / 2.0, size, size / 2.0)),
+    }
+    p
+}
+
 /// Options for SVG output.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SvgOptions {
@@ -256,7 +317,15 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             theme.domain(d).hex()
         ));
     }
-    doc = doc.add(Definitions::new().add(Style::new(css)));
+    let mut defs = Definitions::new().add(Style::new(css));
+    if theme.patterns {
+        for d in cirkel_core::Domain::ALL {
+            if d != cirkel_core::Domain::Onderwijs {
+                defs = defs.add(hatch(d, theme));
+            }
+        }
+    }
+    doc = doc.add(defs);
     if !options.no_background {
         doc = doc.add(
             rect(&Rect {
@@ -276,7 +345,7 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
     let mut borders = Group::new().set("id", "sector-borders");
     for s in &layout.sectors {
         let (inner, outer) = (s.inner_radius, s.outer_radius);
-        let fill = theme.domain(s.domain).tint(theme.sector_tint).hex();
+        let fill = domain_fill(s.domain, theme);
         let class = format!("sector domain-{}", s.domain.key());
         if s.end_deg - s.start_deg >= 359.99 {
             let d = format!(
@@ -500,7 +569,16 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             g = g.add(
                 rect(&s.rect)
                     .set("rx", 4)
-                    .set("fill", theme.domain(s.domain).hex())
+                    .set(
+                        "fill",
+                        if theme.patterns {
+                            domain_fill(s.domain, theme)
+                        } else {
+                            theme.domain(s.domain).hex()
+                        },
+                    )
+                    .set("stroke", theme.domain(s.domain).hex())
+                    .set("stroke-width", 2)
                     .set("class", format!("domain-{}", s.domain.key())),
             );
         }

@@ -24,6 +24,24 @@ impl Rgb {
         Rgb(mix(self.0), mix(self.1), mix(self.2))
     }
 
+    /// Parses `#rrggbb` or `#rgb`.
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.trim().strip_prefix('#')?;
+        let digit = |c: char| c.to_digit(16).map(|d| d as u8);
+        let chars: Vec<char> = hex.chars().collect();
+        match chars.len() {
+            6 => {
+                let byte = |i: usize| Some(digit(chars[i])? * 16 + digit(chars[i + 1])?);
+                Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+            }
+            3 => {
+                let byte = |i: usize| Some(digit(chars[i])? * 17);
+                Some(Rgb(byte(0)?, byte(1)?, byte(2)?))
+            }
+            _ => None,
+        }
+    }
+
     /// Relative luminance (WCAG 2).
     pub fn luminance(self) -> f64 {
         let lin = |c: u8| {
@@ -44,9 +62,13 @@ impl Rgb {
     }
 }
 
-/// The colours of a diagram.
+/// The colours of a diagram. Bundled themes live in `assets/themes/` as
+/// JSON; a school can copy one, change its house colours and pass the file
+/// with `--theme` (keys left out keep the `standaard` values).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
+    /// The theme's name.
+    pub name: String,
     /// Page background.
     pub background: Rgb,
     /// Main text.
@@ -71,11 +93,256 @@ pub struct Theme {
     pub tie: Rgb,
     /// Route colours, used in turn by route number.
     pub routes: Vec<Rgb>,
+    /// Hatch the sectors and legend swatches per domain, so that domains
+    /// differ without colour (for printing in black and white).
+    pub patterns: bool,
+}
+
+/// The bundled themes: name and JSON.
+pub const BUNDLED_THEMES: [(&str, &str); 3] = [
+    (
+        "standaard",
+        include_str!("../../../assets/themes/standaard.json"),
+    ),
+    ("print", include_str!("../../../assets/themes/print.json")),
+    (
+        "contrast",
+        include_str!("../../../assets/themes/contrast.json"),
+    ),
+];
+
+/// The keys a theme file may have.
+const KEYS: [&str; 15] = [
+    "name",
+    "description",
+    "background",
+    "text",
+    "muted",
+    "on_domain",
+    "card",
+    "ring_line",
+    "centre",
+    "on_centre",
+    "sector_tint",
+    "domains",
+    "tie",
+    "routes",
+    "patterns",
+];
+
+/// A theme file that cannot be used; the message names the line, column
+/// and key, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {path}: {message}")]
+pub struct ThemeError {
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+    /// JSON path of the value (`domains.jeugdhulp`).
+    pub path: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
 }
 
 impl Default for Theme {
     fn default() -> Self {
+        Theme::fallback()
+    }
+}
+
+impl Theme {
+    /// The colour of a domain.
+    pub fn domain(&self, d: Domain) -> Rgb {
+        let i = Domain::ALL.iter().position(|x| *x == d).unwrap_or(6);
+        self.domains[i]
+    }
+
+    /// The colour of route number `number` (1-based).
+    pub fn route(&self, number: usize) -> Rgb {
+        if self.routes.is_empty() {
+            return self.text;
+        }
+        self.routes[number.saturating_sub(1) % self.routes.len()]
+    }
+
+    /// A bundled theme by name (`standaard`, `print`, `contrast`).
+    pub fn bundled(name: &str) -> Option<Theme> {
+        BUNDLED_THEMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, json)| Theme::from_json(json).ok())
+    }
+
+    /// Reads a theme file. Keys left out keep the `standaard` values; unknown
+    /// keys, bad colours and bad numbers are errors.
+    pub fn from_json(text: &str) -> Result<Theme, ThemeError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let spans = cirkel_core::spans::Spans::scan(text);
+        let error = |path: &str, message: String| {
+            let pos = spans.locate(path);
+            ThemeError {
+                line: pos.line,
+                column: pos.column,
+                path: path.to_string(),
+                message,
+            }
+        };
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ThemeError {
+            line: e.line(),
+            column: e.column(),
+            path: String::new(),
+            message: format!(
+                "not valid JSON: {}",
+                e.to_string().split(" at line ").next().unwrap_or("")
+            ),
+        })?;
+        let serde_json::Value::Object(map) = value else {
+            return Err(error(
+                "",
+                "a theme is a JSON object: { \"domains\": { ... }, ... }".into(),
+            ));
+        };
+        let mut t = Theme::fallback();
+        t.name = "eigen".into();
+        for (key, v) in &map {
+            let colour = |path: &str, v: &serde_json::Value| -> Result<Rgb, ThemeError> {
+                v.as_str().and_then(Rgb::parse).ok_or_else(|| {
+                    error(
+                        path,
+                        format!("expected a colour like \"#005f9e\", found {v}"),
+                    )
+                })
+            };
+            match key.as_str() {
+                "name" => {
+                    t.name = v
+                        .as_str()
+                        .ok_or_else(|| error("name", "expected text".into()))?
+                        .chars()
+                        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                        .take(40)
+                        .collect();
+                }
+                "description" => {}
+                "background" => t.background = colour(key, v)?,
+                "text" => t.text = colour(key, v)?,
+                "muted" => t.muted = colour(key, v)?,
+                "on_domain" => t.on_domain = colour(key, v)?,
+                "card" => t.card = colour(key, v)?,
+                "ring_line" => t.ring_line = colour(key, v)?,
+                "centre" => t.centre = colour(key, v)?,
+                "on_centre" => t.on_centre = colour(key, v)?,
+                "tie" => t.tie = colour(key, v)?,
+                "sector_tint" => {
+                    t.sector_tint =
+                        v.as_f64()
+                            .filter(|x| (0.0..=1.0).contains(x))
+                            .ok_or_else(|| {
+                                error(key, format!("expected a number from 0 to 1, found {v}"))
+                            })?;
+                }
+                "patterns" => {
+                    t.patterns = v
+                        .as_bool()
+                        .ok_or_else(|| error(key, format!("expected true or false, found {v}")))?;
+                }
+                "routes" => {
+                    let list = v
+                        .as_array()
+                        .filter(|l| !l.is_empty() && l.len() <= 50)
+                        .ok_or_else(|| error(key, "expected a list of 1 to 50 colours".into()))?;
+                    t.routes = list
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| colour(&format!("routes[{i}]"), c))
+                        .collect::<Result<_, _>>()?;
+                }
+                "domains" => {
+                    let domains = v.as_object().ok_or_else(|| {
+                        error(
+                            key,
+                            "expected an object: { \"onderwijs\": \"#005f9e\", ... }".into(),
+                        )
+                    })?;
+                    for (d, c) in domains {
+                        let path = format!("domains.{d}");
+                        let Some(domain) = Domain::from_key(d) else {
+                            let keys: Vec<&str> = Domain::ALL.iter().map(|d| d.key()).collect();
+                            let hint = cirkel_core::diagnostic::nearest(d, keys.iter().copied())
+                                .map(|n| format!("did you mean \"{n}\"? "))
+                                .unwrap_or_default();
+                            return Err(error(
+                                &path,
+                                format!(
+                                    "unknown domain \"{d}\"; {hint}known domains: {}",
+                                    cirkel_core::diagnostic::quoted_list(keys.iter().copied(), 10)
+                                ),
+                            ));
+                        };
+                        let i = Domain::ALL.iter().position(|x| *x == domain).unwrap_or(6);
+                        t.domains[i] = colour(&path, c)?;
+                    }
+                }
+                other => {
+                    let hint = cirkel_core::diagnostic::nearest(other, KEYS)
+                        .map(|n| format!("did you mean \"{n}\"? "))
+                        .unwrap_or_default();
+                    return Err(error(
+                        other,
+                        format!(
+                            "unknown key \"{other}\"; {hint}known keys: {}",
+                            cirkel_core::diagnostic::quoted_list(KEYS, 20)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(t)
+    }
+
+    /// Every text colour that does not reach WCAG AA (4.5:1) against its
+    /// background, in words; empty when the theme is readable.
+    pub fn contrast_problems(&self) -> Vec<String> {
+        let mut pairs: Vec<(String, Rgb, Rgb)> = vec![
+            ("text on card".into(), self.text, self.card),
+            ("muted on card".into(), self.muted, self.card),
+            ("text on background".into(), self.text, self.background),
+            ("on_centre on centre".into(), self.on_centre, self.centre),
+        ];
+        for d in Domain::ALL {
+            pairs.push((
+                format!("on_domain on domains.{}", d.key()),
+                self.on_domain,
+                self.domain(d),
+            ));
+            pairs.push((
+                format!("text on the tinted sector of {}", d.key()),
+                self.text,
+                self.domain(d).tint(self.sector_tint),
+            ));
+        }
+        for (i, r) in self.routes.iter().enumerate() {
+            // Badges take whichever of on_domain and text reads better.
+            let best = self.on_domain.contrast(*r).max(self.text.contrast(*r));
+            if best < 4.5 {
+                pairs.push((format!("route badge text on routes[{i}]"), self.text, *r));
+            }
+        }
+        pairs
+            .into_iter()
+            .filter_map(|(what, fg, bg)| {
+                let c = fg.contrast(bg);
+                (c < 4.5).then(|| format!("{what}: {c:.2}:1 (needs 4.5:1)"))
+            })
+            .collect()
+    }
+
+    /// The built-in values (the same as `assets/themes/standaard.json`; a
+    /// test keeps them equal).
+    fn fallback() -> Theme {
         Theme {
+            name: "standaard".into(),
             background: Rgb(255, 255, 255),
             text: Rgb(0x1d, 0x1d, 0x1f),
             muted: Rgb(0x4a, 0x4a, 0x4f),
@@ -98,31 +365,16 @@ impl Default for Theme {
             // Okabe & Ito, in an order where neighbours differ most; every
             // colour also gets a numbered badge, so none relies on hue alone.
             routes: vec![
-                Rgb(0xd5, 0x5e, 0x00), // vermillion
-                Rgb(0x00, 0x72, 0xb2), // blue
-                Rgb(0x00, 0x9e, 0x73), // bluish green
-                Rgb(0xcc, 0x79, 0xa7), // reddish purple
-                Rgb(0xe6, 0x9f, 0x00), // orange
-                Rgb(0x1d, 0x1d, 0x1f), // black
-                Rgb(0x56, 0xb4, 0xe9), // sky blue
+                Rgb(0xc4, 0x55, 0x00),
+                Rgb(0x00, 0x72, 0xb2),
+                Rgb(0x00, 0x9e, 0x73),
+                Rgb(0xcc, 0x79, 0xa7),
+                Rgb(0xe6, 0x9f, 0x00),
+                Rgb(0x1d, 0x1d, 0x1f),
+                Rgb(0x56, 0xb4, 0xe9),
             ],
+            patterns: false,
         }
-    }
-}
-
-impl Theme {
-    /// The colour of route number `number` (1-based).
-    pub fn route(&self, number: usize) -> Rgb {
-        if self.routes.is_empty() {
-            return self.text;
-        }
-        self.routes[number.saturating_sub(1) % self.routes.len()]
-    }
-
-    /// The colour of a domain.
-    pub fn domain(&self, d: Domain) -> Rgb {
-        let i = Domain::ALL.iter().position(|x| *x == d).unwrap_or(6);
-        self.domains[i]
     }
 }
 
@@ -131,19 +383,62 @@ mod tests {
     use super::*;
 
     #[test]
-    fn default_theme_meets_wcag_aa() {
-        let t = Theme::default();
-        for d in Domain::ALL {
-            let c = t.on_domain.contrast(t.domain(d));
-            assert!(c >= 4.5, "{d:?}: {c:.2}");
+    fn every_bundled_theme_meets_wcag_aa() {
+        for (name, json) in BUNDLED_THEMES {
+            let t = Theme::from_json(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(t.name, name);
+            let problems = t.contrast_problems();
+            assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
         }
-        assert!(t.text.contrast(t.card) >= 4.5);
-        assert!(t.muted.contrast(t.card) >= 4.5);
-        assert!(t.on_centre.contrast(t.centre) >= 4.5);
-        // Legend and footer text sit on the background; ring labels on a tint.
-        assert!(t.text.contrast(t.background) >= 4.5);
-        for d in Domain::ALL {
-            assert!(t.text.contrast(t.domain(d).tint(t.sector_tint)) >= 4.5);
-        }
+    }
+
+    #[test]
+    fn the_default_is_the_standaard_file() {
+        assert_eq!(Theme::bundled("standaard"), Some(Theme::default()));
+    }
+
+    #[test]
+    fn the_print_theme_works_in_greyscale() {
+        let t = Theme::bundled("print").unwrap();
+        assert!(
+            t.patterns,
+            "domains are hatched, not told apart by hue alone"
+        );
+    }
+
+    #[test]
+    fn a_partial_theme_keeps_the_rest() {
+        let t = Theme::from_json(r##"{ "domains": { "onderwijs": "#123" } }"##).unwrap();
+        assert_eq!(t.domain(Domain::Onderwijs), Rgb(0x11, 0x22, 0x33));
+        assert_eq!(
+            t.domain(Domain::Jeugdhulp),
+            Theme::default().domain(Domain::Jeugdhulp)
+        );
+    }
+
+    #[test]
+    fn theme_errors_say_where_and_what() {
+        let e = Theme::from_json("{\n  \"domains\": { \"jeugdhulpp\": \"#fff\" }\n}").unwrap_err();
+        assert_eq!((e.line, e.path.as_str()), (2, "domains.jeugdhulpp"));
+        assert!(e.message.contains("did you mean \"jeugdhulp\"?"), "{e}");
+        let e = Theme::from_json("{ \"text\": \"zwart\" }").unwrap_err();
+        assert!(e.message.contains("expected a colour like"), "{e}");
+        let e = Theme::from_json("{ \"backgound\": \"#fff\" }").unwrap_err();
+        assert!(e.message.contains("did you mean \"background\"?"), "{e}");
+        let e = Theme::from_json("{ \"sector_tint\": 3 }").unwrap_err();
+        assert!(e.message.contains("from 0 to 1"), "{e}");
+        assert!(Theme::from_json("[1, 2").is_err());
+    }
+
+    #[test]
+    fn unreadable_house_colours_are_named() {
+        let t = Theme::from_json(r##"{ "domains": { "jeugdhulp": "#ffcc00" } }"##).unwrap();
+        let problems = t.contrast_problems();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("on_domain on domains.jeugdhulp")),
+            "{problems:?}"
+        );
     }
 }

@@ -75,6 +75,44 @@ fn committed_example_outputs_are_current() {
             }
         }
     }
+    // The example school in the other bundled themes.
+    let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/st-bernardusschool.json");
+    let k = parse(
+        &std::fs::read(&json).unwrap(),
+        &ParseOptions {
+            base_dir: json.parent().map(Path::to_path_buf),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .kernteam;
+    let l = layout(&k, &LayoutOptions::default()).unwrap();
+    for theme in ["print", "contrast"] {
+        let file = json
+            .parent()
+            .unwrap()
+            .join(format!("themes/st-bernardusschool.{theme}.png"));
+        let png = layout_to_png(
+            &l,
+            &Theme::bundled(theme).unwrap(),
+            &SvgOptions::default(),
+            1600,
+            &PngOptions::default(),
+        )
+        .unwrap();
+        let fresh = Pixmap::decode_png(&png).unwrap();
+        match std::fs::read(&file)
+            .ok()
+            .and_then(|b| Pixmap::decode_png(&b).ok())
+        {
+            None => stale.push(format!("{} is missing", file.display())),
+            Some(old) => {
+                if let Some(why) = compare(&old, &fresh, &file) {
+                    stale.push(why);
+                }
+            }
+        }
+    }
     assert!(
         stale.is_empty(),
         "run scripts/regenerate-examples.sh:\n{}",
