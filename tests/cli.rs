@@ -1348,3 +1348,66 @@ fn bundled_themes_and_theme_files() {
     let missing = cirkel(&["render", EXAMPLE, "--theme", "weg.json", "-o", "-"], None);
     assert_eq!(missing.code, 3);
 }
+
+#[test]
+fn photos_are_round_portraits_and_privacy_roles_drops_them() {
+    let klimop = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/obs-de-klimop.json"
+    );
+    let full = cirkel(&["render", klimop, "-o", "-"], None);
+    assert_eq!(full.code, 0, "{}", full.stderr);
+    let svg = full.stdout_text();
+    assert!(
+        svg.contains("href=\"data:image/jpeg;base64,/9j/"),
+        "JPEG embedded"
+    );
+    assert!(
+        svg.contains("href=\"data:image/png;base64,iVBORw0KGgo"),
+        "PNG embedded"
+    );
+    assert!(
+        svg.contains("clip-path=\"url(#photo-clip-ib)\""),
+        "clipped round"
+    );
+    assert!(cirkel_render::svg_safety_problems(&svg).is_empty());
+    let names = cirkel(&["render", klimop, "--privacy", "names", "-o", "-"], None).stdout_text();
+    assert!(names.contains("data:image/jpeg"), "names keeps photos");
+    for format in ["svg", "png"] {
+        let roles = cirkel(
+            &[
+                "render",
+                klimop,
+                "--privacy",
+                "roles",
+                "--format",
+                format,
+                "-o",
+                "-",
+            ],
+            None,
+        );
+        assert_eq!(roles.code, 0);
+        let bytes = &roles.stdout;
+        for gone in ["data:image", "base64", "Maaike de Groot", "photo-clip"] {
+            assert!(!contains(bytes, gone), "{format}: {gone} survives");
+        }
+    }
+    // The portraits are in the picture: pixels of the photo's shirt colour.
+    let png = cirkel(&["render", klimop, "--format", "png", "-o", "-"], None).stdout;
+    let bare = cirkel(
+        &[
+            "render",
+            klimop,
+            "--format",
+            "png",
+            "--privacy",
+            "roles",
+            "-o",
+            "-",
+        ],
+        None,
+    )
+    .stdout;
+    assert_ne!(png, bare);
+}

@@ -175,7 +175,7 @@ fn one(
         return Err(Failure::Input);
     }
     let parsed = load(&item.input, b.draw.lang.into(), false, log)?;
-    let geometry = prepare(&item.input, &parsed, &b.draw, None, None, Some(width), log)?;
+    let (geometry, photos) = prepare(&item.input, &parsed, &b.draw, None, None, Some(width), log)?;
     let formats: &[Format] = match b.format {
         BatchFormat::Svg => &[Format::Svg],
         BatchFormat::Png => &[Format::Png],
@@ -211,6 +211,7 @@ fn one(
                 *format,
                 width,
                 &png,
+                &photos,
                 log,
             )?;
             write_output(&path, &bytes, Some(&item.input))?;

@@ -692,7 +692,7 @@ fn render(
     let log = &mut Log::direct();
     let parsed = load(input, draw.lang.into(), false, log)?;
     let theme = load_theme(&draw.theme, log)?;
-    let geometry = prepare(
+    let (geometry, photos) = prepare(
         input,
         &parsed,
         draw,
@@ -710,6 +710,7 @@ fn render(
         format,
         final_width,
         &png,
+        &photos,
         log,
     )?;
 
@@ -813,7 +814,7 @@ fn prepare(
     previous: Option<&str>,
     final_width: Option<f64>,
     log: &mut Log,
-) -> Result<cirkel_layout::Layout, Failure> {
+) -> Result<(cirkel_layout::Layout, Photos), Failure> {
     let redacted = Parsed {
         kernteam: parsed.kernteam.redacted(draw.privacy.into()),
         warnings: Diagnostics::default(),
@@ -847,16 +848,17 @@ fn prepare(
         );
         return Err(Failure::Input);
     }
+    let photos = load_photos(&redacted.kernteam)?;
     let full = make_layout(input, &redacted, previous, &LayoutOptions::default(), log)?;
     let Some(width) = final_width else {
-        return Ok(full);
+        return Ok((full, photos));
     };
     // The legibility rule: when the smallest text would be drawn under
     // LEGIBLE_PX at the output width, cards show role and name only (a
     // smaller circle, so everything is drawn larger).
     let smallest = |l: &cirkel_layout::Layout| l.min_font_size * width / l.width;
     if smallest(&full) >= cirkel_layout::LEGIBLE_PX {
-        return Ok(full);
+        return Ok((full, photos));
     }
     let compact_options = LayoutOptions {
         compact: true,
@@ -874,7 +876,39 @@ fn prepare(
             smallest(&compact)
         );
     }
-    Ok(compact)
+    Ok((compact, photos))
+}
+
+/// Members' photos, by member id.
+type Photos = std::collections::BTreeMap<String, cirkel_render::Photo>;
+
+/// Reads the photos of the (already redacted) kernteam. The parser checked
+/// each file (inside the input's folder, PNG or JPEG, size and pixels); a
+/// file that changed since is read within the same byte limit.
+fn load_photos(k: &cirkel_core::Kernteam) -> Result<Photos, Failure> {
+    let mut photos = Photos::new();
+    for m in &k.members {
+        let Some(path) = &m.photo else { continue };
+        let limit = cirkel_core::limits::MAX_PHOTO_BYTES as u64;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| {
+                Failure::Io(format!(
+                    "cannot read photo {}: {}",
+                    path.display(),
+                    io_reason(&e)
+                ))
+            })?;
+        if bytes.len() as u64 > limit {
+            return Err(Failure::Io(format!(
+                "photo {} grew past the limit while reading",
+                path.display()
+            )));
+        }
+        photos.insert(m.id.clone(), cirkel_render::Photo { bytes });
+    }
+    Ok(photos)
 }
 
 /// Draws a layout as SVG or PNG, `final_width` px wide.
@@ -887,11 +921,13 @@ fn encode(
     format: Format,
     final_width: f64,
     png: &cirkel_render::PngOptions,
+    photos: &Photos,
     log: &mut Log,
 ) -> Result<Vec<u8>, Failure> {
     let options = SvgOptions {
         width: Some(final_width),
         highlight: route.map(str::to_string),
+        photos: photos.clone(),
         ..SvgOptions::default()
     };
     Ok(match format {

@@ -158,6 +158,8 @@ fn hyphen_lang(lang: Lang) -> HyphenLang {
 
 /// A card before placement: text relative to the card's centre.
 struct Card {
+    /// The portrait: centre y and radius, relative to the card's centre.
+    photo: Option<(f64, f64)>,
     member: usize,
     ring: usize,
     domain: Domain,
@@ -187,6 +189,13 @@ fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> 
     y += o.card_padding_y;
     let header_height = y;
     let mut body: Vec<(String, Style, TextRole)> = Vec::new();
+    let mut photo = None;
+    if m.photo.is_some() {
+        let r = o.photo_size / 2.0;
+        y += o.card_padding_y;
+        photo = Some((y + r, r));
+        y += 2.0 * r;
+    }
     if let Some(name) = &m.name {
         body.push((name.clone(), Style::regular(f.name), TextRole::Name));
     }
@@ -211,11 +220,15 @@ fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> 
         }
         y += o.card_padding_y;
     }
+    if photo.is_some() && y < header_height + o.photo_size + 2.0 * o.card_padding_y {
+        y = header_height + o.photo_size + 2.0 * o.card_padding_y;
+    }
     let height = y;
     for line in &mut text {
         line.translate(0.0, -height / 2.0);
     }
     Card {
+        photo: photo.map(|(cy, r)| (cy - height / 2.0, r)),
         member: index,
         ring: m.ring,
         domain: m.domain,
@@ -1529,6 +1542,11 @@ fn layout_inner(
             width: c.width,
             height: c.height,
             header_height: c.header_height,
+            photo: c.photo.map(|(py, r)| Portrait {
+                x,
+                y: y + py,
+                radius: r,
+            }),
             lines: text.iter().map(|l| l.text.clone()).collect(),
             text,
         });
@@ -1774,6 +1792,11 @@ fn round_layout(l: &mut Layout) {
         n.width = round2(n.width);
         n.height = round2(n.height);
         n.header_height = round2(n.header_height);
+        if let Some(p) = &mut n.photo {
+            p.x = round2(p.x);
+            p.y = round2(p.y);
+            p.radius = round2(p.radius);
+        }
         n.text.iter_mut().for_each(TextLine::round);
     }
     for b in &mut l.boxes {

@@ -274,10 +274,24 @@ pub struct Node {
     pub height: f64,
     /// Height of the coloured header that holds the role.
     pub header_height: f64,
+    /// The round portrait, when the member has a photo: centre and radius.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Portrait>,
     /// The text lines, in order (contract field).
     pub lines: Vec<String>,
     /// The placed text lines.
     pub text: Vec<TextLine>,
+}
+
+/// Where a member's photo goes: a circle on the card.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Portrait {
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Radius.
+    pub radius: f64,
 }
 
 impl Node {

@@ -23,6 +23,8 @@ pub struct LayoutOptions {
     pub centre_min_radius: f64,
     /// Line height as a multiple of the font size.
     pub line_height: f64,
+    /// Diameter of a member's round portrait on the card.
+    pub photo_size: f64,
     /// Font sizes.
     pub fonts: FontSizes,
     /// Cards show role and name only (no organisation, availability or
@@ -87,6 +89,7 @@ impl Default for LayoutOptions {
             ring_gap: 26.0,
             centre_min_radius: 120.0,
             line_height: 1.36,
+            photo_size: 84.0,
             fonts: FontSizes::default(),
             compact: false,
         }

@@ -31,7 +31,7 @@ pub use raster::{
     usvg_options,
 };
 pub use safety::svg_safety_problems;
-pub use svg_writer::{SvgOptions, num, to_svg, xml_safe};
+pub use svg_writer::{Photo, SvgOptions, base64, num, to_svg, xml_safe};
 pub use theme::{BUNDLED_THEMES, Rgb, Theme, ThemeError};
 
 /// The code examples in README.md, compiled and run by `cargo test --doc`.

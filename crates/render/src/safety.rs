@@ -4,7 +4,11 @@
 //! input suite all use it; callers can run it on any SVG we produced.
 
 /// Elements that can run code, load something or link somewhere.
-const FORBIDDEN_ELEMENTS: [&str; 6] = ["script", "foreignobject", "iframe", "image", "a", "use"];
+const FORBIDDEN_ELEMENTS: [&str; 5] = ["script", "foreignobject", "iframe", "a", "use"];
+
+/// The only links allowed: a member's photo, embedded as PNG or JPEG data
+/// on an `<image>`.
+const PHOTO_PREFIXES: [&str; 2] = ["data:image/png;base64,", "data:image/jpeg;base64,"];
 
 /// Every reason the SVG is not safe; empty when it is.
 pub fn svg_safety_problems(svg: &str) -> Vec<String> {
@@ -38,8 +42,20 @@ pub fn svg_safety_problems(svg: &str) -> Vec<String> {
                 problems.push(format!("event attribute {name}"));
             }
             if name.contains("href") {
-                problems.push(format!("link attribute {name}"));
+                let photo = tag == "image"
+                    && name == "href"
+                    && PHOTO_PREFIXES.iter().any(|p| attr.value().starts_with(p))
+                    && attr.value().bytes().skip(22).all(|b| {
+                        b.is_ascii_alphanumeric()
+                            || matches!(b, b'+' | b'/' | b'=' | b',' | b';' | b':')
+                    });
+                if !photo {
+                    problems.push(format!("link attribute {name}"));
+                }
             }
+        }
+        if tag == "image" && node.attribute("href").is_none() {
+            problems.push("an <image> without an embedded photo".to_string());
         }
     }
     if let Err(e) = resvg::usvg::Tree::from_str(svg, &crate::usvg_options()) {
@@ -75,5 +91,28 @@ mod tests {
         );
         let good = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text x="1" y="9">&lt;script&gt; onload=x</text></svg>"#;
         assert!(svg_safety_problems(good).is_empty());
+        // A photo may be embedded; nothing else may be loaded.
+        let photo = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image width="1" height="1" href="data:image/png;base64,iVBORw0KGgo="/></svg>"#;
+        assert!(
+            !svg_safety_problems(photo)
+                .iter()
+                .any(|p| p.contains("link"))
+        );
+        for bad in [
+            r#"<image href="file:///etc/passwd"/>"#,
+            r#"<image href="https://example.nl/x.png"/>"#,
+            r#"<image href="data:image/svg+xml;base64,PHN2Zz4="/>"#,
+            r#"<image href="data:image/png;base64,&quot;onload"/>"#,
+            r#"<image xlink:href="https://example.nl/x.png" xmlns:xlink="http://www.w3.org/1999/xlink"/>"#,
+            r#"<rect href="data:image/png;base64,AAAA"/>"#,
+        ] {
+            let svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg">{bad}</svg>"#);
+            assert!(
+                svg_safety_problems(&svg)
+                    .iter()
+                    .any(|p| p.contains("link") || p.contains("image")),
+                "{bad}"
+            );
+        }
     }
 }

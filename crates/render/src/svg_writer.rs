@@ -183,6 +183,54 @@ pub struct SvgOptions {
     /// Leave out the background rectangle (for a PNG whose canvas is filled
     /// first; see `PngOptions::background`).
     pub no_background: bool,
+    /// Members' photos by member id, embedded as round portraits where the
+    /// layout made room for them (`Node::photo`). A node with room but no
+    /// photo here gets an empty circle.
+    pub photos: std::collections::BTreeMap<String, Photo>,
+}
+
+/// A photo to embed: PNG or JPEG bytes (checked by the parser: kind, size
+/// and pixel count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Photo {
+    /// The MIME type from the file's first bytes; `None` when it is neither
+    /// PNG nor JPEG (then it is not embedded).
+    pub fn mime(&self) -> Option<&'static str> {
+        if self.bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some("image/png")
+        } else if self.bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some("image/jpeg")
+        } else {
+            None
+        }
+    }
+}
+
+/// Standard base64 (RFC 4648) with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Stroke width of a route line.
@@ -475,7 +523,39 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
                     .set("stroke", colour.clone())
                     .set("stroke-width", 2.5),
             )
-            .add(Path::new().set("d", header).set("fill", colour));
+            .add(Path::new().set("d", header).set("fill", colour.clone()));
+        if let Some(p) = &n.photo {
+            let data = options.photos.get(&n.id).and_then(|ph| {
+                ph.mime()
+                    .map(|m| format!("data:{m};base64,{}", base64(&ph.bytes)))
+            });
+            if let Some(href) = data {
+                let clip = format!("photo-clip-{}", n.id);
+                let mut clip_path = Element::new("clipPath");
+                clip_path.assign("id", clip.clone());
+                clip_path.append(circle(p.x, p.y, p.radius));
+                let mut image = Element::new("image");
+                image.assign("x", num(p.x - p.radius));
+                image.assign("y", num(p.y - p.radius));
+                image.assign("width", num(2.0 * p.radius));
+                image.assign("height", num(2.0 * p.radius));
+                image.assign("preserveAspectRatio", "xMidYMid slice");
+                image.assign("clip-path", format!("url(#{clip})"));
+                image.assign("href", href);
+                g = g.add(clip_path).add(image);
+            } else {
+                g = g.add(
+                    circle(p.x, p.y, p.radius).set("fill", theme.domain(n.domain).tint(0.8).hex()),
+                );
+            }
+            g = g.add(
+                circle(p.x, p.y, p.radius)
+                    .set("fill", "none")
+                    .set("stroke", colour.clone())
+                    .set("stroke-width", 2.5)
+                    .set("class", "portrait"),
+            );
+        }
         for t in &n.text {
             g = g.add(text(t, theme));
         }

@@ -39,12 +39,25 @@ fn committed_example_outputs_are_current() {
         };
         let k = parse(&bytes, &options).unwrap().kernteam;
         let l = layout(&k, &LayoutOptions::default()).unwrap();
+        // Photos as the command line embeds them.
+        let photos = k
+            .members
+            .iter()
+            .filter_map(|m| {
+                let bytes = std::fs::read(m.photo.as_ref()?).unwrap();
+                Some((m.id.clone(), cirkel_render::Photo { bytes }))
+            })
+            .collect();
+        let svg_options = SvgOptions {
+            photos,
+            ..SvgOptions::default()
+        };
         let svg = to_svg(
             &l,
             &Theme::default(),
             &SvgOptions {
                 width: Some(1600.0),
-                ..SvgOptions::default()
+                ..svg_options.clone()
             },
         );
         let committed_svg = std::fs::read_to_string(json.with_extension("svg")).unwrap_or_default();
@@ -54,7 +67,7 @@ fn committed_example_outputs_are_current() {
         let png = layout_to_png(
             &l,
             &Theme::default(),
-            &SvgOptions::default(),
+            &svg_options,
             1600,
             &PngOptions::default(),
         )
