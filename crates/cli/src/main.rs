@@ -889,7 +889,7 @@ fn load_photos(k: &cirkel_core::Kernteam) -> Result<Photos, Failure> {
     let mut photos = Photos::new();
     for m in &k.members {
         let Some(path) = &m.photo else { continue };
-        let limit = cirkel_core::limits::MAX_PHOTO_BYTES as u64;
+        let limit = cirkel_core::limits::MAX_PHOTO_BYTES;
         let mut bytes = Vec::new();
         std::fs::File::open(path)
             .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
