@@ -1411,3 +1411,62 @@ fn photos_are_round_portraits_and_privacy_roles_drops_them() {
     .stdout;
     assert_ne!(png, bare);
 }
+
+#[test]
+fn text_as_paths_looks_the_same_without_the_font() {
+    let klimop = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/obs-de-klimop.json"
+    );
+    let normal = cirkel(&["render", klimop, "--width", "800", "-o", "-"], None).stdout_text();
+    let out = cirkel(
+        &[
+            "render",
+            klimop,
+            "--width",
+            "800",
+            "--text-as-paths",
+            "-o",
+            "-",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let paths = out.stdout_text();
+    assert!(!paths.contains("<text"), "no text elements left");
+    assert!(
+        paths.contains("<title id=\"cirkel-title\">Cirkel van invloed – OBS De Klimop</title>")
+    );
+    assert!(paths.contains("role=\"img\"") && paths.contains("<desc"));
+    assert!(cirkel_render::svg_safety_problems(&paths).is_empty());
+    // Drawn with no fonts at all, the outlines give the picture that the
+    // text gives with the bundled font.
+    let draw = |svg: &str, fonts: bool| {
+        let mut opts = cirkel_render::usvg_options();
+        if !fonts {
+            opts.fontdb = std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
+        }
+        let tree = resvg::usvg::Tree::from_str(svg, &opts).unwrap();
+        let size = tree.size().to_int_size();
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        pixmap
+    };
+    let (a, b) = (draw(&normal, true), draw(&paths, false));
+    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+    let differing = a
+        .data()
+        .chunks(4)
+        .zip(b.data().chunks(4))
+        .filter(|(x, y)| x.iter().zip(*y).any(|(p, q)| p.abs_diff(*q) > 8))
+        .count();
+    assert!(
+        differing * 1000 < a.data().len() / 4,
+        "{differing} of {} pixels differ",
+        a.data().len() / 4
+    );
+}

@@ -95,6 +95,10 @@ enum Command {
         /// its path, and fade the others.
         #[arg(long, value_name = "ID")]
         route: Option<String>,
+        /// SVG only: turn text into outlines, so the picture is the same in
+        /// every viewer (text is then no longer selectable or searchable).
+        #[arg(long)]
+        text_as_paths: bool,
     },
     /// Draw many kernteam files at once, in parallel (a samenwerkingsverband's
     /// schools). One bad file is reported and does not stop the others.
@@ -349,6 +353,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             draw,
             previous,
             route,
+            text_as_paths,
         } => render(
             &input,
             output,
@@ -356,6 +361,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             &draw,
             previous.as_deref(),
             route.as_deref(),
+            text_as_paths,
         ),
         Command::Batch {
             inputs,
@@ -655,6 +661,7 @@ fn render(
     draw: &DrawArgs,
     previous: Option<&str>,
     route: Option<&str>,
+    text_as_paths: bool,
 ) -> Result<(), Failure> {
     let ext_format = |o: &str| match Path::new(o)
         .extension()
@@ -714,6 +721,17 @@ fn render(
         log,
     )?;
 
+    let bytes = if text_as_paths && format == Format::Svg {
+        let svg = String::from_utf8_lossy(&bytes);
+        cirkel_render::svg_text_as_paths(&svg)
+            .map_err(|e| {
+                say!(log, "{}: error: {e}", display_name(input));
+                Failure::Input
+            })?
+            .into_bytes()
+    } else {
+        bytes
+    };
     write_output(&output, &bytes, Some(input))
 }
 

@@ -27,8 +27,8 @@ mod theme;
 
 pub use encode::{PngEffort, PngOptions, encode_png};
 pub use raster::{
-    MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, layout_to_png, svg_to_png, svg_to_png_with,
-    usvg_options,
+    MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, layout_to_png, svg_text_as_paths, svg_to_png,
+    svg_to_png_with, usvg_options,
 };
 pub use safety::svg_safety_problems;
 pub use svg_writer::{Photo, SvgOptions, base64, num, to_svg, xml_safe};

@@ -141,3 +141,41 @@ pub fn layout_to_png(
         },
     )
 }
+
+/// The SVG with every text turned into outlines (paths), through usvg, so
+/// it looks the same in every viewer, with or without the font. The title,
+/// description and accessibility attributes are put back; text stops being
+/// selectable and searchable.
+pub fn svg_text_as_paths(svg: &str) -> Result<String, PngError> {
+    let tree =
+        usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
+    let out = tree
+        .to_string(&usvg::WriteOptions {
+            preserve_text: false,
+            ..usvg::WriteOptions::default()
+        })
+        // usvg writes "base64, " (with a space) in data URLs.
+        .replace(";base64, ", ";base64,");
+    // usvg drops <title>, <desc> and the root's ARIA attributes: copy them
+    // from the original, where we wrote them.
+    let pick = |start: &str, end: &str| -> Option<String> {
+        let a = svg.find(start)?;
+        let b = svg[a..].find(end)? + a + end.len();
+        Some(svg[a..b].to_string())
+    };
+    let title = pick("<title", "</title>").unwrap_or_default();
+    let desc = pick("<desc", "</desc>").unwrap_or_default();
+    let Some(open_end) = out
+        .find("<svg")
+        .and_then(|i| out[i..].find('>').map(|j| i + j))
+    else {
+        return Ok(out);
+    };
+    let mut result = String::with_capacity(out.len() + title.len() + desc.len() + 64);
+    result.push_str(&out[..open_end]);
+    result.push_str(r#" role="img" aria-labelledby="cirkel-title cirkel-desc">"#);
+    result.push_str(&title);
+    result.push_str(&desc);
+    result.push_str(&out[open_end + 1..]);
+    Ok(result)
+}
