@@ -54,11 +54,15 @@ echo
 python3 scripts/make-schools.py 1000 "$out/schools"
 hyperfine -N --runs 3 --export-json "$out/batch.json" \
   -n "cirkel batch 1000 → png" "$cirkel batch $out/schools -o $out/batch --quiet" >/dev/null 2>&1
+hyperfine -N --runs 3 --export-json "$out/batch-fast.json" \
+  -n "cirkel batch 1000 → png --fast-png" "$cirkel batch $out/schools -o $out/batch --quiet --fast-png" >/dev/null 2>&1
 /usr/bin/time -f "%M" -o "$out/batch.rss" "$cirkel" batch "$out/schools" -o "$out/batch" --quiet 2>/dev/null
-python3 - "$out/batch.json" "$out/batch.rss" <<'PY'
+python3 - "$out/batch.json" "$out/batch-fast.json" "$out/batch.rss" <<'PY'
 import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-t = sorted(r["times"])[len(r["times"]) // 2]
-rss = int(open(sys.argv[2]).read().split()[-1]) / 1024
-print(f"batch: 1,000 schools to 1600 px PNG in {t:.1f} s (median of {len(r['times'])}), {t:.1f} ms per school per 2 cores; peak memory {rss:.0f} MiB")
+rss = int(open(sys.argv[3]).read().split()[-1]) / 1024
+for path, how in ((sys.argv[1], "default PNG"), (sys.argv[2], "--fast-png")):
+    r = json.load(open(path))["results"][0]
+    t = sorted(r["times"])[len(r["times"]) // 2]
+    print(f"batch ({how}): 1,000 schools to 1600 px PNG in {t:.1f} s (median of {len(r['times'])}), {t:.1f} ms per school on 2 cores")
+print(f"batch peak memory: {rss:.0f} MiB")
 PY
