@@ -1470,3 +1470,12 @@ fn text_as_paths_looks_the_same_without_the_font() {
         a.data().len() / 4
     );
 }
+
+#[test]
+fn every_text_line_carries_its_measured_width_for_browsers_without_the_font() {
+    let svg = cirkel(&["render", EXAMPLE, "-o", "-"], None).stdout_text();
+    let texts = svg.matches("<text ").count();
+    assert!(texts > 50);
+    assert_eq!(svg.matches("lengthAdjust=\"spacingAndGlyphs\"").count(), texts);
+    assert_eq!(svg.matches(" textLength=\"").count(), texts);
+}

@@ -64,6 +64,13 @@ fn text(line: &TextLine, theme: &Theme) -> Element {
     if line.anchor == Anchor::Middle {
         t.assign("text-anchor", "middle");
     }
+    // The measured width of the line with the bundled font: a browser that
+    // lacks Noto Sans and falls back to a wider or narrower font still fits
+    // the line to exactly this width, so text never leaves its card.
+    if line.bounds.width > 0.0 {
+        t.assign("textLength", num(line.bounds.width));
+        t.assign("lengthAdjust", "spacingAndGlyphs");
+    }
     t.append(svg::node::Text::new(xml_safe(&line.text)));
     t
 }
