@@ -1476,6 +1476,9 @@ fn every_text_line_carries_its_measured_width_for_browsers_without_the_font() {
     let svg = cirkel(&["render", EXAMPLE, "-o", "-"], None).stdout_text();
     let texts = svg.matches("<text ").count();
     assert!(texts > 50);
-    assert_eq!(svg.matches("lengthAdjust=\"spacingAndGlyphs\"").count(), texts);
+    assert_eq!(
+        svg.matches("lengthAdjust=\"spacingAndGlyphs\"").count(),
+        texts
+    );
     assert_eq!(svg.matches(" textLength=\"").count(), texts);
 }
