@@ -33,6 +33,14 @@ const SHARED_COST: f64 = 1.5;
 const NEAR_SCHOOL: f64 = 48.0;
 /// Weight of the A* estimate (1 finds the shortest path; more is faster).
 const HEURISTIC_WEIGHT: f64 = 1.6;
+/// Once the legs searched so far have taken this many steps, the rest are
+/// searched greedily (weight `GREEDY_WEIGHT`): many long routes on a big
+/// circle stay within seconds. Paths stay valid; they are only less short.
+const SEARCH_BUDGET: usize = 2_000_000;
+const GREEDY_WEIGHT: f64 = 4.0;
+/// The most grid points: big circles get a coarser grid (the rays through
+/// the gaps between cards keep every gap reachable).
+const MAX_GRID_POINTS: usize = 60_000;
 /// Radius of the rounded corners.
 const FILLET: f64 = 10.0;
 /// Arrowhead size.
@@ -87,7 +95,9 @@ impl Grid {
         let r_max = (scene.outer_radius - CLEARANCE - 4.0).max(r_min);
         // Circles: evenly spaced, plus the middle between neighbouring tracks.
         let mut radii: Vec<f64> = Vec::new();
-        let count = ((r_max - r_min) / RADIAL_STEP).ceil().max(1.0) as usize;
+        let n = ((TAU * r_max / ANGULAR_STEP).ceil() as usize).clamp(72, 720);
+        let step = RADIAL_STEP.max((r_max - r_min) / (MAX_GRID_POINTS / (2 * n)).max(8) as f64);
+        let count = ((r_max - r_min) / step).ceil().max(1.0) as usize;
         for i in 0..=count {
             radii.push(r_min + (r_max - r_min) * i as f64 / count as f64);
         }
@@ -103,7 +113,6 @@ impl Grid {
 
         // Rays: evenly spread, plus one through each gap between neighbouring
         // cards on the same track.
-        let n = ((TAU * r_max / ANGULAR_STEP).ceil() as usize).clamp(72, 1440);
         let mut angles: Vec<f64> = (0..n).map(|i| TAU * i as f64 / n as f64).collect();
         let mut by_track: Vec<(u64, f64)> = scene
             .card_polar
@@ -329,6 +338,8 @@ impl PartialOrd for Entry {
 
 /// Reusable search buffers.
 struct Search {
+    /// Steps taken by all searches so far.
+    pops: usize,
     best: Vec<f64>,
     came: Vec<u32>,
     touched: Vec<usize>,
@@ -340,6 +351,7 @@ const NONE: u32 = u32::MAX;
 impl Search {
     fn new(states: usize) -> Search {
         Search {
+            pops: 0,
             best: vec![f64::INFINITY; states],
             came: vec![NONE; states],
             touched: Vec::new(),
@@ -389,6 +401,7 @@ fn find_leg(
     used: &[bool],
     from: End,
     to: usize,
+    weight: f64,
 ) -> Option<Vec<usize>> {
     let na = grid.angles.len();
     let nodes = grid.points.len();
@@ -406,7 +419,7 @@ fn find_leg(
         let (x, y) = grid.points[n];
         let dx = (target.x - x).max(0.0).max(x - target.right());
         let dy = (target.y - y).max(0.0).max(y - target.bottom());
-        HEURISTIC_WEIGHT * (dx * dx + dy * dy).sqrt()
+        weight * (dx * dx + dy * dy).sqrt()
     };
     match from {
         End::School => {
@@ -430,6 +443,7 @@ fn find_leg(
     }
     let mut goal = None;
     while let Some(Entry { state, g, .. }) = search.heap.pop() {
+        search.pops += 1;
         let n = state / 2;
         if g > search.best[state] {
             continue;
@@ -510,7 +524,12 @@ pub(crate) fn route_paths(k: &Kernteam, scene: &Scene) -> Vec<RoutePath> {
             if from == End::Card(to) {
                 continue;
             }
-            let path = find_leg(&grid, scene, &mut search, &used, from, to);
+            let weight = if search.pops > SEARCH_BUDGET {
+                GREEDY_WEIGHT
+            } else {
+                HEURISTIC_WEIGHT
+            };
+            let path = find_leg(&grid, scene, &mut search, &used, from, to, weight);
             let vertices = path
                 .and_then(|nodes| {
                     for n in &nodes {
@@ -1033,17 +1052,25 @@ pub(crate) fn place_badges_and_labels(
             .iter()
             .all(|(x, y)| libm::hypot(x - scene.cx, y - scene.cy) < scene.outer_radius - gap)
     };
-    let all_samples: Vec<(usize, (f64, f64))> = routes
-        .iter()
-        .flat_map(|r| {
-            r.legs
-                .iter()
-                .flat_map(|l| sample_path(&l.path, 4.0))
-                .map(move |p| (r.number, p))
-        })
-        .collect();
+    // Every route's points in 32 px buckets, to keep a badge off the other
+    // routes' lines without comparing with every point.
+    const CELL: f64 = 32.0;
+    let cell = |x: f64, y: f64| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
+    // Only looked up, never iterated: the order of the map cannot leak out.
+    type Buckets = std::collections::HashMap<(i64, i64), Vec<(usize, f64, f64)>>;
+    let mut lines_near = Buckets::new();
+    for r in routes.iter() {
+        for l in &r.legs {
+            for (x, y) in sample_path(&l.path, 6.0) {
+                lines_near
+                    .entry(cell(x, y))
+                    .or_default()
+                    .push((r.number, x, y));
+            }
+        }
+    }
     for route in routes.iter_mut() {
-        let samples: Vec<(f64, f64)> = route
+        let mut samples: Vec<(f64, f64)> = route
             .legs
             .iter()
             .flat_map(|l| {
@@ -1054,11 +1081,22 @@ pub(crate) fn place_badges_and_labels(
                 tail.iter().chain(head.iter()).copied().collect::<Vec<_>>()
             })
             .collect();
-        let others: Vec<(f64, f64)> = all_samples
-            .iter()
-            .filter(|(n, _)| *n != route.number)
-            .map(|(_, p)| *p)
-            .collect();
+        // At most 2,000 candidates (a long route is thinned out evenly).
+        let stride = samples.len().div_ceil(2000).max(1);
+        samples = samples.into_iter().step_by(stride).collect();
+        let number = route.number;
+        let near_other_line = |x: f64, y: f64, distance: f64| {
+            let (cx, cy) = cell(x, y);
+            (cx - 1..=cx + 1).any(|i| {
+                (cy - 1..=cy + 1).any(|j| {
+                    lines_near.get(&(i, j)).is_some_and(|points| {
+                        points
+                            .iter()
+                            .any(|(n, px, py)| *n != number && (px - x).hypot(py - y) < distance)
+                    })
+                })
+            })
+        };
         // Badge.
         let label = route.number.to_string();
         let radius = (badge_style.width(&label) / 2.0 + 7.0).max(o.fonts.minimum * 0.9);
@@ -1066,9 +1104,7 @@ pub(crate) fn place_badges_and_labels(
             let r = Rect::centred(x, y, 2.0 * radius, 2.0 * radius);
             if clear_of_cards(&r, 4.0)
                 && !taken.iter().any(|t| t.overlaps(&r, 4.0))
-                && !others
-                    .iter()
-                    .any(|p| libm::hypot(p.0 - x, p.1 - y) < radius + 5.0)
+                && !near_other_line(x, y, radius + 5.0)
             {
                 taken.push(r);
                 let (mut lines, _) = crate::engine::text_block(
@@ -1131,11 +1167,14 @@ pub(crate) fn place_badges_and_labels(
             .copied()
             .unwrap_or((scene.cx, scene.cy));
         let elsewhere = std::iter::once(()).flat_map(|()| {
+            // Within 800 px of the path's middle, every 20 px.
             let mut spots: Vec<(f64, f64)> = Vec::new();
-            let steps = (scene.outer_radius / 16.0).ceil() as i64;
-            for i in -steps..=steps {
-                for j in -steps..=steps {
-                    spots.push((scene.cx + i as f64 * 16.0, scene.cy + j as f64 * 16.0));
+            for i in -40..=40 {
+                for j in -40..=40 {
+                    spots.push((
+                        middle.0 + f64::from(i) * 20.0,
+                        middle.1 + f64::from(j) * 20.0,
+                    ));
                 }
             }
             spots.sort_by(|a, b| {

@@ -303,3 +303,32 @@ fn two_hundred_members_lay_out() {
     let problems = check_layout(&l, options.fonts.minimum);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The largest input the limits allow for routes: 200 members and 50 routes
+/// of 20 steps (1,000 legs). It lays out (in seconds, not minutes: the route
+/// search turns greedy past a budget) and every leg keeps clear of the cards.
+#[test]
+fn routes_at_their_limits_lay_out() {
+    let members: Vec<Value> = (0..200)
+        .map(|i| {
+            let ring = ["school", "kernteam", "netwerk"][i % 3];
+            json!({ "id": format!("m{i}"), "role": ROLES[i % ROLES.len()], "ring": ring })
+        })
+        .collect();
+    let routes: Vec<Value> = (0..50)
+        .map(|r| {
+            let steps: Vec<String> = (0..20)
+                .map(|s| format!("m{}", (r * 37 + s * 53) % 200))
+                .collect();
+            json!({ "id": format!("r{r}"), "question": format!("Vraag {r}"), "steps": steps })
+        })
+        .collect();
+    let k = parse_value(
+        &json!({ "school": { "name": "Groot" }, "members": members, "routes": routes }),
+    );
+    let options = LayoutOptions::default();
+    let l = layout(&k, &options).unwrap();
+    assert_eq!(l.routes.iter().map(|r| r.legs.len()).sum::<usize>(), 1000);
+    let problems = check_layout(&l, options.fonts.minimum);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
