@@ -18,13 +18,30 @@ use crate::{
 };
 
 /// The arguments of `cirkel batch`.
+#[derive(clap::Args)]
 pub(crate) struct Batch {
+    /// Kernteam files, folders (every `*.json` in them) or `-` (a list
+    /// of paths on standard input, one per line).
+    #[arg(required = true)]
     pub inputs: Vec<String>,
+    /// The folder to write to (created when missing). Output names
+    /// follow the input names: `school.json` → `school.png`.
+    #[arg(short, long)]
     pub output: String,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Png)]
     pub format: BatchFormat,
+    /// Also write one picture per route, with that route highlighted
+    /// (`school.route-ID.png`): a routekaart per hulpvraag.
+    #[arg(long)]
     pub per_route: bool,
+    /// Parallel jobs (default: the number of CPU cores).
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
+    /// Only the summary and the failures.
+    #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
     pub draw: DrawArgs,
 }
 

@@ -102,31 +102,7 @@ enum Command {
     },
     /// Draw many kernteam files at once, in parallel (a samenwerkingsverband's
     /// schools). One bad file is reported and does not stop the others.
-    Batch {
-        /// Kernteam files, folders (every `*.json` in them) or `-` (a list
-        /// of paths on standard input, one per line).
-        #[arg(required = true)]
-        inputs: Vec<String>,
-        /// The folder to write to (created when missing). Output names
-        /// follow the input names: `school.json` → `school.png`.
-        #[arg(short, long)]
-        output: String,
-        /// What to write.
-        #[arg(long, value_enum, default_value_t = BatchFormat::Png)]
-        format: BatchFormat,
-        /// Also write one picture per route, with that route highlighted
-        /// (`school.route-ID.png`): a routekaart per hulpvraag.
-        #[arg(long)]
-        per_route: bool,
-        /// Parallel jobs (default: the number of CPU cores).
-        #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=256))]
-        jobs: Option<u16>,
-        /// Only the summary and the failures.
-        #[arg(short, long)]
-        quiet: bool,
-        #[command(flatten)]
-        draw: DrawArgs,
-    },
+    Batch(batch::Batch),
     /// Validate a kernteam file: all errors and warnings; exit 1 on errors.
     Check {
         /// The kernteam JSON file, or `-` for standard input.
@@ -363,23 +339,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             route.as_deref(),
             text_as_paths,
         ),
-        Command::Batch {
-            inputs,
-            output,
-            format,
-            per_route,
-            jobs,
-            quiet,
-            draw,
-        } => batch::run(&batch::Batch {
-            inputs,
-            output,
-            format,
-            per_route,
-            jobs,
-            quiet,
-            draw,
-        }),
+        Command::Batch(b) => batch::run(&b),
         Command::Check { input } => {
             let parsed = load(&input, Lang::Nl, true, &mut Log::direct())?;
             let k = &parsed.kernteam;

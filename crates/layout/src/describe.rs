@@ -55,6 +55,15 @@ impl Writer {
         self.out.push('\n');
     }
 
+    /// A level-2 heading, and `placeholder` as the only item when `empty`.
+    fn section(&mut self, title: &str, empty: bool, placeholder: &str) {
+        self.heading(2, title);
+        self.blank();
+        if empty {
+            self.item(placeholder);
+        }
+    }
+
     fn blank(&mut self) {
         self.out.push('\n');
     }
@@ -245,20 +254,17 @@ pub fn describe(k: &Kernteam, format: DescribeFormat) -> String {
     }
 
     // 3. Routes.
-    w.heading(
-        2,
+    w.section(
         lang.pick(
             "Routes: wie benader ik waarvoor?",
             "Routes: whom to approach for what",
         ),
-    );
-    w.blank();
-    if k.routes.is_empty() {
-        w.item(lang.pick(
+        k.routes.is_empty(),
+        lang.pick(
             "Er zijn nog geen routes beschreven.",
             "No routes have been described yet.",
-        ));
-    }
+        ),
+    );
     let name = |id: &String| k.member(id).map_or_else(|| id.clone(), who);
     for (i, r) in k.routes.iter().enumerate() {
         let steps: Vec<String> = r.steps.iter().map(|s| w.user(&name(s))).collect();
@@ -293,20 +299,17 @@ pub fn describe(k: &Kernteam, format: DescribeFormat) -> String {
     }
 
     // 4. Meetings.
-    w.heading(
-        2,
+    w.section(
         lang.pick(
             "Zo blijven we elkaar vinden",
             "How we keep finding each other",
         ),
-    );
-    w.blank();
-    if k.meetings.is_empty() {
-        w.item(lang.pick(
+        k.meetings.is_empty(),
+        lang.pick(
             "Er zijn nog geen vaste momenten afgesproken.",
             "No regular meetings have been agreed yet.",
-        ));
-    }
+        ),
+    );
     for m in &k.meetings {
         w.item(&format!("{}: {}", w.user(&m.when), w.user(&m.purpose)));
     }

@@ -149,6 +149,53 @@ impl Flow<'_> {
     }
 }
 
+/// Legend items (a marker, then its label) flowing in rows from `left`
+/// across `width`.
+struct LegendFlow<'a> {
+    x: f64,
+    y: f64,
+    left: f64,
+    width: f64,
+    line_height: f64,
+    style: Style,
+    options: &'a LayoutOptions,
+    lang: HyphenLang,
+}
+
+impl LegendFlow<'_> {
+    /// Places one item with a marker `marker` px wide; its label's lines go
+    /// to `out`. Returns the top-left of the marker's row slot.
+    fn item(&mut self, marker: f64, label: &str, out: &mut Vec<TextLine>) -> (f64, f64) {
+        let room = self.width - marker - 10.0;
+        let item_width = marker + 10.0 + self.style.width(label).min(room);
+        if self.x > self.left && self.x + item_width > self.left + self.width {
+            self.x = self.left;
+            self.y += self.line_height;
+        }
+        let at = (self.x, self.y);
+        let (lines, _) = text_block(
+            label,
+            self.style,
+            room,
+            Anchor::Start,
+            TextRole::Body,
+            self.x + marker + 10.0,
+            self.y,
+            self.options,
+            self.lang,
+        );
+        let used = lines.len().max(1) as f64;
+        out.extend(lines);
+        if used > 1.0 {
+            self.y += (used - 1.0) * self.line_height;
+            self.x = self.left + self.width; // force a new row
+        } else {
+            self.x += item_width + 32.0;
+        }
+        at
+    }
+}
+
 fn hyphen_lang(lang: Lang) -> HyphenLang {
     match lang {
         Lang::Nl => HyphenLang::Dutch,
@@ -1288,18 +1335,22 @@ fn layout_inner(
         hl,
     );
     let mut swatches = Vec::new();
-    let mut x = o.margin;
     let swatch = f.body;
+    let mut flow = LegendFlow {
+        x: o.margin,
+        y,
+        left: o.margin,
+        width: text_width,
+        line_height,
+        style: body,
+        options: o,
+        lang: hl,
+    };
     for d in Domain::ALL
         .into_iter()
         .filter(|d| cards.iter().any(|c| c.domain == *d))
     {
-        let label = d.label(k.lang);
-        let item_width = swatch + 10.0 + body.width(label).min(text_width - swatch - 10.0);
-        if x > o.margin && x + item_width > o.margin + text_width {
-            x = o.margin;
-            y += line_height;
-        }
+        let (x, y) = flow.item(swatch, d.label(k.lang), &mut legend_text);
         swatches.push(Swatch {
             domain: d,
             rect: Rect {
@@ -1309,26 +1360,8 @@ fn layout_inner(
                 height: swatch,
             },
         });
-        let (lines, _) = text_block(
-            label,
-            body,
-            text_width - swatch - 10.0,
-            Anchor::Start,
-            TextRole::Body,
-            x + swatch + 10.0,
-            y,
-            o,
-            hl,
-        );
-        let used = lines.len().max(1) as f64;
-        legend_text.extend(lines);
-        if used > 1.0 {
-            y += (used - 1.0) * line_height;
-            x = o.margin + text_width; // force a new row
-        } else {
-            x += item_width + 32.0;
-        }
     }
+    y = flow.y;
     y += line_height;
     // Line samples: the ties present, and the route lines.
     let mut samples = Vec::new();
@@ -1362,14 +1395,18 @@ fn layout_inner(
         legend_text.extend(lines);
         y = ny;
         let sample_width = 48.0;
-        let mut x = o.margin;
+        let mut flow = LegendFlow {
+            x: o.margin,
+            y,
+            left: o.margin,
+            width: text_width,
+            line_height,
+            style: body,
+            options: o,
+            lang: hl,
+        };
         for (kind, label) in items {
-            let item_width =
-                sample_width + 10.0 + body.width(label).min(text_width - sample_width - 10.0);
-            if x > o.margin && x + item_width > o.margin + text_width {
-                x = o.margin;
-                y += line_height;
-            }
+            let (x, y) = flow.item(sample_width, label, &mut legend_text);
             let (a, b) = (
                 (x + 2.0, y + line_height / 2.0),
                 (x + sample_width - 2.0, y + line_height / 2.0),
@@ -1385,26 +1422,8 @@ fn layout_inner(
                 ),
             };
             samples.push(LineSample { kind, path });
-            let (lines, _) = text_block(
-                label,
-                body,
-                text_width - sample_width - 10.0,
-                Anchor::Start,
-                TextRole::Body,
-                x + sample_width + 10.0,
-                y,
-                o,
-                hl,
-            );
-            let used = lines.len().max(1) as f64;
-            legend_text.extend(lines);
-            if used > 1.0 {
-                y += (used - 1.0) * line_height;
-                x = o.margin + text_width;
-            } else {
-                x += item_width + 32.0;
-            }
         }
+        y = flow.y;
         y += line_height;
     }
     if ring_labels.iter().any(Option::is_none) {
@@ -1717,10 +1736,7 @@ fn short_description(k: &Kernteam) -> String {
             .members
             .iter()
             .filter(|m| m.ring == i)
-            .map(|m| match &m.name {
-                Some(n) => format!("{} ({n})", m.role),
-                None => m.role.clone(),
-            })
+            .map(crate::describe::who)
             .collect();
         if !who.is_empty() {
             s.push_str(&format!(" {}: {}.", ring.label, who.join(", ")));
