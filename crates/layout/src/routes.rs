@@ -107,6 +107,10 @@ impl Grid {
         for w in tracks.windows(2) {
             radii.push((w[0] + w[1]) / 2.0);
         }
+        // And a circle through every track (with the rays through the card
+        // centres below, a grid point in every card, however coarse the
+        // grid: a leg can always start and end inside its cards).
+        radii.extend(tracks.iter().copied());
         radii.retain(|r| *r >= r_min - 0.01 && *r <= r_max + 0.01);
         radii.sort_by(f64::total_cmp);
         radii.dedup_by(|a, b| (*a - *b).abs() < 3.0);
@@ -142,6 +146,7 @@ impl Grid {
             }
             i = j;
         }
+        angles.extend(scene.card_polar.iter().map(|(a, _)| a.rem_euclid(TAU)));
         angles.sort_by(f64::total_cmp);
         let min_gap = 1.0 / r_max;
         angles.dedup_by(|a, b| (*a - *b).abs() < min_gap);
