@@ -12,10 +12,12 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::{
-    BatchFormat, DrawArgs, Failure, Format, Log, encode, final_width, io_reason, load, prepare,
-    same_file, say, write_output,
-};
+use cirkel_render::{DrawOptions, Format, prepare};
+
+use crate::args::{BatchFormat, DrawArgs};
+use crate::io::{files_of, io_reason, read_input, same_file, write_output};
+use crate::report::{Failure, Log, draw_failure, report};
+use crate::say;
 
 /// The arguments of `cirkel batch`.
 #[derive(clap::Args)]
@@ -59,8 +61,13 @@ struct Item {
 
 /// Runs the batch.
 pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
-    let width = final_width(&b.draw)?;
-    let theme = crate::load_theme(&b.draw.theme, &mut Log::direct())?;
+    let options = b.draw.options();
+    options
+        .final_width()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    // A bad theme is reported once, before any school is drawn.
+    cirkel_render::resolve_theme(&options.theme)
+        .map_err(|e| draw_failure(&b.draw.theme, e, &mut Log::direct()))?;
     let inputs = expand(&b.inputs)?;
     if inputs.is_empty() {
         return Err(Failure::Usage(
@@ -107,7 +114,7 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
             .par_iter()
             .map(|item| {
                 let mut log = Log::buffered();
-                let result = one(item, b, &theme, width, &mut log);
+                let result = one(item, b, &options, &mut log);
                 let mut lines = log.take();
                 let ok = result.is_ok();
                 let mut count = done
@@ -183,27 +190,28 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
 fn one(
     item: &Item,
     b: &Batch,
-    theme: &cirkel_render::Theme,
-    width: f64,
+    options: &DrawOptions,
     log: &mut Log,
 ) -> Result<Vec<String>, Failure> {
     if let Some(problem) = &item.problem {
         say!(log, "{}: error: {problem}", item.input);
         return Err(Failure::Input);
     }
-    let parsed = load(&item.input, b.draw.lang.into(), false, log)?;
-    let (geometry, photos) = prepare(&item.input, &parsed, &b.draw, None, None, Some(width), log)?;
+    let json = read_input(&item.input, log)?;
+    let prepared = prepare(&json, &files_of(&item.input), options)
+        .map_err(|e| draw_failure(&item.input, e, log))?;
+    report(&item.input, &prepared.warnings, log);
     let formats: &[Format] = match b.format {
         BatchFormat::Svg => &[Format::Svg],
         BatchFormat::Png => &[Format::Png],
         BatchFormat::Both => &[Format::Svg, Format::Png],
     };
-    let mut routes: Vec<Option<&str>> = vec![None];
+    let mut routes: Vec<Option<String>> = vec![None];
     if b.per_route {
-        routes.extend(geometry.routes.iter().map(|r| Some(r.id.as_str())));
+        routes.extend(prepared.route_ids().into_iter().map(Some));
     }
     let mut written = Vec::new();
-    for route in routes {
+    for route in &routes {
         for format in formats {
             let mut name = item.stem.as_os_str().to_os_string();
             if let Some(id) = route {
@@ -219,19 +227,10 @@ fn one(
                 );
                 return Err(Failure::Input);
             }
-            let png = crate::png_options(&b.draw, width);
-            let bytes = encode(
-                &item.input,
-                &geometry,
-                theme,
-                route,
-                *format,
-                width,
-                &png,
-                &photos,
-                log,
-            )?;
-            write_output(&path, &bytes, Some(&item.input))?;
+            let bytes = prepared
+                .paint(*format, route.as_deref())
+                .map_err(|e| draw_failure(&item.input, e, log))?;
+            write_output(&path, &bytes)?;
             written.push(path);
         }
     }

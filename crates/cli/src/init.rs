@@ -52,10 +52,10 @@ mod tests {
         assert_eq!(parsed.kernteam.school.name, "De \"Ark\" <test>");
         assert_eq!(
             parsed.kernteam.members.len(),
-            cirkel_core::catalogue::FIXED_KERNTEAM.len()
+            cirkel_core::FIXED_KERNTEAM.len()
         );
         assert_eq!(parsed.warnings.warnings().count(), 0, "{}", parsed.warnings);
-        for id in cirkel_core::catalogue::FIXED_KERNTEAM {
+        for id in cirkel_core::FIXED_KERNTEAM {
             assert!(
                 parsed
                     .kernteam

@@ -18,11 +18,15 @@ pub enum Severity {
     Note,
 }
 
-/// One problem in an input file.
+/// One problem in an input file (or in a file that goes with it: a theme,
+/// last year's layout).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// The file the problem is in, when it is not the input itself (a
+    /// theme file, last year's layout); `None` for the input.
+    pub file: Option<String>,
     /// JSON path of the value, like `members[3].ring`; empty for the whole document.
     pub path: String,
     /// 1-based line of the value, 0 when unknown.
@@ -40,6 +44,7 @@ impl Diagnostic {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            file: None,
             path: path.into(),
             line: 0,
             column: 0,
@@ -71,6 +76,13 @@ impl Diagnostic {
         self
     }
 
+    /// Names the file the problem is in (when it is not the input).
+    #[must_use]
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
     /// Sets the position (1-based line and column).
     #[must_use]
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -93,7 +105,7 @@ struct DiagnosticWithFile<'a> {
 impl fmt::Display for DiagnosticWithFile<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.diag;
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", d.file.as_deref().unwrap_or(self.file))?;
         if d.line > 0 {
             write!(f, ":{}:{}", d.line, d.column)?;
         }
@@ -125,6 +137,11 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// One problem.
+    pub fn one(d: Diagnostic) -> Diagnostics {
+        Diagnostics(vec![d])
+    }
+
     /// True when at least one problem is an error.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
@@ -160,6 +177,8 @@ impl fmt::Display for Diagnostics {
         Ok(())
     }
 }
+
+impl std::error::Error for Diagnostics {}
 
 /// The nearest of `known` to `word` by edit distance, if it is close enough to
 /// be a plausible typo (at most a third of the word's length, and at most 3).

@@ -12,16 +12,38 @@
 //! let parsed = cirkel_core::parse(input, &cirkel_core::ParseOptions::default()).unwrap();
 //! assert_eq!(parsed.kernteam.members[0].role, "CJG-coach");
 //! ```
+//!
+//! Module map: `parse/` (decoding, syntax errors, unknown keys, then one
+//! file per part of the input: school and rings, members, contact, photos,
+//! routes), `model` (the validated values), `catalogue` (the built-in
+//! roles), `diagnostic` (problems for people), `resources` (where photos
+//! come from), `spans` (positions of values in the JSON text), `schema`
+//! (the JSON Schema), `input` (the format as written), `limits`.
 
-pub mod catalogue;
-pub mod diagnostic;
-pub mod input;
+mod catalogue;
+mod diagnostic;
+mod input;
 pub mod limits;
-pub mod model;
-pub mod parse;
-pub mod schema;
-pub mod spans;
+mod model;
+mod parse;
+mod resources;
+mod schema;
+mod spans;
 
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use model::*;
-pub use parse::{ParseOptions, Parsed, parse};
+pub use catalogue::{Bilingual, FIXED_KERNTEAM, Role, role, roles};
+pub use diagnostic::{Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list};
+pub use input::{
+    ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
+    KNOWN_SCHOOL, MeetingIn, MemberIn, RingIn, RouteIn, SchoolIn,
+};
+pub use model::{
+    Contact, Domain, ImageKind, Kernteam, Lang, Meeting, Member, Photo, Privacy, Ring, Route,
+    School, SchoolSector, Tie,
+};
+pub use parse::{
+    ParseOptions, Parsed, check_input_size, is_allowed_web_link, is_forbidden_char, parse,
+    parse_with, slug,
+};
+pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
+pub use schema::json_schema;
+pub use spans::{Pos, Spans, child_index, child_key};

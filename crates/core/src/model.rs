@@ -189,8 +189,63 @@ pub struct Member {
     pub tie: Tie,
     /// Contact data.
     pub contact: Contact,
-    /// Photo path, resolved against the input file's folder and checked to exist.
-    pub photo: Option<std::path::PathBuf>,
+    /// The member's photo, read and checked by the parser.
+    pub photo: Option<Photo>,
+}
+
+/// The kind of a photo file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageKind {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+}
+
+impl ImageKind {
+    /// The kind from a file's first bytes; `None` when it is neither PNG
+    /// nor JPEG.
+    pub fn sniff(bytes: &[u8]) -> Option<ImageKind> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(ImageKind::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(ImageKind::Jpeg)
+        } else {
+            None
+        }
+    }
+
+    /// Its MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageKind::Png => "image/png",
+            ImageKind::Jpeg => "image/jpeg",
+        }
+    }
+}
+
+/// A member's photo: read once through [`crate::Resources`] and checked
+/// (PNG or JPEG, within the byte and pixel limits, its size read from the
+/// header before anything decodes it). Serialised as its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// The path as the input gives it, relative to the input file.
+    pub path: String,
+    /// PNG or JPEG.
+    pub kind: ImageKind,
+    /// Width in pixels, from the header.
+    pub width: u32,
+    /// Height in pixels, from the header.
+    pub height: u32,
+    /// The file's bytes (shared: copies of a kernteam share them).
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+impl Serialize for Photo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.path)
+    }
 }
 
 /// Which partner a school goes to for which hulpvraag, and where it escalates.

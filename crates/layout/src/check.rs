@@ -80,7 +80,7 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
     // disc or a ring label; badges and labels are clear of the cards.
     for r in &l.routes {
         for leg in &r.legs {
-            let points = crate::routes::sample_path(&leg.path, 2.0);
+            let points = leg.path.sample(2.0);
             if points.is_empty() {
                 problems.push(format!("route {} has an empty leg to {}", r.id, leg.to));
             }

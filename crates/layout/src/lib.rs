@@ -2,8 +2,9 @@
 //!
 //! Turns a validated [`cirkel_core::Kernteam`] into a [`Layout`]: plain
 //! geometry of the centre, rings, domain sectors, member cards with wrapped
-//! text lines, ring labels, title, legend and footer. No SVG here; text is
-//! measured with the bundled font so the layout and the PNG agree.
+//! text lines, ring labels, route paths, title, legend and footer. No SVG
+//! here; text is measured with the bundled font so the layout and every
+//! painter agree.
 //!
 //! ```
 //! use cirkel_core::{parse, ParseOptions};
@@ -17,18 +18,32 @@
 //! assert_eq!(geometry.nodes.len(), 2);
 //! assert!(check_layout(&geometry, options.fonts.minimum).is_empty());
 //! ```
+//!
+//! Module map: `engine/` (cards, placement plans, ring labels, the blocks
+//! around the circle, assembly, rounding), `routes/` (grid, search,
+//! drawing legs, ties, badges and labels), `geometry/` (the `Layout`
+//! value, rectangles, paths), `text/` (shaping, wrapping, text blocks),
+//! `check` (the quality bars), `describe` (the circle in words).
 
 mod check;
-pub mod describe;
+mod describe;
 mod engine;
-pub mod geometry;
+mod geometry;
 mod options;
 mod routes;
-pub mod text;
+mod text;
 
 pub use check::check_layout;
 pub use describe::{DescribeFormat, describe};
 pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
-pub use geometry::*;
-pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions};
-pub use routes::sample_path;
+pub use geometry::{
+    Anchor, Arrow, Badge, BoxKind, Centre, Layout, LineSample, MAX_COORDINATE, MAX_SAMPLES, Node,
+    Path, PathError, Point, Portrait, Rect, RingGeometry, RingLabel, RouteLabel, RouteLeg,
+    RoutePath, SampleKind, Sector, Segment, Swatch, TextBox, TextLine, TextRole, TieLine, round2,
+    round4, sample_path,
+};
+pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions, OptionsError};
+pub use text::{
+    ASCENT, DESCENT, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, Glyph, HyphenLang, ShapedRun, Style,
+    Weight, font_covers, font_data, measure, missing_characters, missing_in_line, shape, wrap,
+};

@@ -282,7 +282,7 @@ fn route_legs_avoid_the_cards_they_do_not_visit() {
             (Some("veilig-thuis"), "beschermtafel", true),
         ]
     );
-    assert!(gedrag.escalation_path.starts_with('M'));
+    assert!(gedrag.escalation_path.to_string().starts_with('M'));
     // Each leg ends on the border of the card it leads to.
     for r in &l.routes {
         for leg in &r.legs {
@@ -311,7 +311,7 @@ fn route_legs_avoid_the_cards_they_do_not_visit() {
         .unwrap()
         .clone();
     let leg = &mut broken.routes[0].legs[1];
-    leg.path = format!("{} L{} {}", leg.path, victim.x, victim.y);
+    leg.path.line_to(victim.x, victim.y);
     let problems = check_layout(&broken, options.fonts.minimum);
     assert!(
         problems

@@ -1,9 +1,24 @@
 //! # cirkel-render
 //!
-//! Draws a [`cirkel_layout::Layout`] as SVG ([`to_svg`]) and turns SVG into
-//! PNG ([`svg_to_png`]) with usvg/resvg/tiny-skia and the bundled font only.
-//! Rendering decides no positions: everything it draws was placed by the
-//! layout.
+//! Draws a [`cirkel_layout::Layout`]: as SVG ([`to_svg`]), and as PNG
+//! through usvg/resvg/tiny-skia with the bundled font only. Rendering
+//! decides no positions: everything it draws was placed by the layout.
+//!
+//! Most callers want one call from JSON to picture, [`draw`] (or
+//! [`draw_file`]), which does everything `cirkel render` does:
+//!
+//! ```
+//! use cirkel_core::NoFiles;
+//! use cirkel_render::{draw, DrawOptions, Format};
+//!
+//! let input = br#"{ "school": { "name": "De Ark" }, "members": [ { "role": "jeugdarts" } ] }"#;
+//! let options = DrawOptions { format: Format::Png, ..DrawOptions::default() };
+//! let drawing = draw(input, &NoFiles, &options).unwrap();
+//! assert!(drawing.bytes.starts_with(b"\x89PNG"));
+//! assert_eq!(drawing.layout.nodes.len(), 1);
+//! ```
+//!
+//! The stages stay public for callers who want one of them:
 //!
 //! ```
 //! use cirkel_core::{parse, ParseOptions};
@@ -18,21 +33,34 @@
 //! let png = svg_to_png(&svg, 400).unwrap();
 //! assert!(png.starts_with(b"\x89PNG"));
 //! ```
+//!
+//! Module map: `facade/` (draw, options, the legibility rule, glyph
+//! warnings), `svg/` (the SVG painter: primitives, the circle, cards,
+//! lines, routes, boxes), `png/` (rasterising and encoding), `theme/`
+//! (colours and theme files), `safety` (the SVG safety check).
 
-mod encode;
-mod raster;
+mod facade;
+mod png;
 mod safety;
-mod svg_writer;
+mod svg;
 mod theme;
 
-pub use encode::{PngEffort, PngOptions, encode_png};
-pub use raster::{
-    MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError, layout_to_png, svg_text_as_paths, svg_to_png,
-    svg_to_png_with, usvg_options,
+/// The rendering stack this crate draws with, for callers who need its types.
+pub use resvg;
+
+pub use facade::{
+    DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, OptionsError, PRINT_DPI, Paper,
+    Prepared, Previous, Size, ThemeChoice, draw, draw_file, prepare, prepare_parsed, read_input,
+    read_limited, resolve_theme,
+};
+pub use png::{
+    A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_PIXELS, MAX_PNG_SIDE, PngEffort, PngError, PngOptions,
+    Resolution, encode_png, layout_to_png, svg_text_as_paths, svg_to_png, svg_to_png_with,
+    usvg_options,
 };
 pub use safety::svg_safety_problems;
-pub use svg_writer::{Photo, SvgOptions, base64, num, to_svg, xml_safe};
-pub use theme::{BUNDLED_THEMES, Rgb, Theme, ThemeError};
+pub use svg::{SvgOptions, base64, num, to_svg, xml_safe};
+pub use theme::{BUNDLED_THEMES, Rgb, Theme};
 
 /// The code examples in README.md, compiled and run by `cargo test --doc`.
 #[doc = include_str!("../../../README.md")]

@@ -1,5 +1,6 @@
 //! The example outputs committed under `examples/` (and shown in README.md)
-//! must be what the code renders today: the SVG byte for byte, the PNG pixel
+//! must be what the code renders today, through the library's one call
+//! (`draw_file`, as `cirkel render` does): the SVG byte for byte, the PNG pixel
 //! for pixel within ±2 per channel (resvg's own reference tests allow ±1).
 //! On a mismatch a diff image is written to `target/example-diffs/`.
 //! Regenerate with `scripts/regenerate-examples.sh`.
@@ -8,10 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cirkel_core::{ParseOptions, parse};
-use cirkel_layout::{LayoutOptions, layout};
-use cirkel_render::{PngOptions, SvgOptions, Theme, layout_to_png, to_svg};
-use resvg::tiny_skia::Pixmap;
+use cirkel_render::resvg::tiny_skia::Pixmap;
+use cirkel_render::{DrawOptions, Format, ThemeChoice, draw_file};
 
 fn examples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
@@ -26,105 +25,53 @@ fn examples() -> Vec<PathBuf> {
     v
 }
 
+fn drawn(json: &Path, format: Format, theme: &str) -> Vec<u8> {
+    let options = DrawOptions {
+        format,
+        theme: ThemeChoice::Named(theme.into()),
+        ..DrawOptions::default()
+    };
+    draw_file(json, &options).unwrap().bytes
+}
+
+fn check_png(fresh: &[u8], committed: &Path, stale: &mut Vec<String>) {
+    let fresh = Pixmap::decode_png(fresh).unwrap();
+    match std::fs::read(committed)
+        .ok()
+        .and_then(|b| Pixmap::decode_png(&b).ok())
+    {
+        None => stale.push(format!("{} is missing", committed.display())),
+        Some(old) => {
+            if let Some(why) = compare(&old, &fresh, committed) {
+                stale.push(why);
+            }
+        }
+    }
+}
+
 #[test]
 fn committed_example_outputs_are_current() {
     let mut stale = Vec::new();
     let examples = examples();
     assert!(!examples.is_empty());
     for json in examples {
-        let bytes = std::fs::read(&json).unwrap();
-        let options = ParseOptions {
-            base_dir: json.parent().map(Path::to_path_buf),
-            ..Default::default()
-        };
-        let k = parse(&bytes, &options).unwrap().kernteam;
-        let l = layout(&k, &LayoutOptions::default()).unwrap();
-        // Photos as the command line embeds them.
-        let photos = k
-            .members
-            .iter()
-            .filter_map(|m| {
-                let bytes = std::fs::read(m.photo.as_ref()?).unwrap();
-                Some((m.id.clone(), cirkel_render::Photo { bytes }))
-            })
-            .collect();
-        let svg_options = SvgOptions {
-            photos,
-            ..SvgOptions::default()
-        };
-        let svg = to_svg(
-            &l,
-            &Theme::default(),
-            &SvgOptions {
-                width: Some(1600.0),
-                ..svg_options.clone()
-            },
-        );
+        let svg = String::from_utf8(drawn(&json, Format::Svg, "standaard")).unwrap();
         let committed_svg = std::fs::read_to_string(json.with_extension("svg")).unwrap_or_default();
         if committed_svg != svg {
             stale.push(format!("{} differs", json.with_extension("svg").display()));
         }
-        let png = layout_to_png(
-            &l,
-            &Theme::default(),
-            &svg_options,
-            1600,
-            &PngOptions::default(),
-        )
-        .unwrap();
-        let fresh = Pixmap::decode_png(&png).unwrap();
-        let committed = std::fs::read(json.with_extension("png"))
-            .ok()
-            .and_then(|b| Pixmap::decode_png(&b).ok());
-        match committed {
-            None => stale.push(format!(
-                "{} is missing",
-                json.with_extension("png").display()
-            )),
-            Some(old) => {
-                if let Some(why) = compare(&old, &fresh, &json) {
-                    stale.push(why);
-                }
-            }
-        }
+        let png = drawn(&json, Format::Png, "standaard");
+        check_png(&png, &json.with_extension("png"), &mut stale);
     }
     // The example school in the other bundled themes.
     let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/st-bernardusschool.json");
-    let k = parse(
-        &std::fs::read(&json).unwrap(),
-        &ParseOptions {
-            base_dir: json.parent().map(Path::to_path_buf),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .kernteam;
-    let l = layout(&k, &LayoutOptions::default()).unwrap();
     for theme in ["print", "contrast"] {
         let file = json
             .parent()
             .unwrap()
             .join(format!("themes/st-bernardusschool.{theme}.png"));
-        let png = layout_to_png(
-            &l,
-            &Theme::bundled(theme).unwrap(),
-            &SvgOptions::default(),
-            1600,
-            &PngOptions::default(),
-        )
-        .unwrap();
-        let fresh = Pixmap::decode_png(&png).unwrap();
-        match std::fs::read(&file)
-            .ok()
-            .and_then(|b| Pixmap::decode_png(&b).ok())
-        {
-            None => stale.push(format!("{} is missing", file.display())),
-            Some(old) => {
-                if let Some(why) = compare(&old, &fresh, &file) {
-                    stale.push(why);
-                }
-            }
-        }
+        let png = drawn(&json, Format::Png, theme);
+        check_png(&png, &file, &mut stale);
     }
     assert!(
         stale.is_empty(),

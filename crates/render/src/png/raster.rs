@@ -7,36 +7,11 @@
 
 use std::sync::{Arc, OnceLock};
 
-use cirkel_layout::text::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
+use cirkel_layout::{FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
 use resvg::{tiny_skia, usvg};
 
-use crate::encode::{PngOptions, encode_png};
-
-/// Largest width or height of a PNG, in px.
-pub const MAX_PNG_SIDE: u32 = 8192;
-/// Largest number of pixels in a PNG (64 megapixels: 256 MiB of RGBA).
-pub const MAX_PNG_PIXELS: u64 = 64 * 1024 * 1024;
-
-/// Why a PNG could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum PngError {
-    /// The requested size is zero or too large.
-    #[error(
-        "a PNG of {width} × {height} px is outside the limits (1 to {MAX_PNG_SIDE} px a side, at most 64 megapixels)"
-    )]
-    Size {
-        /// Requested width.
-        width: u64,
-        /// Requested height.
-        height: u64,
-    },
-    /// usvg refused the SVG (a bug: we wrote it).
-    #[error("the SVG could not be read: {0}")]
-    Svg(String),
-    /// PNG encoding failed.
-    #[error("the PNG could not be encoded: {0}")]
-    Encode(String),
-}
+use super::encode::{PngOptions, encode_png};
+use super::error::{MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError};
 
 fn fontdb() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
@@ -76,8 +51,7 @@ pub fn svg_to_png(svg: &str, width: u32) -> Result<Vec<u8>, PngError> {
 
 /// Renders SVG text to PNG bytes, `width` px wide, encoded as `options` say.
 pub fn svg_to_png_with(svg: &str, width: u32, options: &PngOptions) -> Result<Vec<u8>, PngError> {
-    let tree =
-        usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
+    let tree = usvg::Tree::from_str(svg, &usvg_options())?;
     let size = tree.size();
     let scale = f64::from(width) / f64::from(size.width());
     let height = (f64::from(size.height()) * scale).round();
@@ -147,8 +121,7 @@ pub fn layout_to_png(
 /// description and accessibility attributes are put back; text stops being
 /// selectable and searchable.
 pub fn svg_text_as_paths(svg: &str) -> Result<String, PngError> {
-    let tree =
-        usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
+    let tree = usvg::Tree::from_str(svg, &usvg_options())?;
     let out = tree
         .to_string(&usvg::WriteOptions {
             preserve_text: false,

@@ -1,188 +1,11 @@
-//! Measuring and wrapping text with the bundled font.
+//! Wrapping text into lines no wider than a measure.
 //!
-//! Widths come from shaping with harfrust, the same shaper (and version) that
-//! usvg uses to draw the PNG, so a line that fits here fits in the picture.
 //! Lines are wrapped at spaces; a word wider than the line is hyphenated at
 //! Dutch (or English) syllable boundaries (hypher), and only a single
-//! syllable wider than the whole line is broken between characters.
-//! Text is never cut off and never overflows.
+//! syllable wider than the whole line is broken between characters. Text
+//! is never cut off and never overflows.
 
-use std::sync::OnceLock;
-
-use harfrust::{FontRef, ShapeOptions, ShaperData, UnicodeBuffer};
-
-/// The bundled regular font (Noto Sans, SIL Open Font License; see `assets/fonts`).
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
-/// The bundled bold font.
-pub const FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
-/// The family name of the bundled fonts, as written in the SVG.
-pub const FONT_FAMILY: &str = "Noto Sans";
-
-/// Regular or bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Weight {
-    /// Regular (400).
-    Normal,
-    /// Bold (700).
-    Bold,
-}
-
-struct Face {
-    font: FontRef<'static>,
-    data: ShaperData,
-}
-
-struct Faces {
-    regular: Option<Face>,
-    bold: Option<Face>,
-}
-
-fn faces() -> &'static Faces {
-    static FACES: OnceLock<Faces> = OnceLock::new();
-    FACES.get_or_init(|| {
-        let load = |bytes: &'static [u8]| {
-            FontRef::new(bytes).ok().map(|font| Face {
-                data: ShaperData::new(&font),
-                font,
-            })
-        };
-        Faces {
-            regular: load(FONT_REGULAR),
-            bold: load(FONT_BOLD),
-        }
-    })
-}
-
-/// Remembered widths per thread: layout measures the same words many times
-/// (wrapping tries prefixes; the placement search re-measures nothing, but
-/// labels and legend repeat). Cleared when it grows past this many entries.
-const WIDTH_CACHE_LIMIT: usize = 20_000;
-
-/// A shape plan and what it was made for.
-struct CachedPlan {
-    weight: Weight,
-    direction: harfrust::Direction,
-    script: harfrust::Script,
-    language: Option<harfrust::Language>,
-    plan: harfrust::ShapePlan,
-}
-
-thread_local! {
-    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(String, Weight), f64>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-    static PLANS: std::cell::RefCell<Vec<CachedPlan>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The advance width of `text` set in one line at `size` px.
-pub fn measure(text: &str, weight: Weight, size: f64) -> f64 {
-    if text.is_empty() {
-        return 0.0;
-    }
-    // Widths scale with the size: remember them at 1 px.
-    let key = (text.to_string(), weight);
-    if let Some(w) = WIDTHS.with(|c| c.borrow().get(&key).copied()) {
-        return w * size;
-    }
-    let unit = measure_unit(text, weight);
-    WIDTHS.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= WIDTH_CACHE_LIMIT {
-            c.clear();
-        }
-        c.insert(key, unit);
-    });
-    unit * size
-}
-
-/// The advance width of `text` at 1 px, shaped with a plan made once per
-/// weight, script, direction and language (making a plan costs more than
-/// shaping a short line).
-fn measure_unit(text: &str, weight: Weight) -> f64 {
-    let faces = faces();
-    let face = match weight {
-        Weight::Normal => faces.regular.as_ref(),
-        Weight::Bold => faces.bold.as_ref().or(faces.regular.as_ref()),
-    };
-    let Some(face) = face else {
-        // Unreachable with the bundled fonts; a generous estimate keeps text inside.
-        return text.chars().count() as f64 * 0.75;
-    };
-    let shaper = face.data.shaper(&face.font).build();
-    let mut buffer = UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let (direction, script, language) = (buffer.direction(), buffer.script(), buffer.language());
-    let output = PLANS.with(|plans| {
-        let mut plans = plans.borrow_mut();
-        let found = plans.iter().position(|p| {
-            p.weight == weight
-                && p.direction == direction
-                && p.script == script
-                && p.language == language
-        });
-        let index = match found {
-            Some(i) => i,
-            None => {
-                let plan = harfrust::ShapePlan::new(
-                    &shaper,
-                    direction,
-                    Some(script),
-                    language.as_ref(),
-                    &[],
-                );
-                plans.push(CachedPlan {
-                    weight,
-                    direction,
-                    script,
-                    language,
-                    plan,
-                });
-                plans.len() - 1
-            }
-        };
-        shaper.shape(buffer, ShapeOptions::new().plan(Some(&plans[index].plan)))
-    });
-    let advance: i64 = output
-        .glyph_positions()
-        .iter()
-        .map(|p| i64::from(p.x_advance))
-        .sum();
-    let upem = f64::from(shaper.units_per_em().max(1));
-    advance as f64 / upem
-}
-
-/// A way to set text: weight and size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Style {
-    /// Regular or bold.
-    pub weight: Weight,
-    /// Font size in px.
-    pub size: f64,
-}
-
-impl Style {
-    /// Regular weight at `size` px.
-    pub const fn regular(size: f64) -> Style {
-        Style {
-            weight: Weight::Normal,
-            size,
-        }
-    }
-
-    /// Bold at `size` px.
-    pub const fn bold(size: f64) -> Style {
-        Style {
-            weight: Weight::Bold,
-            size,
-        }
-    }
-
-    /// Width of `text` in this style.
-    pub fn width(&self, text: &str) -> f64 {
-        measure(text, self.weight, self.size)
-    }
-}
+use super::Style;
 
 /// The hyphenation language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -376,68 +199,15 @@ fn is_joining(c: char) -> bool {
         | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}')
 }
 
-/// The characters of `text` that the bundled fonts cannot show (they would
-/// be drawn as empty boxes), each once, in order of appearance.
-pub fn missing_characters(text: &str) -> Vec<char> {
-    let Some(face) = faces().regular.as_ref() else {
-        return Vec::new();
-    };
-    let shaper = face.data.shaper(&face.font).build();
-    let mut buffer = UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let output = shaper.shape(buffer, ShapeOptions::new());
-    // Glyphs come in visual order (right to left for Arabic): sort by
-    // cluster to report the characters in reading order.
-    let mut clusters: Vec<usize> = output
-        .glyph_infos()
-        .iter()
-        .filter(|info| info.glyph_id == 0)
-        .map(|info| info.cluster as usize)
-        .collect();
-    clusters.sort_unstable();
-    let mut missing: Vec<char> = Vec::new();
-    for cluster in clusters {
-        if let Some(c) = text.get(cluster..).and_then(|t| t.chars().next())
-            && !c.is_whitespace()
-            && !missing.contains(&c)
-        {
-            missing.push(c);
-        }
-    }
-    missing
-}
-
-/// True when the bundled regular font has a glyph for every character of `text`.
-pub fn font_covers(text: &str) -> bool {
-    let Some(face) = faces().regular.as_ref() else {
-        return false;
-    };
-    let shaper = face.data.shaper(&face.font).build();
-    let mut buffer = UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let output = shaper.shape(buffer, ShapeOptions::new());
-    output.glyph_infos().iter().all(|g| g.glyph_id != 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Weight;
 
     const BODY: Style = Style {
         weight: Weight::Normal,
         size: 20.0,
     };
-
-    #[test]
-    fn measures_with_the_font() {
-        let w = measure("Leerplichtambtenaar", Weight::Normal, 20.0);
-        assert!(w > 150.0 && w < 220.0, "{w}");
-        assert!(measure("Leerplichtambtenaar", Weight::Bold, 20.0) > w);
-        assert_eq!(measure("", Weight::Normal, 20.0), 0.0);
-    }
-
     #[test]
     fn wraps_at_spaces() {
         let lines = wrap(
@@ -473,19 +243,6 @@ mod tests {
             assert!(BODY.width(l) <= 100.0);
         }
         assert_eq!(lines.concat(), word);
-    }
-
-    #[test]
-    fn missing_characters_names_what_the_font_lacks() {
-        assert_eq!(missing_characters("Anna → Bob"), vec!['→']);
-        assert_eq!(missing_characters("مريم"), vec!['م', 'ر', 'ي']);
-        assert!(missing_characters("Nguyễn Ærøskøbing").is_empty());
-    }
-
-    #[test]
-    fn font_covers_dutch_and_the_symbols_we_write() {
-        assert!(font_covers("ëïéèöü ĳ · › … – Ærøskøbing Nguyễn"));
-        assert!(!font_covers("→"));
     }
 
     #[test]

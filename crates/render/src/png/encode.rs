@@ -28,7 +28,7 @@
 
 use resvg::tiny_skia::Pixmap;
 
-use crate::raster::PngError;
+use super::error::PngError;
 
 /// How much time to spend on a small file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,13 +44,51 @@ pub enum PngEffort {
     Smallest,
 }
 
+/// The resolution a PNG carries (its pHYs chunk), which tells word
+/// processors how large to place it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Resolution {
+    /// The picture is this many centimetres wide: the resolution follows
+    /// from its width in pixels. Default: 17 cm, the text column of an A4
+    /// page (21 cm less 2 cm margins).
+    WidthCm(f64),
+    /// This many dots per inch (10 to 2400).
+    Dpi(f64),
+    /// No pHYs chunk.
+    Unspecified,
+}
+
+/// Width of the text column of an A4 page, in cm.
+pub const A4_COLUMN_CM: f64 = 17.0;
+/// Width of the text column of an A3 page, in cm.
+pub const A3_COLUMN_CM: f64 = 25.7;
+
+impl Default for Resolution {
+    fn default() -> Resolution {
+        Resolution::WidthCm(A4_COLUMN_CM)
+    }
+}
+
+impl Resolution {
+    /// Dots per inch for a picture `width` px wide; `None` for no pHYs.
+    pub fn dpi(self, width: u32) -> Option<f64> {
+        let dpi = match self {
+            Resolution::WidthCm(cm) => f64::from(width) / (cm / 2.54),
+            Resolution::Dpi(d) => d,
+            Resolution::Unspecified => return None,
+        };
+        (dpi.is_finite() && dpi > 0.0).then_some(dpi)
+    }
+}
+
 /// How to encode a PNG.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct PngOptions {
-    /// Time against size.
+    /// Time against size. Default: balanced.
     pub effort: PngEffort,
-    /// Resolution written to the pHYs chunk, in dots per inch.
-    pub dpi: Option<f64>,
+    /// The resolution written to the pHYs chunk. Default: the picture is
+    /// 17 cm wide.
+    pub resolution: Resolution,
     /// Fill the canvas with this colour before drawing. With an SVG written
     /// without its background rectangle (`SvgOptions::background` false)
     /// this gives the same pixels, and saves rasterising the largest shape.
@@ -118,7 +156,7 @@ pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngE
     {
         let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
         encoder.set_depth(png::BitDepth::Eight);
-        if let Some(dpi) = options.dpi.filter(|d| d.is_finite() && *d > 0.0) {
+        if let Some(dpi) = options.resolution.dpi(pixmap.width()) {
             let per_metre = (dpi / 0.0254).round().clamp(1.0, f64::from(u32::MAX)) as u32;
             encoder.set_pixel_dims(Some(png::PixelDimensions {
                 xppu: per_metre,
@@ -161,15 +199,9 @@ pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngE
             }
             straight
         };
-        let mut writer = encoder
-            .write_header()
-            .map_err(|e| PngError::Encode(e.to_string()))?;
-        writer
-            .write_image_data(&image)
-            .map_err(|e| PngError::Encode(e.to_string()))?;
-        writer
-            .finish()
-            .map_err(|e| PngError::Encode(e.to_string()))?;
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(&image)?;
+        writer.finish()?;
     }
     Ok(out)
 }
@@ -293,7 +325,7 @@ mod tests {
         let bytes = encode_png(
             &pixmap,
             &PngOptions {
-                dpi: Some(300.0),
+                resolution: Resolution::Dpi(300.0),
                 ..PngOptions::default()
             },
         )
@@ -302,6 +334,10 @@ mod tests {
         let dims = dims.unwrap();
         assert_eq!(dims.xppu, 11_811);
         assert_eq!(dims.unit, png::Unit::Meter);
+        // By default the picture is 17 cm wide.
+        let bytes = encode_png(&pixmap, &PngOptions::default()).unwrap();
+        let (_, _, dims) = decode(&bytes);
+        assert_eq!(dims.unwrap().xppu, (4.0 / 0.17_f64).round() as u32);
     }
 
     #[test]

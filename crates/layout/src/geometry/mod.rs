@@ -10,6 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Weight;
 
+mod path;
+mod rect;
+
+pub use path::{MAX_COORDINATE, MAX_SAMPLES, Path, PathError, Point, Segment, sample_path};
+pub use rect::Rect;
+
 /// Rounds to 1/100 and turns -0 into 0, for stable output.
 pub fn round2(v: f64) -> f64 {
     if !v.is_finite() {
@@ -26,83 +32,6 @@ pub fn round4(v: f64) -> f64 {
         return 0.0;
     }
     (v * 10_000.0).round() / 10_000.0 + 0.0
-}
-
-/// An axis-aligned rectangle (top-left corner and size).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct Rect {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub width: f64,
-    /// Height.
-    pub height: f64,
-}
-
-impl Rect {
-    /// A rectangle from its centre and size.
-    pub fn centred(cx: f64, cy: f64, width: f64, height: f64) -> Rect {
-        Rect {
-            x: cx - width / 2.0,
-            y: cy - height / 2.0,
-            width,
-            height,
-        }
-    }
-
-    /// Right edge.
-    pub fn right(&self) -> f64 {
-        self.x + self.width
-    }
-
-    /// Bottom edge.
-    pub fn bottom(&self) -> f64 {
-        self.y + self.height
-    }
-
-    /// True when the two rectangles, each grown by `gap / 2`, overlap.
-    pub fn overlaps(&self, other: &Rect, gap: f64) -> bool {
-        self.x < other.right() + gap
-            && other.x < self.right() + gap
-            && self.y < other.bottom() + gap
-            && other.y < self.bottom() + gap
-    }
-
-    /// True when `inner` lies inside this rectangle (with a tolerance of 0.05 px).
-    pub fn contains(&self, inner: &Rect) -> bool {
-        const EPS: f64 = 0.05;
-        inner.x >= self.x - EPS
-            && inner.y >= self.y - EPS
-            && inner.right() <= self.right() + EPS
-            && inner.bottom() <= self.bottom() + EPS
-    }
-
-    /// Distance from a point to the rectangle (0 inside).
-    pub fn distance_to(&self, px: f64, py: f64) -> f64 {
-        let dx = (self.x - px).max(0.0).max(px - self.right());
-        let dy = (self.y - py).max(0.0).max(py - self.bottom());
-        dx.hypot(dy)
-    }
-
-    /// The same rectangle moved by (dx, dy).
-    pub fn translate(&self, dx: f64, dy: f64) -> Rect {
-        Rect {
-            x: self.x + dx,
-            y: self.y + dy,
-            ..*self
-        }
-    }
-
-    pub(crate) fn rounded(self) -> Rect {
-        Rect {
-            x: round2(self.x),
-            y: round2(self.y),
-            width: round2(self.width),
-            height: round2(self.height),
-        }
-    }
 }
 
 /// Horizontal alignment of a text line around its `x`.
@@ -166,8 +95,11 @@ pub struct TextLine {
     pub anchor: Anchor,
     /// What the line is.
     pub role: TextRole,
-    /// The line's measured box (for checks: it must lie inside its container).
-    #[serde(skip)]
+    /// The line's measured box: its advance width with the bundled font and
+    /// one line height (checks: it must lie inside its container; the SVG
+    /// writes the width as `textLength`). Absent in layouts written before
+    /// it was part of the JSON.
+    #[serde(default)]
     pub bounds: Rect,
 }
 
@@ -182,6 +114,7 @@ impl TextLine {
         self.x = round2(self.x);
         self.y = round2(self.y);
         self.size = round2(self.size);
+        self.bounds = self.bounds.rounded();
     }
 }
 
@@ -312,10 +245,10 @@ pub struct RoutePath {
     /// Its number in the route list (1-based); the renderer picks the
     /// route's colour from it.
     pub number: usize,
-    /// SVG path data of all step legs (solid), in canvas coordinates.
-    pub path: String,
-    /// SVG path data of the escalation legs (dashed); empty when none.
-    pub escalation_path: String,
+    /// All step legs (solid), in canvas coordinates.
+    pub path: Path,
+    /// The escalation legs (dashed); empty when none.
+    pub escalation_path: Path,
     /// The legs, in order.
     pub legs: Vec<RouteLeg>,
     /// The route's number badge, on its path where it is free.
@@ -334,8 +267,8 @@ pub struct RouteLeg {
     pub to: String,
     /// True for a leg of the escalation (drawn dashed).
     pub escalation: bool,
-    /// SVG path data (absolute `M`, `L`, `Q` and `C` commands only).
-    pub path: String,
+    /// The leg's line (written as absolute `M`, `L`, `Q` and `C` commands).
+    pub path: Path,
     /// The arrowhead at the leg's end.
     pub arrow: Arrow,
 }
@@ -401,9 +334,9 @@ pub struct TieLine {
     pub member: String,
     /// The kind of tie.
     pub tie: Tie,
-    /// SVG path data, from the school's disc to the card's border (a zigzag
-    /// for a stressful tie).
-    pub path: String,
+    /// From the school's disc to the card's border (a zigzag for a
+    /// stressful tie).
+    pub path: Path,
 }
 
 /// A line sample in the legend: what a tie or route line looks like.
@@ -411,8 +344,8 @@ pub struct TieLine {
 pub struct LineSample {
     /// What it shows.
     pub kind: SampleKind,
-    /// SVG path data of the sample.
-    pub path: String,
+    /// The sample's line.
+    pub path: Path,
 }
 
 /// What a legend line sample stands for.

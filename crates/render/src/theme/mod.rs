@@ -49,7 +49,7 @@ impl Rgb {
             if c <= 0.03928 {
                 c / 12.92
             } else {
-                ((c + 0.055) / 1.055).powf(2.4)
+                libm::pow((c + 0.055) / 1.055, 2.4)
             }
         };
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
@@ -102,14 +102,19 @@ pub struct Theme {
 pub const BUNDLED_THEMES: [(&str, &str); 3] = [
     (
         "standaard",
-        include_str!("../../../assets/themes/standaard.json"),
+        include_str!("../../../../assets/themes/standaard.json"),
     ),
-    ("print", include_str!("../../../assets/themes/print.json")),
+    (
+        "print",
+        include_str!("../../../../assets/themes/print.json"),
+    ),
     (
         "contrast",
-        include_str!("../../../assets/themes/contrast.json"),
+        include_str!("../../../../assets/themes/contrast.json"),
     ),
 ];
+
+mod file;
 
 /// The keys a theme file may have.
 const KEYS: [&str; 15] = [
@@ -129,21 +134,6 @@ const KEYS: [&str; 15] = [
     "routes",
     "patterns",
 ];
-
-/// A theme file that cannot be used; the message names the line, column
-/// and key, and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column}: {path}: {message}")]
-pub struct ThemeError {
-    /// 1-based line (0 when unknown).
-    pub line: usize,
-    /// 1-based column (0 when unknown).
-    pub column: usize,
-    /// JSON path of the value (`domains.jeugdhulp`).
-    pub path: String,
-    /// What is wrong and how to fix it.
-    pub message: String,
-}
 
 impl Default for Theme {
     fn default() -> Self {
@@ -172,133 +162,6 @@ impl Theme {
             .iter()
             .find(|(n, _)| *n == name)
             .and_then(|(_, json)| Theme::from_json(json).ok())
-    }
-
-    /// Reads a theme file. Keys left out keep the `standaard` values; unknown
-    /// keys, bad colours and bad numbers are errors.
-    pub fn from_json(text: &str) -> Result<Theme, ThemeError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let spans = cirkel_core::spans::Spans::scan(text);
-        let error = |path: &str, message: String| {
-            let pos = spans.locate(path);
-            ThemeError {
-                line: pos.line,
-                column: pos.column,
-                path: path.to_string(),
-                message,
-            }
-        };
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ThemeError {
-            line: e.line(),
-            column: e.column(),
-            path: String::new(),
-            message: format!(
-                "not valid JSON: {}",
-                e.to_string().split(" at line ").next().unwrap_or("")
-            ),
-        })?;
-        let serde_json::Value::Object(map) = value else {
-            return Err(error(
-                "",
-                "a theme is a JSON object: { \"domains\": { ... }, ... }".into(),
-            ));
-        };
-        let mut t = Theme::fallback();
-        t.name = "eigen".into();
-        for (key, v) in &map {
-            let colour = |path: &str, v: &serde_json::Value| -> Result<Rgb, ThemeError> {
-                v.as_str().and_then(Rgb::parse).ok_or_else(|| {
-                    error(
-                        path,
-                        format!("expected a colour like \"#005f9e\", found {v}"),
-                    )
-                })
-            };
-            match key.as_str() {
-                "name" => {
-                    t.name = v
-                        .as_str()
-                        .ok_or_else(|| error("name", "expected text".into()))?
-                        .chars()
-                        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-                        .take(40)
-                        .collect();
-                }
-                "description" => {}
-                "background" => t.background = colour(key, v)?,
-                "text" => t.text = colour(key, v)?,
-                "muted" => t.muted = colour(key, v)?,
-                "on_domain" => t.on_domain = colour(key, v)?,
-                "card" => t.card = colour(key, v)?,
-                "ring_line" => t.ring_line = colour(key, v)?,
-                "centre" => t.centre = colour(key, v)?,
-                "on_centre" => t.on_centre = colour(key, v)?,
-                "tie" => t.tie = colour(key, v)?,
-                "sector_tint" => {
-                    t.sector_tint =
-                        v.as_f64()
-                            .filter(|x| (0.0..=1.0).contains(x))
-                            .ok_or_else(|| {
-                                error(key, format!("expected a number from 0 to 1, found {v}"))
-                            })?;
-                }
-                "patterns" => {
-                    t.patterns = v
-                        .as_bool()
-                        .ok_or_else(|| error(key, format!("expected true or false, found {v}")))?;
-                }
-                "routes" => {
-                    let list = v
-                        .as_array()
-                        .filter(|l| !l.is_empty() && l.len() <= 50)
-                        .ok_or_else(|| error(key, "expected a list of 1 to 50 colours".into()))?;
-                    t.routes = list
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| colour(&format!("routes[{i}]"), c))
-                        .collect::<Result<_, _>>()?;
-                }
-                "domains" => {
-                    let domains = v.as_object().ok_or_else(|| {
-                        error(
-                            key,
-                            "expected an object: { \"onderwijs\": \"#005f9e\", ... }".into(),
-                        )
-                    })?;
-                    for (d, c) in domains {
-                        let path = format!("domains.{d}");
-                        let Some(domain) = Domain::from_key(d) else {
-                            let keys: Vec<&str> = Domain::ALL.iter().map(|d| d.key()).collect();
-                            let hint = cirkel_core::diagnostic::nearest(d, keys.iter().copied())
-                                .map(|n| format!("did you mean \"{n}\"? "))
-                                .unwrap_or_default();
-                            return Err(error(
-                                &path,
-                                format!(
-                                    "unknown domain \"{d}\"; {hint}known domains: {}",
-                                    cirkel_core::diagnostic::quoted_list(keys.iter().copied(), 10)
-                                ),
-                            ));
-                        };
-                        let i = Domain::ALL.iter().position(|x| *x == domain).unwrap_or(6);
-                        t.domains[i] = colour(&path, c)?;
-                    }
-                }
-                other => {
-                    let hint = cirkel_core::diagnostic::nearest(other, KEYS)
-                        .map(|n| format!("did you mean \"{n}\"? "))
-                        .unwrap_or_default();
-                    return Err(error(
-                        other,
-                        format!(
-                            "unknown key \"{other}\"; {hint}known keys: {}",
-                            cirkel_core::diagnostic::quoted_list(KEYS, 20)
-                        ),
-                    ));
-                }
-            }
-        }
-        Ok(t)
     }
 
     /// Every text colour that does not reach WCAG AA (4.5:1) against its
@@ -340,7 +203,7 @@ impl Theme {
 
     /// The built-in values (the same as `assets/themes/standaard.json`; a
     /// test keeps them equal).
-    fn fallback() -> Theme {
+    pub(crate) fn fallback() -> Theme {
         Theme {
             name: "standaard".into(),
             background: Rgb(255, 255, 255),
@@ -414,20 +277,6 @@ mod tests {
             t.domain(Domain::Jeugdhulp),
             Theme::default().domain(Domain::Jeugdhulp)
         );
-    }
-
-    #[test]
-    fn theme_errors_say_where_and_what() {
-        let e = Theme::from_json("{\n  \"domains\": { \"jeugdhulpp\": \"#fff\" }\n}").unwrap_err();
-        assert_eq!((e.line, e.path.as_str()), (2, "domains.jeugdhulpp"));
-        assert!(e.message.contains("did you mean \"jeugdhulp\"?"), "{e}");
-        let e = Theme::from_json("{ \"text\": \"zwart\" }").unwrap_err();
-        assert!(e.message.contains("expected a colour like"), "{e}");
-        let e = Theme::from_json("{ \"backgound\": \"#fff\" }").unwrap_err();
-        assert!(e.message.contains("did you mean \"background\"?"), "{e}");
-        let e = Theme::from_json("{ \"sector_tint\": 3 }").unwrap_err();
-        assert!(e.message.contains("from 0 to 1"), "{e}");
-        assert!(Theme::from_json("[1, 2").is_err());
     }
 
     #[test]

@@ -1,0 +1,159 @@
+//! The drawing options on the command line, shared by `render`, `batch`
+//! and `layout`, and how they become the library's [`DrawOptions`].
+
+use cirkel_core::{Lang, Privacy};
+use cirkel_render::{DEFAULT_WIDTH, DrawOptions, Format, Paper, PngEffort, Size, ThemeChoice};
+use clap::ValueEnum;
+
+/// How to draw: shared by `render` and `batch`.
+#[derive(clap::Args, Clone)]
+pub(crate) struct DrawArgs {
+    /// Width of the output in px (the height follows). Default 1600.
+    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
+    pub width: u32,
+    /// Multiplies the width, for high-density screens (e.g. 2).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    pub scale: f64,
+    /// Language of the text the tool adds (labels, legend, defaults).
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// Size for print: the width of the text column of an A4 (17 cm) or A3
+    /// (25.7 cm) page at 300 dpi, with that resolution in the PNG.
+    #[arg(long, value_enum, conflicts_with = "width")]
+    pub paper: Option<PaperArg>,
+    /// Resolution written in the PNG (pHYs), so that word processors place
+    /// it at the intended size. Default: the picture is 17 cm wide (the text
+    /// column of an A4 page).
+    #[arg(long, value_parser = parse_dpi)]
+    pub dpi: Option<f64>,
+    /// Smallest PNG file (slower); by default size and speed are balanced.
+    #[arg(long, conflicts_with = "fast_png")]
+    pub optimize: bool,
+    /// Fastest PNG encoding (larger file), for bulk work.
+    #[arg(long)]
+    pub fast_png: bool,
+    /// Colours: `standaard` (colour-blind safe), `print` (also works in
+    /// black and white), `contrast`, or a theme file (JSON; copy one from
+    /// assets/themes and change its colours).
+    #[arg(long, value_name = "NAME|FILE", default_value = "standaard")]
+    pub theme: String,
+    /// What personal data the output may hold: `names` drops contact data,
+    /// `roles` also personal names and photos (for a public web page).
+    #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
+    pub privacy: PrivacyArg,
+}
+
+impl DrawArgs {
+    /// The library's options for these arguments.
+    pub fn options(&self) -> DrawOptions {
+        DrawOptions {
+            size: size(self.width, self.paper),
+            scale: self.scale,
+            dpi: self.dpi,
+            theme: ThemeChoice::from_spec(&self.theme),
+            lang: self.lang.into(),
+            privacy: self.privacy.into(),
+            png_effort: if self.optimize {
+                PngEffort::Smallest
+            } else if self.fast_png {
+                PngEffort::Fast
+            } else {
+                PngEffort::Balanced
+            },
+            ..DrawOptions::default()
+        }
+    }
+}
+
+/// The picture's size from `--width` and `--paper`.
+pub(crate) fn size(width: u32, paper: Option<PaperArg>) -> Size {
+    match paper {
+        Some(PaperArg::A4) => Size::Paper(Paper::A4),
+        Some(PaperArg::A3) => Size::Paper(Paper::A3),
+        None => Size::Width(width),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PaperArg {
+    A4,
+    A3,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    Svg,
+    Png,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Svg => Format::Svg,
+            FormatArg::Png => Format::Png,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum BatchFormat {
+    Svg,
+    Png,
+    Both,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PrivacyArg {
+    Full,
+    Names,
+    Roles,
+}
+
+impl From<PrivacyArg> for Privacy {
+    fn from(p: PrivacyArg) -> Privacy {
+        match p {
+            PrivacyArg::Full => Privacy::Full,
+            PrivacyArg::Names => Privacy::Names,
+            PrivacyArg::Roles => Privacy::Roles,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DescribeFormatArg {
+    Text,
+    Markdown,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if v.is_finite() && (0.25..=8.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("the scale must be between 0.25 and 8".into())
+    }
+}
+
+fn parse_dpi(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if v.is_finite() && (10.0..=2400.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("the resolution must be between 10 and 2400 dpi".into())
+    }
+}

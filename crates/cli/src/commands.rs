@@ -1,0 +1,116 @@
+//! The small commands: `check`, `layout`, `describe`, `init`, `roles`,
+//! `schema`.
+
+use cirkel_core::{Diagnostics, Lang, ParseOptions, Parsed, parse_with, roles as catalogue};
+use cirkel_render::{DrawOptions, prepare, prepare_parsed};
+
+use crate::args::{DescribeFormatArg, LangArg, PrivacyArg};
+use crate::io::{display_name, files_of, read_input, write_output};
+use crate::report::{Failure, Log, draw_failure, report};
+use crate::{init, say};
+
+/// Reads and parses an input; on errors prints them all and fails.
+fn parse_input(input: &str, lang: Lang, log: &mut Log) -> Result<Parsed, Failure> {
+    let json = read_input(input, log)?;
+    let options = ParseOptions {
+        lang,
+        base_dir: None,
+    };
+    parse_with(&json, &options, &files_of(input))
+        .map_err(|d| draw_failure(&display_name(input), d.into(), log))
+}
+
+/// `cirkel check`: every error, warning and note; exit 1 on errors. The
+/// circle is laid out too, so what only the layout finds (a circle past the
+/// canvas limit, characters the font lacks) is reported as well.
+pub(crate) fn check(input: &str) -> Result<(), Failure> {
+    let log = &mut Log::direct();
+    let name = display_name(input);
+    let parsed = parse_input(input, Lang::Nl, log)?;
+    let notes = Diagnostics(parsed.warnings.notes().cloned().collect());
+    let prepared = prepare_parsed(&parsed, &DrawOptions::default())
+        .map_err(|e| draw_failure(&name, e, log))?;
+    let mut all = prepared.warnings.clone();
+    all.0.extend(notes.0);
+    all.sort();
+    report(&name, &all, log);
+    let k = &parsed.kernteam;
+    println!(
+        "{name}: ok: {} members on {} rings, {} routes, {} warnings, {} notes",
+        k.members.len(),
+        k.rings.len(),
+        k.routes.len(),
+        all.warnings().count(),
+        all.notes().count()
+    );
+    Ok(())
+}
+
+/// `cirkel layout`: the geometry `render` draws with the same options.
+pub(crate) fn layout(input: &str, options: &DrawOptions) -> Result<(), Failure> {
+    let log = &mut Log::direct();
+    let name = display_name(input);
+    let json = read_input(input, log)?;
+    let prepared =
+        prepare(&json, &files_of(input), options).map_err(|e| draw_failure(&name, e, log))?;
+    report(&name, &prepared.warnings, log);
+    let json =
+        serde_json::to_string_pretty(&prepared.layout).map_err(|e| Failure::Io(e.to_string()))?;
+    write_output("-", format!("{json}\n").as_bytes())
+}
+
+/// `cirkel describe`: the circle in words.
+pub(crate) fn describe(
+    input: &str,
+    output: &str,
+    format: DescribeFormatArg,
+    lang: LangArg,
+    privacy: PrivacyArg,
+) -> Result<(), Failure> {
+    let log = &mut Log::direct();
+    let parsed = parse_input(input, lang.into(), log)?;
+    let shown = Diagnostics(parsed.warnings.warnings().cloned().collect());
+    report(&display_name(input), &shown, log);
+    let k = parsed.kernteam.redacted(privacy.into());
+    let format = match format {
+        DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
+        DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
+    };
+    write_output(output, cirkel_layout::describe(&k, format).as_bytes())
+}
+
+/// `cirkel init`: the starter file.
+pub(crate) fn init(school: &str, output: &str) -> Result<(), Failure> {
+    let text = init::starter(school);
+    write_output(output, text.as_bytes())?;
+    if output != "-" {
+        say!(
+            Log::direct(),
+            "wrote {output}; check it with `cirkel check {output}`"
+        );
+    }
+    Ok(())
+}
+
+/// `cirkel roles`: the catalogue.
+pub(crate) fn roles(lang: LangArg) -> Result<(), Failure> {
+    let lang: Lang = lang.into();
+    let mut out = String::new();
+    for r in catalogue() {
+        out.push_str(&format!(
+            "{:<30} {:<34} {:<22} {}\n",
+            r.id,
+            r.label.get(lang),
+            r.domain.key(),
+            r.organisation.get(lang)
+        ));
+    }
+    write_output("-", out.as_bytes())
+}
+
+/// `cirkel schema`: the JSON Schema of the input format.
+pub(crate) fn schema() -> Result<(), Failure> {
+    let json = serde_json::to_string_pretty(&cirkel_core::json_schema())
+        .map_err(|e| Failure::Io(e.to_string()))?;
+    write_output("-", format!("{json}\n").as_bytes())
+}

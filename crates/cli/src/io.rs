@@ -1,0 +1,134 @@
+//! Reading inputs (a file or standard input, within the size limit) and
+//! writing outputs atomically (a temporary file, then a rename, so a
+//! failure never leaves a half-written file or spoils a good one).
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use cirkel_core::limits::MAX_INPUT_BYTES;
+use cirkel_core::{Diagnostics, Folder, check_input_size};
+
+use crate::report::{Failure, Log, report};
+use crate::say;
+
+/// The name shown for an input in messages.
+pub(crate) fn display_name(input: &str) -> String {
+    if input == "-" {
+        "<stdin>".into()
+    } else {
+        input.to_string()
+    }
+}
+
+/// Where an input's photos are: its folder, or the current one for stdin.
+pub(crate) fn files_of(input: &str) -> Folder {
+    if input == "-" {
+        Folder::new(".")
+    } else {
+        Folder::beside(Path::new(input))
+    }
+}
+
+/// Why a file operation failed, in words.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads an input file or standard input (`-`), refusing one past the
+/// input limit before reading it all.
+pub(crate) fn read_input(input: &str, log: &mut Log) -> Result<Vec<u8>, Failure> {
+    let limit = MAX_INPUT_BYTES as u64;
+    let too_big = |n: u64, log: &mut Log| {
+        if let Err(d) = check_input_size(n) {
+            report(&display_name(input), &Diagnostics::one(d), log);
+        }
+        Failure::Input
+    };
+    let mut bytes = Vec::new();
+    if input == "-" {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        if bytes.is_empty() {
+            say!(
+                log,
+                "<stdin>: error: no input on stdin\n  help: pipe a kernteam file in, or give its path instead of `-`"
+            );
+            return Err(Failure::Input);
+        }
+    } else {
+        let path = Path::new(input);
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
+        if meta.is_dir() {
+            return Err(Failure::Io(format!(
+                "{input} is a folder, not a kernteam file"
+            )));
+        }
+        if meta.is_file() && meta.len() > limit {
+            return Err(too_big(meta.len(), log));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64, log));
+    }
+    Ok(bytes)
+}
+
+/// True when the two paths name the same existing file.
+pub(crate) fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes `bytes` to `output` (`-`: standard output) atomically.
+pub(crate) fn write_output(output: &str, bytes: &[u8]) -> Result<(), Failure> {
+    if output == "-" {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .or_else(|e| {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")));
+    }
+    let target = Path::new(output);
+    if target.is_dir() {
+        return Err(Failure::Io(format!(
+            "{output} is a folder; give a file name like {output}/cirkel.png"
+        )));
+    }
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = target
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "cirkel".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, target));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::Io(format!(
+            "cannot write {output}: {}",
+            io_reason(&e)
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `cirkel render`: one kernteam file to one picture.
+
+use std::path::Path;
+
+use cirkel_render::{Format, Previous, draw};
+
+use crate::args::{DrawArgs, FormatArg};
+use crate::io::{display_name, files_of, read_input, same_file, write_output};
+use crate::report::{Failure, Log, draw_failure, report};
+
+/// The arguments of `cirkel render`.
+#[derive(clap::Args)]
+pub(crate) struct Render {
+    /// The kernteam JSON file, or `-` for standard input.
+    input: String,
+    /// Output file (`.svg` or `.png`), or `-` for standard output.
+    /// Default: the input's name with the format's extension.
+    #[arg(short, long)]
+    output: Option<String>,
+    /// Output format; by default taken from the output's extension.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    #[command(flatten)]
+    draw: DrawArgs,
+    /// Last year's layout (from `cirkel layout`): keep the circle as it
+    /// was and only make room for what changed.
+    #[arg(long, value_name = "LAYOUT.json")]
+    previous: Option<String>,
+    /// Draw this route (by its id) prominently, with its question along
+    /// its path, and fade the others.
+    #[arg(long, value_name = "ID")]
+    route: Option<String>,
+    /// SVG only: turn text into outlines, so the picture is the same in
+    /// every viewer (text is then no longer selectable or searchable).
+    #[arg(long)]
+    text_as_paths: bool,
+}
+
+/// The format: `--format`, else the output's extension, else SVG.
+fn format_of(r: &Render) -> Result<Format, Failure> {
+    Ok(match (&r.format, &r.output) {
+        (Some(f), _) => (*f).into(),
+        (None, Some(o)) if o != "-" => Format::from_extension(o).ok_or_else(|| {
+            Failure::Usage(format!(
+                "cannot tell the format from \"{o}\"; name it .svg or .png, or give --format"
+            ))
+        })?,
+        _ => Format::Svg,
+    })
+}
+
+pub(crate) fn run(r: &Render) -> Result<(), Failure> {
+    let format = format_of(r)?;
+    let output = match &r.output {
+        Some(o) => o.clone(),
+        None if r.input == "-" => "-".into(),
+        None => Path::new(&r.input)
+            .with_extension(format.extension())
+            .to_string_lossy()
+            .into_owned(),
+    };
+    if output != "-" && r.input != "-" && same_file(&r.input, &output) {
+        return Err(Failure::Usage(format!(
+            "the output {output} is the input file; choose another name"
+        )));
+    }
+    let mut options = r.draw.options();
+    options.format = format;
+    options.route = r.route.clone();
+    options.previous = r.previous.as_ref().map(|p| Previous::File(p.into()));
+    options.text_as_paths = r.text_as_paths;
+    options
+        .final_width()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+
+    let log = &mut Log::direct();
+    let name = display_name(&r.input);
+    let json = read_input(&r.input, log)?;
+    let drawing =
+        draw(&json, &files_of(&r.input), &options).map_err(|e| draw_failure(&name, e, log))?;
+    report(&name, &drawing.warnings, log);
+    write_output(&output, &drawing.bytes)
+}

@@ -1,0 +1,140 @@
+//! The school, the rings and the meetings.
+
+use serde_json::Value;
+
+use super::{DEFAULT_RINGS, Validator};
+use crate::input::{MeetingIn, RingIn, SchoolIn};
+use crate::limits::*;
+use crate::model::*;
+
+impl Validator<'_> {
+    pub(super) fn school(&mut self, value: Option<&Value>) -> Option<School> {
+        let Some(value) = value else {
+            self.error(
+                "school",
+                "the school is missing",
+                Some("add \"school\": { \"name\": \"Naam van de school\" }".into()),
+            );
+            return None;
+        };
+        let school: SchoolIn = self.typed(value, "school")?;
+        let name = match school.name {
+            Some(n) => self.text(&n, "school.name", MAX_SHORT_TEXT),
+            None => {
+                self.error(
+                    "school.name",
+                    "the school's name is missing",
+                    Some("add \"name\": \"Naam van de school\" to \"school\"".into()),
+                );
+                None
+            }
+        };
+        let place = school
+            .place
+            .and_then(|p| self.text(&p, "school.place", MAX_SHORT_TEXT));
+        let sector = match school.sector.as_deref() {
+            None => None,
+            Some(s) => match s {
+                "po" => Some(SchoolSector::Po),
+                "vo" => Some(SchoolSector::Vo),
+                "so" => Some(SchoolSector::So),
+                "sbo" => Some(SchoolSector::Sbo),
+                other => {
+                    self.error(
+                        "school.sector",
+                        format!("unknown sector \"{}\"", other.escape_debug()),
+                        Some("use one of \"po\", \"vo\", \"so\", \"sbo\"".into()),
+                    );
+                    None
+                }
+            },
+        };
+        Some(School {
+            name: name?,
+            place,
+            sector,
+        })
+    }
+
+    pub(super) fn rings(&mut self, value: Option<&Value>) -> Vec<Ring> {
+        let lang = self.lang();
+        let defaults = || {
+            DEFAULT_RINGS
+                .iter()
+                .map(|(id, nl, en)| Ring {
+                    id: (*id).into(),
+                    label: lang.pick(nl, en).into(),
+                })
+                .collect()
+        };
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return defaults();
+        };
+        let items = self.list::<RingIn>(Some(value), "rings", MAX_RINGS, "rings");
+        if value.as_array().is_some_and(|a| a.is_empty()) {
+            self.error(
+                "rings",
+                "needs at least one ring",
+                Some("leave `rings` out to get the standard three rings".into()),
+            );
+        }
+        let mut rings: Vec<Ring> = Vec::new();
+        for (path, ring) in items {
+            let id_path = format!("{path}.id");
+            let Some(raw_id) = ring.id else {
+                self.error(
+                    &id_path,
+                    "a ring needs an id",
+                    Some("add \"id\": \"kernteam\"".into()),
+                );
+                continue;
+            };
+            let Some(id) = self.id(&raw_id, &id_path) else {
+                continue;
+            };
+            if rings.iter().any(|r| r.id == id) {
+                self.error(
+                    &id_path,
+                    format!("duplicate ring id \"{id}\""),
+                    Some("give each ring its own id".into()),
+                );
+                continue;
+            }
+            let label = match ring.label {
+                Some(l) => self.text(&l, &format!("{path}.label"), MAX_SHORT_TEXT),
+                None => Some(id.clone()),
+            };
+            if let Some(label) = label {
+                rings.push(Ring { id, label });
+            }
+        }
+        if rings.is_empty() { defaults() } else { rings }
+    }
+
+    pub(super) fn meetings(&mut self, value: Option<&Value>) -> Vec<Meeting> {
+        let items = self.list::<MeetingIn>(value, "meetings", MAX_MEETINGS, "meetings");
+        let mut out = Vec::new();
+        for (path, m) in items {
+            let mut field = |v: &Option<String>, name: &str, limit| match v {
+                Some(t) => self.text(t, &format!("{path}.{name}"), limit),
+                None => {
+                    self.error(
+                        &path,
+                        format!("a meeting needs `{name}`"),
+                        Some(
+                            "write e.g. { \"when\": \"oktober\", \"purpose\": \"Kennismaken\" }"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+            };
+            let when = field(&m.when, "when", MAX_SHORT_TEXT);
+            let purpose = field(&m.purpose, "purpose", MAX_LONG_TEXT);
+            if let (Some(when), Some(purpose)) = (when, purpose) {
+                out.push(Meeting { when, purpose });
+            }
+        }
+        out
+    }
+}

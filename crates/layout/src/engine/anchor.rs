@@ -1,0 +1,81 @@
+//! Keeping last year's circle: what an earlier layout fixes for this one.
+
+use cirkel_core::{Domain, Kernteam};
+
+use super::MAX_CANVAS_SIDE;
+use super::cards::Card;
+use super::place::MAX_TRACKS;
+use crate::geometry::Layout;
+
+/// What an earlier layout of the same school fixes for the next one: how
+/// the circle is divided, each domain's run on each ring, and where the rings
+/// are. `None` where the earlier layout has nothing to say (a new ring); no
+/// anchor at all when a domain appears on a ring where it had no run (then
+/// the circle is planned afresh) or when the earlier layout is not sound.
+pub(super) struct Previous {
+    /// One run per domain on all rings (else runs per ring).
+    pub shared: bool,
+    /// [ring][domain index]: the run, in radians.
+    pub ranges: Vec<Vec<(f64, f64)>>,
+    /// Each ring's radius, where the earlier layout had the ring.
+    pub radii: Vec<Option<f64>>,
+    /// Each ring's track radii, where the earlier layout had the ring.
+    pub tracks: Vec<Option<Vec<f64>>>,
+}
+
+pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Option<Previous> {
+    let domains: Vec<Domain> = Domain::ALL
+        .into_iter()
+        .filter(|d| cards.iter().any(|c| c.domain == *d))
+        .collect();
+    let sane = |v: f64| v.is_finite() && v > 0.0 && v < MAX_CANVAS_SIDE;
+    let shared = previous.sectors.iter().all(|s| s.ring.is_none());
+    let mut ranges = vec![vec![(0.0, 0.0); domains.len()]; k.rings.len()];
+    for (ri, ring) in k.rings.iter().enumerate() {
+        let mut total = 0.0;
+        for (di, d) in domains.iter().enumerate() {
+            let sector = previous
+                .sectors
+                .iter()
+                .find(|s| s.domain == *d && s.ring.as_ref().is_none_or(|r| *r == ring.id));
+            let has_cards = cards.iter().any(|c| c.ring == ri && c.domain == *d);
+            match sector {
+                Some(s)
+                    if s.start_deg.is_finite()
+                        && s.end_deg.is_finite()
+                        && s.end_deg >= s.start_deg
+                        && s.end_deg - s.start_deg <= 360.0 =>
+                {
+                    ranges[ri][di] = (s.start_deg.to_radians(), s.end_deg.to_radians());
+                    total += s.end_deg - s.start_deg;
+                }
+                _ if has_cards => return None,
+                _ => {}
+            }
+        }
+        if total > 360.0 + 1e-6 {
+            return None;
+        }
+    }
+    let ring_of = |id: &str| previous.rings.iter().find(|r| r.id == id);
+    let radii = k
+        .rings
+        .iter()
+        .map(|r| ring_of(&r.id).map(|p| p.radius).filter(|v| sane(*v)))
+        .collect();
+    let tracks = k
+        .rings
+        .iter()
+        .map(|r| {
+            ring_of(&r.id)
+                .map(|p| p.tracks.clone())
+                .filter(|t| !t.is_empty() && t.len() <= MAX_TRACKS && t.iter().all(|v| sane(*v)))
+        })
+        .collect();
+    Some(Previous {
+        shared,
+        ranges,
+        radii,
+        tracks,
+    })
+}

@@ -1,0 +1,126 @@
+//! Putting the placed circle on the canvas: nodes, ring bands and sectors
+//! in canvas coordinates.
+
+use cirkel_core::Kernteam;
+
+use super::cards::Card;
+use super::normalise_deg;
+use super::place::Placement;
+use crate::geometry::{Node, Portrait, Rect, RingGeometry, RingLabel, Sector};
+
+/// The nodes in member order, moved so the circle's centre is at (cx, cy).
+/// `rects` are the cards' rectangles around the origin, in card order.
+pub(super) fn nodes(
+    k: &Kernteam,
+    cards: Vec<Card>,
+    placement: &Placement,
+    rects: &[Rect],
+    (cx, cy): (f64, f64),
+) -> Vec<Node> {
+    let mut nodes: Vec<Option<Node>> = vec![None; k.members.len()];
+    for (((c, a), r), track) in cards
+        .into_iter()
+        .zip(&placement.angles)
+        .zip(rects)
+        .zip(&placement.track_of)
+    {
+        let (x, y) = (r.x + r.width / 2.0 + cx, r.y + r.height / 2.0 + cy);
+        let mut text = c.text;
+        for l in &mut text {
+            l.translate(x, y);
+        }
+        let m = &k.members[c.member];
+        nodes[c.member] = Some(Node {
+            id: m.id.clone(),
+            ring: k.rings[c.ring].id.clone(),
+            domain: c.domain,
+            angle_deg: normalise_deg(a.to_degrees()),
+            track: *track,
+            x,
+            y,
+            width: c.width,
+            height: c.height,
+            header_height: c.header_height,
+            photo: c.photo.map(|(py, r)| Portrait {
+                x,
+                y: y + py,
+                radius: r,
+            }),
+            lines: text.iter().map(|l| l.text.clone()).collect(),
+            text,
+        });
+    }
+    nodes.into_iter().flatten().collect()
+}
+
+/// The rings with their bands: a band reaches from the school (or halfway
+/// from the previous ring's outer track) to halfway to the next ring's inner
+/// track (or the circle's edge). Labels move to canvas coordinates.
+pub(super) fn rings(
+    k: &Kernteam,
+    placement: &Placement,
+    labels: Vec<Option<RingLabel>>,
+    centre_radius: f64,
+    outer_radius: f64,
+    (cx, cy): (f64, f64),
+) -> Vec<RingGeometry> {
+    let radii = &placement.radii;
+    let tracks = &placement.tracks;
+    let inner_track = |i: usize| tracks[i].first().copied().unwrap_or(radii[i]);
+    let outer_track = |i: usize| tracks[i].last().copied().unwrap_or(radii[i]);
+    k.rings
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (ring, label))| RingGeometry {
+            id: ring.id.clone(),
+            radius: radii[i],
+            tracks: tracks[i].clone(),
+            inner_radius: if i == 0 {
+                centre_radius
+            } else {
+                (outer_track(i - 1) + inner_track(i)) / 2.0
+            },
+            outer_radius: if i + 1 == radii.len() {
+                outer_radius
+            } else {
+                (outer_track(i) + inner_track(i + 1)) / 2.0
+            },
+            label: label.map(|mut l| {
+                l.rect = l.rect.translate(cx, cy);
+                l.text.translate(cx, cy);
+                l
+            }),
+        })
+        .collect()
+}
+
+/// The domains' sectors, in degrees: across a ring's band when each ring
+/// divides its own circle, from the school to the edge otherwise.
+pub(super) fn sectors(
+    k: &Kernteam,
+    placement: &Placement,
+    rings: &[RingGeometry],
+    centre_radius: f64,
+    outer_radius: f64,
+) -> Vec<Sector> {
+    placement
+        .sectors
+        .iter()
+        .map(|(ring, d, s, e)| {
+            let start = normalise_deg(s.to_degrees());
+            let (inner_radius, outer_radius) = match ring {
+                Some(r) => (rings[*r].inner_radius, rings[*r].outer_radius),
+                None => (centre_radius, outer_radius),
+            };
+            Sector {
+                ring: ring.map(|r| k.rings[r].id.clone()),
+                domain: *d,
+                start_deg: start,
+                end_deg: start + (e - s).to_degrees(),
+                inner_radius,
+                outer_radius,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,290 @@
+//! The blocks around the circle: the title above it, the legend and the
+//! footer (routes in words, meetings) below it.
+
+use cirkel_core::{Domain, Kernteam, Tie};
+
+use super::words::{Words, route_sentence, tie_label};
+use crate::geometry::{
+    Anchor, Badge, BoxKind, LineSample, Path, Rect, SampleKind, Swatch, TextBox, TextLine, TextRole,
+};
+use crate::options::LayoutOptions;
+use crate::routes::zigzag;
+use crate::text::{Flow, HyphenLang, LegendFlow, Style, text_block};
+
+/// Width of a line sample in the legend.
+const SAMPLE_WIDTH: f64 = 48.0;
+
+/// What the blocks are set from, and the column they are set in.
+pub(super) struct Frame<'a> {
+    pub k: &'a Kernteam,
+    pub o: &'a LayoutOptions,
+    pub hl: HyphenLang,
+    pub words: Words,
+    /// Width of the text column (the canvas less its margins).
+    pub text_width: f64,
+}
+
+impl Frame<'_> {
+    fn block(
+        &self,
+        text: &str,
+        style: Style,
+        anchor: Anchor,
+        role: TextRole,
+        x: f64,
+        top: f64,
+    ) -> (Vec<TextLine>, f64) {
+        text_block(
+            text,
+            style,
+            self.text_width,
+            anchor,
+            role,
+            x,
+            top,
+            self.o,
+            self.hl,
+        )
+    }
+
+    fn text_box(&self, kind: BoxKind, top: f64, bottom: f64, text: Vec<TextLine>) -> TextBox {
+        TextBox {
+            kind,
+            x: self.o.margin,
+            y: top,
+            width: self.text_width,
+            height: bottom - top,
+            text,
+            swatches: Vec::new(),
+            samples: Vec::new(),
+            badges: Vec::new(),
+        }
+    }
+
+    /// The title and the line under it ("Kernteam van …, plaats · schooljaar …"),
+    /// centred on `cx` from `top`; and where it ends.
+    pub fn title(&self, cx: f64, top: f64) -> (TextBox, f64) {
+        let (k, f) = (self.k, &self.o.fonts);
+        let (mut lines, y) = self.block(
+            &k.title,
+            Style::bold(f.title),
+            Anchor::Middle,
+            TextRole::Title,
+            cx,
+            top,
+        );
+        let mut subtitle = format!("{} {}", self.words.core_team_of, k.school.name);
+        if let Some(place) = &k.school.place {
+            subtitle.push_str(&format!(", {place}"));
+        }
+        if let Some(year) = &k.school_year {
+            subtitle.push_str(&format!(" · {} {year}", self.words.school_year));
+        }
+        let (sub_lines, y) = self.block(
+            &subtitle,
+            Style::regular(f.subtitle),
+            Anchor::Middle,
+            TextRole::Subtitle,
+            cx,
+            y + 4.0,
+        );
+        lines.extend(sub_lines);
+        (self.text_box(BoxKind::Title, top, y, lines), y)
+    }
+
+    /// The legend from `top`: the domains present with their swatches, the
+    /// line styles present, and the rings in words when some ring has no
+    /// label on the circle; and where it ends.
+    pub fn legend(&self, top: f64, domains: &[Domain], rings_unlabelled: bool) -> (TextBox, f64) {
+        let f = &self.o.fonts;
+        let line_height = f.body * self.o.line_height;
+        let (mut text, y) = self.block(
+            self.words.domains,
+            Style::bold(f.body),
+            Anchor::Start,
+            TextRole::Heading,
+            self.o.margin,
+            top,
+        );
+        let mut flow = self.legend_flow(y);
+        let mut swatches = Vec::new();
+        for d in domains {
+            let (x, y) = flow.item(f.body, d.label(self.k.lang), &mut text);
+            swatches.push(Swatch {
+                domain: *d,
+                rect: Rect {
+                    x,
+                    y: y + (line_height - f.body) / 2.0,
+                    width: f.body,
+                    height: f.body,
+                },
+            });
+        }
+        let mut y = flow.y + line_height;
+        let samples = self.line_samples(&mut y, &mut text);
+        if rings_unlabelled {
+            let list = self
+                .k
+                .rings
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("{} {}", i + 1, r.label))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let (lines, ny) = self.block(
+                &format!("{}: {list}", self.words.rings),
+                Style::regular(f.body),
+                Anchor::Start,
+                TextRole::Body,
+                self.o.margin,
+                y + 6.0,
+            );
+            text.extend(lines);
+            y = ny;
+        }
+        let legend = TextBox {
+            swatches,
+            samples,
+            ..self.text_box(BoxKind::Legend, top, y, text)
+        };
+        (legend, y)
+    }
+
+    fn legend_flow(&self, y: f64) -> LegendFlow<'_> {
+        let f = &self.o.fonts;
+        LegendFlow {
+            x: self.o.margin,
+            y,
+            left: self.o.margin,
+            width: self.text_width,
+            line_height: f.body * self.o.line_height,
+            style: Style::regular(f.body),
+            options: self.o,
+            lang: self.hl,
+        }
+    }
+
+    /// Line samples (the ties present, and the route lines) under a heading,
+    /// from `*y`, which moves below them.
+    fn line_samples(&self, y: &mut f64, text: &mut Vec<TextLine>) -> Vec<LineSample> {
+        let (k, f) = (self.k, &self.o.fonts);
+        let mut items: Vec<(SampleKind, &str)> = Vec::new();
+        for tie in [Tie::Strong, Tie::Normal, Tie::Tenuous, Tie::Stressful] {
+            if k.members.iter().any(|m| m.tie == tie) {
+                items.push((SampleKind::Tie(tie), tie_label(tie, k.lang)));
+            }
+        }
+        if k.routes.iter().any(|r| !r.steps.is_empty()) {
+            items.push((SampleKind::Route, k.lang.pick("route", "route")));
+        }
+        if k.routes.iter().any(|r| !r.escalation.is_empty()) {
+            items.push((
+                SampleKind::Escalation,
+                k.lang.pick("opschalen", "escalation"),
+            ));
+        }
+        let mut samples = Vec::new();
+        if items.is_empty() {
+            return samples;
+        }
+        let line_height = f.body * self.o.line_height;
+        let (lines, ny) = self.block(
+            self.words.lines,
+            Style::bold(f.body),
+            Anchor::Start,
+            TextRole::Heading,
+            self.o.margin,
+            *y + 6.0,
+        );
+        text.extend(lines);
+        let mut flow = self.legend_flow(ny);
+        for (kind, label) in items {
+            let (x, y) = flow.item(SAMPLE_WIDTH, label, text);
+            let (a, b) = (
+                (x + 2.0, y + line_height / 2.0),
+                (x + SAMPLE_WIDTH - 2.0, y + line_height / 2.0),
+            );
+            let path = match kind {
+                SampleKind::Tie(Tie::Stressful) => zigzag(a, b),
+                _ => Path::line(a, b),
+            };
+            samples.push(LineSample { kind, path });
+        }
+        *y = flow.y + line_height;
+        samples
+    }
+
+    /// The footer from `top`: each route in words after its numbered badge,
+    /// and the meetings, and where it ends; `None` when there are neither.
+    pub fn footer(&self, top: f64) -> Option<(TextBox, f64)> {
+        let (k, o) = (self.k, self.o);
+        if k.routes.is_empty() && k.meetings.is_empty() {
+            return None;
+        }
+        let f = &o.fonts;
+        let (body, heading) = (Style::regular(f.body), Style::bold(f.body));
+        let mut flow = Flow {
+            text: Vec::new(),
+            x: o.margin,
+            y: top,
+            width: self.text_width,
+            options: o,
+            lang: self.hl,
+        };
+        let mut badges = Vec::new();
+        if !k.routes.is_empty() {
+            flow.paragraph(self.words.routes, heading, TextRole::Heading);
+            let line_height = f.body * o.line_height;
+            let badge_style = Style::bold(f.minimum);
+            let radius = (badge_style.width(&k.routes.len().to_string()) / 2.0 + 5.0)
+                .max(line_height / 2.0 - 1.0);
+            let indent = 2.0 * radius + 10.0;
+            flow.x += indent;
+            flow.width -= indent;
+            for (i, r) in k.routes.iter().enumerate() {
+                let (bx, by) = (o.margin + radius, flow.y + line_height / 2.0);
+                badges.push(self.badge(i + 1, bx, by, radius, badge_style));
+                flow.paragraph(&route_sentence(k, r), body, TextRole::Body);
+            }
+            flow.x -= indent;
+            flow.width += indent;
+            flow.y += o.gap;
+        }
+        if !k.meetings.is_empty() {
+            flow.paragraph(self.words.meetings, heading, TextRole::Heading);
+            for m in &k.meetings {
+                flow.paragraph(&format!("{}: {}", m.when, m.purpose), body, TextRole::Body);
+            }
+        }
+        let bottom = flow.y;
+        let footer = TextBox {
+            badges,
+            ..self.text_box(BoxKind::Footer, top, bottom, flow.text)
+        };
+        Some((footer, bottom))
+    }
+
+    /// A route's number badge centred at (x, y).
+    fn badge(&self, number: usize, x: f64, y: f64, radius: f64, style: Style) -> Badge {
+        let (mut lines, _) = text_block(
+            &number.to_string(),
+            style,
+            f64::INFINITY,
+            Anchor::Middle,
+            TextRole::Badge,
+            x,
+            0.0,
+            self.o,
+            self.hl,
+        );
+        let mut text = lines.remove(0);
+        text.translate(0.0, y - text.bounds.height / 2.0);
+        Badge {
+            number,
+            x,
+            y,
+            radius,
+            text,
+        }
+    }
+}

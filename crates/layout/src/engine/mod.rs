@@ -1,0 +1,296 @@
+//! The layout algorithm.
+//!
+//! 1. Cards are sized from their text (role in a coloured header, then name,
+//!    organisation, availability, expertise), wrapped by measured width
+//!    (`cards`).
+//! 2. Ring radii start from the card heights and grow until everything fits
+//!    (`place`): each domain gets an angular run on each ring, at least as
+//!    wide as its cards need; a ring whose runs do not fit in 360° grows.
+//!    Cards are spaced evenly inside their run, at least the chord apart
+//!    that two cards need at that angle, so two cards on one ring can never
+//!    overlap. Cards on different rings are checked pairwise; a conflict
+//!    pushes the outer ring (and all rings outside it) outwards until none
+//!    is left. Several plans are tried and the most compact kept.
+//! 3. Ring labels go to the free place on their ring nearest to 6 o'clock
+//!    (`ring_labels`); the title above, legend and footer below the circle
+//!    (`frame`).
+//! 4. Everything moves to canvas coordinates (`assemble`); routes and ties
+//!    are drawn between the cards (`crate::routes`); numbers are rounded
+//!    (`round`).
+//!
+//! Every step is a pure function of the input, iterating in input order with
+//! `libm` trigonometry, so the result is the same on every machine.
+
+use cirkel_core::{Domain, Kernteam, Lang};
+
+use crate::geometry::*;
+use crate::options::{LayoutOptions, OptionsError};
+use crate::routes::{Scene, place_badges_and_labels, route_paths, tie_lines};
+use crate::text::HyphenLang;
+
+mod anchor;
+mod assemble;
+mod cards;
+mod frame;
+mod place;
+mod ring_labels;
+mod round;
+mod sound;
+mod words;
+
+use cards::{Card, build_card, build_centre};
+use frame::Frame;
+use round::{normalise_deg, round_layout};
+use words::{Words, short_description};
+
+/// Why a layout could not be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LayoutError {
+    /// The rings did not settle within the iteration limit (a bug, reported
+    /// as an error rather than a hang).
+    #[error("the layout did not settle; please report this input as a bug")]
+    DidNotConverge,
+    /// The diagram would be larger than [`MAX_CANVAS_SIDE`] on a side.
+    #[error(
+        "the diagram would be {width:.0} × {height:.0} px; the limit is {MAX_CANVAS_SIDE:.0} px a side. Shorten the texts on the cards (expertise, organisation) or split the circle"
+    )]
+    TooLarge {
+        /// Width it would need.
+        width: f64,
+        /// Height it would need.
+        height: f64,
+    },
+    /// A kernteam built in code breaks an invariant the parser guarantees
+    /// (no rings, a ring index that does not exist, an empty ring label, a
+    /// text past its limit, a route to an unknown member).
+    #[error("the kernteam cannot be laid out: {path}: {message}")]
+    Invalid {
+        /// Where, as a JSON path of the input format.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A layout option is outside its range.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+}
+
+/// The largest canvas side, in layout px. 200 members with the usual amount
+/// of text need about 11,000; only extreme amounts of text go past it.
+pub const MAX_CANVAS_SIDE: f64 = 30_000.0;
+
+/// Extra room between the outermost ring line and the circle's edge.
+const EDGE_ROOM: f64 = 30.0;
+/// Room between the farthest card corner and the circle's edge.
+const CORNER_ROOM: f64 = 14.0;
+
+pub(crate) fn hyphen_lang(lang: Lang) -> HyphenLang {
+    match lang {
+        Lang::Nl => HyphenLang::Dutch,
+        Lang::En => HyphenLang::English,
+    }
+}
+
+/// Angle (radians, clockwise from 12 o'clock) to a point at `radius`.
+fn polar(angle: f64, radius: f64) -> (f64, f64) {
+    (radius * libm::sin(angle), -radius * libm::cos(angle))
+}
+
+/// Computes the layout of a kernteam.
+pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
+    layout_inner(k, o, None)
+}
+
+/// Computes the layout of a kernteam that was laid out before (last year's
+/// circle): the circle is divided as `previous` divided it, and rings start
+/// where they were. A new member takes room in its own domain's run on its
+/// own ring (that ring grows if the run is full); members of other rings stay
+/// where they were unless their ring must grow, and a removed member leaves
+/// the others of its run spread over the same run. When a domain appears on
+/// a ring where it had no run, the circle is planned afresh.
+pub fn layout_with_previous(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    previous: &Layout,
+) -> Result<Layout, LayoutError> {
+    layout_inner(k, o, Some(previous))
+}
+
+fn layout_inner(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    previous: Option<&Layout>,
+) -> Result<Layout, LayoutError> {
+    o.validate()?;
+    sound::check_kernteam(k)?;
+    let hl = hyphen_lang(k.lang);
+    let cards = sorted_cards(k, o, hl);
+    let (centre_radius, mut centre_text) = build_centre(k, o, hl);
+    refuse_oversized(&cards, o)?;
+    let anchor = previous.and_then(|p| anchor::anchor_from(p, k, &cards));
+    let placement = place::place_best(&cards, k.rings.len(), centre_radius, anchor.as_ref(), o)?;
+    let card_rects = card_rects(&cards, &placement);
+    let mut outer_radius = card_rects
+        .iter()
+        .flat_map(Rect::corners)
+        .map(|(x, y)| libm::hypot(x, y) + CORNER_ROOM)
+        .fold(
+            placement.radii.last().copied().unwrap_or(centre_radius) + EDGE_ROOM,
+            f64::max,
+        );
+    let labels = ring_labels::place_ring_labels(
+        k,
+        &placement.radii,
+        &card_rects,
+        centre_radius,
+        &mut outer_radius,
+        o,
+        hl,
+    );
+
+    // The canvas and the blocks around the circle.
+    let width = o.width.max(2.0 * outer_radius + 2.0 * o.margin).ceil();
+    let frame = Frame {
+        k,
+        o,
+        hl,
+        words: Words::new(k.lang),
+        text_width: width - 2.0 * o.margin,
+    };
+    let cx = width / 2.0;
+    let (title, title_bottom) = frame.title(cx, o.margin);
+    let cy = title_bottom + 2.0 * o.gap + outer_radius;
+    let domains: Vec<Domain> = Domain::ALL
+        .into_iter()
+        .filter(|d| cards.iter().any(|c| c.domain == *d))
+        .collect();
+    let (legend, legend_bottom) = frame.legend(
+        cy + outer_radius + 2.0 * o.gap,
+        &domains,
+        labels.iter().any(Option::is_none),
+    );
+    let footer_top = legend_bottom + 2.0 * o.gap;
+    let footer = frame.footer(footer_top);
+    let bottom = footer.as_ref().map_or(footer_top, |f| f.1);
+    let height = (bottom + o.margin).ceil();
+    if width > MAX_CANVAS_SIDE || height > MAX_CANVAS_SIDE {
+        return Err(LayoutError::TooLarge { width, height });
+    }
+    let boxes: Vec<TextBox> = [Some(title), Some(legend), footer.map(|f| f.0)]
+        .into_iter()
+        .flatten()
+        .collect();
+
+    // Move the circle to its place and assemble.
+    for l in &mut centre_text {
+        l.translate(cx, cy);
+    }
+    let rings = assemble::rings(k, &placement, labels, centre_radius, outer_radius, (cx, cy));
+    let sectors = assemble::sectors(k, &placement, &rings, centre_radius, outer_radius);
+    let nodes = assemble::nodes(k, cards, &placement, &card_rects, (cx, cy));
+    let (ties, routes) = lines(k, &nodes, &rings, (cx, cy), centre_radius, outer_radius, o);
+    let f = &o.fonts;
+    let mut layout = Layout {
+        title: format!("{} – {}", k.title, k.school.name),
+        description: short_description(k),
+        width,
+        height,
+        centre: Centre {
+            x: cx,
+            y: cy,
+            radius: centre_radius,
+            text: centre_text,
+        },
+        outer_radius,
+        rings,
+        sectors,
+        nodes,
+        ties,
+        routes,
+        boxes,
+        min_font_size: f.minimum.min(f.detail).min(f.ring_label).min(f.body),
+    };
+    round_layout(&mut layout);
+    Ok(layout)
+}
+
+/// The cards, sorted by ring, then domain, then input order.
+fn sorted_cards(k: &Kernteam, o: &LayoutOptions, hl: HyphenLang) -> Vec<Card> {
+    let mut cards: Vec<Card> = k
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| build_card(i, m, o, hl))
+        .collect();
+    let domain_rank = |d: Domain| Domain::ALL.iter().position(|x| *x == d).unwrap_or(0);
+    cards.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
+    cards
+}
+
+/// Refuses early when the cards alone could never fit the largest canvas.
+fn refuse_oversized(cards: &[Card], o: &LayoutOptions) -> Result<(), LayoutError> {
+    let card_area: f64 = cards
+        .iter()
+        .map(|c| (c.width + o.gap) * (c.height + o.gap))
+        .sum();
+    let tallest = cards.iter().map(|c| c.height).fold(0.0, f64::max);
+    if card_area > 0.5 * MAX_CANVAS_SIDE * MAX_CANVAS_SIDE || tallest > MAX_CANVAS_SIDE / 4.0 {
+        let side = libm::sqrt(card_area * 2.0).max(tallest * 4.0).ceil();
+        return Err(LayoutError::TooLarge {
+            width: side,
+            height: side,
+        });
+    }
+    Ok(())
+}
+
+/// The cards' rectangles around the origin, in card order.
+fn card_rects(cards: &[Card], placement: &place::Placement) -> Vec<Rect> {
+    cards
+        .iter()
+        .zip(&placement.angles)
+        .zip(&placement.track_of)
+        .map(|((c, a), t)| {
+            let (x, y) = polar(*a, placement.tracks[c.ring][*t]);
+            Rect::centred(x, y, c.width, c.height)
+        })
+        .collect()
+}
+
+/// The tie lines and the routes, drawn between the placed cards.
+fn lines(
+    k: &Kernteam,
+    nodes: &[Node],
+    rings: &[RingGeometry],
+    (cx, cy): (f64, f64),
+    centre_radius: f64,
+    outer_radius: f64,
+    o: &LayoutOptions,
+) -> (Vec<TieLine>, Vec<RoutePath>) {
+    let card_rects: Vec<Rect> = nodes.iter().map(Node::rect).collect();
+    let card_polar: Vec<(f64, f64)> = nodes
+        .iter()
+        .map(|n| {
+            let (dx, dy) = (n.x - cx, n.y - cy);
+            (libm::atan2(dx, -dy), libm::hypot(dx, dy))
+        })
+        .collect();
+    let label_rects: Vec<Rect> = rings
+        .iter()
+        .filter_map(|r| r.label.as_ref().map(|l| l.rect))
+        .collect();
+    let scene = Scene {
+        cx,
+        cy,
+        centre_radius,
+        outer_radius,
+        cards: &card_rects,
+        card_polar: &card_polar,
+        obstacles: &label_rects,
+    };
+    let ties = tie_lines(k, &scene);
+    let mut routes = route_paths(k, &scene);
+    place_badges_and_labels(&mut routes, k, &scene, o, hyphen_lang(k.lang));
+    (ties, routes)
+}

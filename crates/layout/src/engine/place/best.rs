@@ -1,0 +1,92 @@
+//! Choosing among the candidate plans.
+
+use std::f64::consts::PI;
+
+use rayon::prelude::*;
+
+use super::{CARDS_PER_TRACK, Placement, Plan, place};
+use crate::engine::LayoutError;
+use crate::engine::anchor::Previous;
+use crate::engine::cards::Card;
+use crate::options::LayoutOptions;
+
+/// Tries the first sector centred at several angles, one wedge per domain or
+/// runs per ring, and crowded rings with and without staggered tracks. Of
+/// the placements within 3% of the most compact, it keeps the first in a
+/// fixed order of preference (shared wedges, one track, rotation closest to
+/// 12 o'clock). The tolerance keeps the choice steady when a school edits
+/// one member, so the circle does not turn or change style for a small gain.
+pub(in crate::engine) fn place_best(
+    cards: &[Card],
+    ring_count: usize,
+    centre_radius: f64,
+    anchor: Option<&Previous>,
+    o: &LayoutOptions,
+) -> Result<Placement, LayoutError> {
+    if let Some(a) = anchor
+        && let Ok(p) = place(
+            cards,
+            ring_count,
+            centre_radius,
+            Plan {
+                rotation: 0.0,
+                staggered: false,
+                shared: a.shared,
+                anchor: Some(a),
+            },
+            o,
+        )
+    {
+        return Ok(p);
+    }
+    let mut candidates: Vec<Placement> = Vec::new();
+    let mut last_error = None;
+    let crowded = {
+        let mut per_ring = vec![0usize; ring_count];
+        cards.iter().for_each(|c| per_ring[c.ring] += 1);
+        per_ring.iter().any(|n| *n > CARDS_PER_TRACK)
+    };
+    let plans = [(false, true), (false, false), (true, true), (true, false)];
+    // Every plan at every rotation, in a fixed order of preference; they
+    // are independent, so they run in parallel (the order of the results,
+    // and so the choice, does not depend on it).
+    let tries: Vec<Plan> = plans
+        .into_iter()
+        .filter(|(staggered, _)| !staggered || crowded)
+        .flat_map(|(staggered, shared)| {
+            (0..ROTATIONS).map(move |step| {
+                // 0, +22.5°, -22.5°, +45°, ... so that ties favour the top.
+                let k = step.div_ceil(2) as f64;
+                let rotation = if step % 2 == 1 { k } else { -k } * 2.0 * PI / ROTATIONS as f64;
+                Plan {
+                    rotation,
+                    staggered,
+                    shared,
+                    anchor: None,
+                }
+            })
+        })
+        .collect();
+    let results: Vec<Result<Placement, LayoutError>> = tries
+        .into_par_iter()
+        .map(|plan| place(cards, ring_count, centre_radius, plan, o))
+        .collect();
+    for r in results {
+        match r {
+            Ok(p) => candidates.push(p),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    let best = candidates
+        .iter()
+        .map(|p| p.extent)
+        .fold(f64::INFINITY, f64::min);
+    match candidates.into_iter().find(|p| p.extent <= best * 1.03) {
+        Some(p) => Ok(p),
+        None => Err(last_error.unwrap_or(LayoutError::DidNotConverge)),
+    }
+}
+
+/// Rotations tried for each plan: 0, +22.5°, -22.5°, +45°, … (so that
+/// ties favour the top).
+const ROTATIONS: usize = 16;

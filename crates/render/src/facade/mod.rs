@@ -1,0 +1,354 @@
+//! One call from JSON to picture: [`draw`] and [`draw_file`].
+//!
+//! Everything the command line needs to draw lives here, so every caller
+//! draws the same picture: reading photos (once, through a
+//! [`Resources`]), the theme by name or file, paper sizes and resolution,
+//! privacy, last year's layout, the `--route` check, the legibility rule
+//! and the warnings about characters the font lacks. The command line
+//! keeps argument parsing, file naming, atomic writes, progress and exit
+//! codes.
+//!
+//! [`prepare`] does everything but the painting, so a caller can paint one
+//! prepared circle several times (a picture per route, SVG and PNG).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use cirkel_core::limits::MAX_INPUT_BYTES;
+use cirkel_core::{
+    Diagnostic, Diagnostics, Folder, Kernteam, ParseOptions, Parsed, Photo, Resources, Severity,
+    check_input_size, nearest, parse_with, quoted_list,
+};
+use cirkel_layout::{Layout, LayoutError};
+
+use crate::png::{PngError, PngOptions, layout_to_png, svg_text_as_paths};
+use crate::svg::{SvgOptions, to_svg};
+use crate::theme::{BUNDLED_THEMES, Theme};
+
+mod glyphs;
+mod legibility;
+mod options;
+
+pub use options::{
+    DEFAULT_WIDTH, DrawOptions, Format, OptionsError, PRINT_DPI, Paper, Previous, Size, ThemeChoice,
+};
+
+/// A finished picture.
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    /// The file's bytes (SVG text or PNG).
+    pub bytes: Vec<u8>,
+    /// The geometry it was drawn from (what `cirkel layout` prints).
+    pub layout: Layout,
+    /// Warnings: the picture is drawn, but something is probably not what
+    /// the author meant (from the input, the theme, the legibility rule,
+    /// the font).
+    pub warnings: Diagnostics,
+}
+
+/// Why nothing was drawn.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DrawError {
+    /// The input, its theme file or last year's layout has errors (each
+    /// with its file, position, path and help), or `route` names no route.
+    #[error("{0}")]
+    Input(Diagnostics),
+    /// An option is out of range or names no bundled theme.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    /// The circle could not be laid out (too large for the canvas).
+    #[error(transparent)]
+    Layout(#[from] LayoutError),
+    /// The picture could not be made (past the PNG limits).
+    #[error(transparent)]
+    Png(#[from] PngError),
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl From<Diagnostics> for DrawError {
+    fn from(d: Diagnostics) -> DrawError {
+        DrawError::Input(d)
+    }
+}
+
+/// A circle ready to paint: parsed, redacted, laid out, themed.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The kernteam as drawn (after the privacy level).
+    pub kernteam: Kernteam,
+    /// The geometry.
+    pub layout: Layout,
+    /// The colours.
+    pub theme: Theme,
+    /// The picture's width in px.
+    pub width: u32,
+    /// Warnings so far.
+    pub warnings: Diagnostics,
+    /// Where the values are in the input text.
+    spans: cirkel_core::Spans,
+    /// The options it was prepared with.
+    options: DrawOptions,
+}
+
+/// Draws a kernteam file (JSON bytes) as `options` say, reading its photos
+/// through `files`.
+pub fn draw(
+    json: &[u8],
+    files: &dyn Resources,
+    options: &DrawOptions,
+) -> Result<Drawing, DrawError> {
+    let prepared = prepare(json, files, options)?;
+    let bytes = prepared.paint(options.format, options.route.as_deref())?;
+    Ok(Drawing {
+        bytes,
+        layout: prepared.layout,
+        warnings: prepared.warnings,
+    })
+}
+
+/// Draws the kernteam file at `path`, with photos from its folder.
+pub fn draw_file(path: &Path, options: &DrawOptions) -> Result<Drawing, DrawError> {
+    let json = read_input(path)?;
+    draw(&json, &Folder::beside(path), options)
+}
+
+/// Parses, redacts, themes and lays out `json` (everything but painting).
+pub fn prepare(
+    json: &[u8],
+    files: &dyn Resources,
+    options: &DrawOptions,
+) -> Result<Prepared, DrawError> {
+    options.final_width()?;
+    let parse_options = ParseOptions {
+        lang: options.lang,
+        base_dir: None,
+    };
+    let parsed = parse_with(json, &parse_options, files)?;
+    prepare_parsed(&parsed, options)
+}
+
+/// Like [`prepare`], for an input parsed already.
+pub fn prepare_parsed(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared, DrawError> {
+    let width = options.final_width()?;
+    let mut warnings: Vec<Diagnostic> = parsed
+        .warnings
+        .0
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .cloned()
+        .collect();
+    let (theme, theme_warnings) = resolve_theme(&options.theme)?;
+    warnings.extend(theme_warnings);
+    let previous = load_previous(options.previous.as_ref())?;
+    let kernteam = parsed.kernteam.redacted(options.privacy);
+    if let Some(id) = &options.route {
+        check_route(&kernteam, id)?;
+    }
+    let (layout, legibility) = legibility::lay_out(&kernteam, previous.as_ref(), f64::from(width))?;
+    warnings.extend(legibility);
+    warnings.extend(glyphs::glyph_warnings(&layout, &kernteam, &parsed.spans));
+    Ok(Prepared {
+        kernteam,
+        layout,
+        theme,
+        width,
+        warnings: Diagnostics(warnings),
+        spans: parsed.spans.clone(),
+        options: options.clone(),
+    })
+}
+
+impl Prepared {
+    /// Paints the circle as `format`, with `route` (if any) highlighted.
+    pub fn paint(&self, format: Format, route: Option<&str>) -> Result<Vec<u8>, DrawError> {
+        if let Some(id) = route {
+            check_route(&self.kernteam, id)?;
+        }
+        let svg_options = SvgOptions {
+            width: Some(f64::from(self.width)),
+            highlight: route.map(str::to_string),
+            no_background: false,
+            photos: photos(&self.kernteam),
+        };
+        Ok(match format {
+            Format::Svg => {
+                let svg = to_svg(&self.layout, &self.theme, &svg_options);
+                if self.options.text_as_paths {
+                    svg_text_as_paths(&svg)?.into_bytes()
+                } else {
+                    svg.into_bytes()
+                }
+            }
+            Format::Png => {
+                let png = PngOptions {
+                    effort: self.options.png_effort,
+                    resolution: self.options.resolution(),
+                    background: None,
+                };
+                layout_to_png(&self.layout, &self.theme, &svg_options, self.width, &png)?
+            }
+        })
+    }
+
+    /// The route ids, in route order (for a picture per route).
+    pub fn route_ids(&self) -> Vec<String> {
+        self.kernteam.routes.iter().map(|r| r.id.clone()).collect()
+    }
+
+    /// Locates a problem at a JSON path of the input.
+    pub fn locate(&self, d: Diagnostic) -> Diagnostic {
+        let pos = self.spans.locate(&d.path);
+        d.at(pos.line, pos.column)
+    }
+}
+
+/// Members' photos, by member id (shared bytes, no copies).
+fn photos(k: &Kernteam) -> BTreeMap<String, Photo> {
+    k.members
+        .iter()
+        .filter_map(|m| Some((m.id.clone(), m.photo.clone()?)))
+        .collect()
+}
+
+/// `route` must name a route of the (redacted) kernteam.
+fn check_route(k: &Kernteam, id: &str) -> Result<(), DrawError> {
+    if k.routes.iter().any(|r| r.id == id) {
+        return Ok(());
+    }
+    let ids: Vec<&str> = k.routes.iter().map(|r| r.id.as_str()).collect();
+    let help = if ids.is_empty() {
+        "this file has no routes; add them under \"routes\"".to_string()
+    } else {
+        let mut h = match nearest(id, ids.iter().copied()) {
+            Some(n) => format!("did you mean \"{n}\"? "),
+            None => String::new(),
+        };
+        h.push_str(&format!(
+            "known routes: {}",
+            quoted_list(ids.iter().copied(), 20)
+        ));
+        h
+    };
+    Err(DrawError::Input(Diagnostics::one(
+        Diagnostic::error(
+            "",
+            format!("--route \"{id}\": there is no route with this id"),
+        )
+        .with_help(help),
+    )))
+}
+
+/// The theme, and warnings about its colours.
+pub fn resolve_theme(choice: &ThemeChoice) -> Result<(Theme, Vec<Diagnostic>), DrawError> {
+    let (theme, file) = match choice {
+        ThemeChoice::Named(name) => {
+            if let Some(t) = Theme::bundled(name) {
+                return Ok((t, Vec::new()));
+            }
+            let names: Vec<&str> = BUNDLED_THEMES.iter().map(|(n, _)| *n).collect();
+            let hint = nearest(name, names.iter().copied())
+                .map(|n| format!("did you mean \"{n}\"? "))
+                .unwrap_or_default();
+            return Err(DrawError::Options(OptionsError(format!(
+                "--theme \"{name}\": no such theme; {hint}bundled themes: {}, or give a theme file (.json)",
+                quoted_list(names.iter().copied(), 10)
+            ))));
+        }
+        ThemeChoice::Custom(t) => ((**t).clone(), "theme".to_string()),
+        ThemeChoice::File(path) => {
+            let shown = path.display().to_string();
+            let bytes = read_limited(path, MAX_INPUT_BYTES as u64)?;
+            let in_file = |d: Diagnostic| d.in_file(shown.clone());
+            let text = String::from_utf8(bytes).map_err(|_| {
+                DrawError::Input(Diagnostics::one(in_file(Diagnostic::error(
+                    "",
+                    "the theme file is not UTF-8 text",
+                ))))
+            })?;
+            let theme = Theme::from_json(&text).map_err(|d| {
+                DrawError::Input(Diagnostics(d.0.into_iter().map(in_file).collect()))
+            })?;
+            (theme, shown)
+        }
+    };
+    let warnings = theme
+        .contrast_problems()
+        .into_iter()
+        .map(|p| {
+            Diagnostic::warning(
+                "",
+                format!("{p}; text may be hard to read (WCAG AA asks 4.5:1)"),
+            )
+            .in_file(file.clone())
+        })
+        .collect();
+    Ok((theme, warnings))
+}
+
+/// Last year's layout, read and checked.
+fn load_previous(previous: Option<&Previous>) -> Result<Option<Layout>, DrawError> {
+    let path = match previous {
+        None => return Ok(None),
+        Some(Previous::Layout(l)) => return Ok(Some((**l).clone())),
+        Some(Previous::File(path)) => path,
+    };
+    let bytes = read_limited(path, MAX_INPUT_BYTES as u64)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    serde_json::from_slice(bytes).map(Some).map_err(|e| {
+        DrawError::Input(Diagnostics::one(
+            Diagnostic::error(
+                "",
+                format!(
+                    "not a layout written by `cirkel layout`: {}",
+                    e.to_string().split(" at line ").next().unwrap_or("")
+                ),
+            )
+            .at(e.line(), e.column())
+            .with_help("make it with `cirkel layout last-year.json > last-year.layout.json`")
+            .in_file(path.display().to_string()),
+        ))
+    })
+}
+
+/// Reads a kernteam file, refusing one past the input limit before
+/// reading it all.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, DrawError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| DrawError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    check_input_size(size).map_err(|d| DrawError::Input(Diagnostics::one(d)))?;
+    let bytes = read_limited(path, MAX_INPUT_BYTES as u64 + 1)?;
+    check_input_size(bytes.len() as u64).map_err(|d| DrawError::Input(Diagnostics::one(d)))?;
+    Ok(bytes)
+}
+
+/// Reads at most `limit` bytes of a file.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, DrawError> {
+    let io = |source| DrawError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    if file.metadata().map_err(io)?.is_dir() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder, not a file",
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}

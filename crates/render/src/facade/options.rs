@@ -1,0 +1,231 @@
+//! What [`crate::draw`] draws: [`DrawOptions`] and its parts.
+
+use std::path::PathBuf;
+
+use cirkel_core::{Lang, Privacy};
+use cirkel_layout::Layout;
+
+use crate::png::{A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_SIDE, PngEffort, Resolution};
+use crate::theme::Theme;
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Format {
+    /// SVG text (real `<text>`, selectable), the default.
+    #[default]
+    Svg,
+    /// PNG pixels.
+    Png,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
+    /// The format a file name's extension names (case-insensitive).
+    pub fn from_extension(name: &str) -> Option<Format> {
+        let ext = std::path::Path::new(name)
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+}
+
+/// A paper size: the picture as wide as the page's text column, at 300 dpi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    /// A4: a 17 cm text column (2008 px at 300 dpi).
+    A4,
+    /// A3: a 25.7 cm text column (3035 px at 300 dpi).
+    A3,
+}
+
+/// Print resolution for a paper size.
+pub const PRINT_DPI: f64 = 300.0;
+
+impl Paper {
+    /// The width of the page's text column, in cm.
+    pub fn column_cm(self) -> f64 {
+        match self {
+            Paper::A4 => A4_COLUMN_CM,
+            Paper::A3 => A3_COLUMN_CM,
+        }
+    }
+
+    /// The text column's width in px at [`PRINT_DPI`].
+    pub fn width_px(self) -> u32 {
+        (self.column_cm() / 2.54 * PRINT_DPI).round() as u32
+    }
+}
+
+/// How wide the picture is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// This many px (100 to 8192).
+    Width(u32),
+    /// As wide as a page's text column at 300 dpi.
+    Paper(Paper),
+}
+
+/// The default width in px: a full-page figure in an A4 report, and sharp
+/// when a newsletter shows it 800 px wide.
+pub const DEFAULT_WIDTH: u32 = 1600;
+
+impl Default for Size {
+    fn default() -> Size {
+        Size::Width(DEFAULT_WIDTH)
+    }
+}
+
+/// Which colours to draw with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ThemeChoice {
+    /// A bundled theme by name (`standaard`, `print`, `contrast`).
+    Named(String),
+    /// A theme file (JSON; keys left out keep the `standaard` values).
+    File(PathBuf),
+    /// A theme built in code.
+    Custom(Box<Theme>),
+}
+
+impl Default for ThemeChoice {
+    fn default() -> ThemeChoice {
+        ThemeChoice::Named("standaard".into())
+    }
+}
+
+impl ThemeChoice {
+    /// `--theme NAME|FILE`: a file when the text looks like a path (has a
+    /// `.`, `/` or `\`), else a bundled name.
+    pub fn from_spec(spec: &str) -> ThemeChoice {
+        if spec.contains(['.', '/', '\\']) {
+            ThemeChoice::File(PathBuf::from(spec))
+        } else {
+            ThemeChoice::Named(spec.to_string())
+        }
+    }
+}
+
+/// Last year's layout, to keep the circle recognisable.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Previous {
+    /// A layout file written by `cirkel layout`.
+    File(PathBuf),
+    /// A layout value.
+    Layout(Box<Layout>),
+}
+
+/// How to draw; `Default` does what `cirkel render` does by default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawOptions {
+    /// What to write. Default: SVG.
+    pub format: Format,
+    /// How wide the picture is. Default: 1600 px.
+    pub size: Size,
+    /// Multiplies the width, for high-density screens; 0.25 to 8.
+    /// Default: 1.
+    pub scale: f64,
+    /// The resolution a PNG carries, in dots per inch (10 to 2400).
+    /// Default (`None`): 300 × scale with a paper size, otherwise what makes
+    /// the picture 17 cm wide (the text column of an A4 page).
+    pub dpi: Option<f64>,
+    /// Colours. Default: the bundled `standaard` theme.
+    pub theme: ThemeChoice,
+    /// Language of the text the tool adds (defaults, legend, titles).
+    /// Default: Dutch.
+    pub lang: Lang,
+    /// What personal data the output may hold. Default: everything.
+    pub privacy: Privacy,
+    /// The id of a route to draw prominently, with its question along its
+    /// path; the others are faded. Default: none.
+    pub route: Option<String>,
+    /// Last year's layout, to keep the circle as it was. Default: none.
+    pub previous: Option<Previous>,
+    /// SVG only: text as outlines (the same in every viewer; no longer
+    /// selectable). Default: false.
+    pub text_as_paths: bool,
+    /// PNG only: time against file size. Default: balanced.
+    pub png_effort: PngEffort,
+}
+
+impl Default for DrawOptions {
+    fn default() -> DrawOptions {
+        DrawOptions {
+            format: Format::default(),
+            size: Size::default(),
+            scale: 1.0,
+            dpi: None,
+            theme: ThemeChoice::default(),
+            lang: Lang::Nl,
+            privacy: Privacy::Full,
+            route: None,
+            previous: None,
+            text_as_paths: false,
+            png_effort: PngEffort::default(),
+        }
+    }
+}
+
+/// A [`DrawOptions`] value outside its range.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct OptionsError(pub String);
+
+impl DrawOptions {
+    /// Checks the options and gives the picture's final width in px.
+    pub fn final_width(&self) -> Result<u32, OptionsError> {
+        if !(self.scale.is_finite() && (0.25..=8.0).contains(&self.scale)) {
+            return Err(OptionsError(format!(
+                "the scale is {}; it must be between 0.25 and 8",
+                self.scale
+            )));
+        }
+        let base = match self.size {
+            Size::Width(w) if !(100..=MAX_PNG_SIDE).contains(&w) => {
+                return Err(OptionsError(format!(
+                    "the width is {w} px; it must be between 100 and {MAX_PNG_SIDE}"
+                )));
+            }
+            Size::Width(w) => f64::from(w),
+            Size::Paper(p) => f64::from(p.width_px()),
+        };
+        let width = (base * self.scale).round();
+        if !(1.0..=f64::from(MAX_PNG_SIDE)).contains(&width) {
+            return Err(OptionsError(format!(
+                "the output would be {width} px wide; the limit is {MAX_PNG_SIDE} px"
+            )));
+        }
+        if let Some(dpi) = self.dpi
+            && !(dpi.is_finite() && (10.0..=2400.0).contains(&dpi))
+        {
+            return Err(OptionsError(format!(
+                "the resolution is {dpi} dpi; it must be between 10 and 2400"
+            )));
+        }
+        if self.route.as_ref().is_some_and(|r| r.is_empty()) {
+            return Err(OptionsError("the route id is empty".into()));
+        }
+        Ok(width as u32)
+    }
+
+    /// The PNG's resolution: as given, 300 dpi × scale on paper, or what
+    /// makes the picture 17 cm wide.
+    pub fn resolution(&self) -> Resolution {
+        match (self.dpi, self.size) {
+            (Some(d), _) => Resolution::Dpi(d),
+            (None, Size::Paper(_)) => Resolution::Dpi(PRINT_DPI * self.scale),
+            (None, Size::Width(_)) => Resolution::default(),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The limits of a PNG and why one could not be made.
+
+/// Largest width or height of a PNG, in px.
+pub const MAX_PNG_SIDE: u32 = 8192;
+/// Largest number of pixels in a PNG (64 megapixels: 256 MiB of RGBA).
+pub const MAX_PNG_PIXELS: u64 = 64 * 1024 * 1024;
+
+/// Why a PNG could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PngError {
+    /// The requested size is zero or too large.
+    #[error(
+        "a PNG of {width} × {height} px is outside the limits (1 to {MAX_PNG_SIDE} px a side, at most 64 megapixels)"
+    )]
+    Size {
+        /// Requested width.
+        width: u64,
+        /// Requested height.
+        height: u64,
+    },
+    /// usvg refused the SVG (a bug: we wrote it).
+    #[error("the SVG could not be read: {0}")]
+    Svg(#[from] resvg::usvg::Error),
+    /// PNG encoding failed.
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(#[from] png::EncodingError),
+}

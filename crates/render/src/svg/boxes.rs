@@ -1,0 +1,50 @@
+//! Title, legend and footer: swatches, line samples, badges and text.
+
+use cirkel_layout::{BoxKind, SampleKind, TextBox};
+use svg::node::element::Group;
+
+use super::lines::{ROUTE_WIDTH, badge, route_line, tie_path};
+use super::prim::{domain_fill, rect, text};
+use crate::theme::Theme;
+
+/// One block around the circle, as a group named after its kind.
+pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
+    let kind = match b.kind {
+        BoxKind::Title => "title",
+        BoxKind::Legend => "legend",
+        BoxKind::Footer => "footer",
+    };
+    let mut g = Group::new().set("id", kind);
+    for s in &b.swatches {
+        g = g.add(
+            rect(&s.rect)
+                .set("rx", 4)
+                .set(
+                    "fill",
+                    if theme.patterns {
+                        domain_fill(s.domain, theme)
+                    } else {
+                        theme.domain(s.domain).hex()
+                    },
+                )
+                .set("stroke", theme.domain(s.domain).hex())
+                .set("stroke-width", 2)
+                .set("class", format!("domain-{}", s.domain.key())),
+        );
+    }
+    for sample in &b.samples {
+        let d = sample.path.to_string();
+        g = g.add(match sample.kind {
+            SampleKind::Tie(tie) => Group::new().add(tie_path(&d, tie, theme)),
+            SampleKind::Route => route_line(&d, &theme.text.hex(), false, theme, ROUTE_WIDTH),
+            SampleKind::Escalation => route_line(&d, &theme.text.hex(), true, theme, ROUTE_WIDTH),
+        });
+    }
+    for bd in &b.badges {
+        g = g.add(badge(bd, theme.route(bd.number), theme));
+    }
+    for t in &b.text {
+        g = g.add(text(t, theme));
+    }
+    g
+}

@@ -1,0 +1,110 @@
+//! Lines: ties in the ecomap notation, routes with their casing, arrowheads
+//! and badges.
+
+use cirkel_core::Tie;
+use cirkel_layout::{Arrow, Badge};
+use svg::Node as _;
+use svg::node::element::{Group, Path as SvgPath};
+
+use super::prim::{circle, num, readable_on, text};
+use crate::theme::{Rgb, Theme};
+
+/// Stroke width of a route line.
+pub(super) const ROUTE_WIDTH: f64 = 4.5;
+
+/// How a tie is stroked: width and dash pattern.
+fn tie_stroke(tie: Tie) -> (f64, Option<&'static str>) {
+    match tie {
+        Tie::Strong => (5.0, None),
+        Tie::Normal => (2.0, None),
+        Tie::Tenuous => (2.0, Some("3 7")),
+        Tie::Stressful => (2.0, None),
+    }
+}
+
+pub(super) fn tie_path(d: &str, tie: Tie, theme: &Theme) -> SvgPath {
+    let (width, dash) = tie_stroke(tie);
+    let mut p = SvgPath::new()
+        .set("d", d)
+        .set("fill", "none")
+        .set("stroke", theme.tie.hex())
+        .set("stroke-width", num(width))
+        .set("stroke-linejoin", "round")
+        .set("class", format!("tie tie-{}", tie_key(tie)));
+    if let Some(dash) = dash {
+        p = p.set("stroke-dasharray", dash);
+    }
+    p
+}
+
+fn tie_key(tie: Tie) -> &'static str {
+    match tie {
+        Tie::Strong => "strong",
+        Tie::Normal => "normal",
+        Tie::Tenuous => "tenuous",
+        Tie::Stressful => "stressful",
+    }
+}
+
+/// A route line with a white casing, so it stands out on any background and
+/// where it crosses a tie or another route.
+pub(super) fn route_line(
+    d: &str,
+    colour: &str,
+    escalation: bool,
+    theme: &Theme,
+    width: f64,
+) -> Group {
+    let casing = SvgPath::new()
+        .set("d", d)
+        .set("fill", "none")
+        .set("stroke", theme.background.hex())
+        .set("stroke-width", num(width + 4.0))
+        .set("stroke-linejoin", "round")
+        .set("stroke-linecap", "round");
+    let mut line = SvgPath::new()
+        .set("d", d)
+        .set("fill", "none")
+        .set("stroke", colour)
+        .set("stroke-width", num(width))
+        .set("stroke-linejoin", "round");
+    if escalation {
+        line = line.set(
+            "stroke-dasharray",
+            format!("{} {}", num(width * 2.6), num(width * 1.8)),
+        );
+    }
+    Group::new().add(casing).add(line)
+}
+
+pub(super) fn badge(b: &Badge, colour: Rgb, theme: &Theme) -> Group {
+    let mut number = text(&b.text, theme);
+    number.assign("fill", readable_on(colour, theme).hex());
+    Group::new()
+        .set("class", "route-badge")
+        .add(
+            circle(b.x, b.y, b.radius)
+                .set("fill", colour.hex())
+                .set("stroke", theme.background.hex())
+                .set("stroke-width", 2),
+        )
+        .add(number)
+}
+
+pub(super) fn arrow_path(a: &Arrow, scale: f64) -> String {
+    let scaled = Arrow {
+        length: a.length * scale,
+        half_width: a.half_width * scale,
+        ..*a
+    };
+    let [p, q, r] = scaled.corners();
+    format!(
+        "M {} {} L {} {} L {} {} Z",
+        num(p.0),
+        num(p.1),
+        num(q.0),
+        num(q.1),
+        num(r.0),
+        num(r.1)
+    )
+}

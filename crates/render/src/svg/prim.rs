@@ -1,0 +1,222 @@
+//! The building blocks of the SVG: clean numbers, XML-safe text, text
+//! lines, circles, rectangles, wedges and fills.
+
+use cirkel_core::Domain;
+use cirkel_layout::{Anchor, Rect, TextLine, TextRole, Weight};
+use svg::Node;
+use svg::node::element::{Circle, Element, Path as SvgPath, Rectangle};
+
+use crate::theme::{Rgb, Theme};
+
+/// Formats a coordinate: two decimals at most, no `-0`, no exponent.
+pub fn num(v: f64) -> String {
+    let v = if v.is_finite() {
+        v.clamp(-1e6, 1e6)
+    } else {
+        0.0
+    };
+    let r = (v * 100.0).round() / 100.0 + 0.0;
+    let s = format!("{r:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// Removes characters that XML 1.0 does not allow (defence in depth: the
+/// parser already removed them from user input).
+pub fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            matches!(*c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+        })
+        .collect()
+}
+
+pub(super) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
+    match role {
+        TextRole::Role | TextRole::Badge => theme.on_domain,
+        TextRole::School | TextRole::SchoolDetail => theme.on_centre,
+        TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
+        _ => theme.text,
+    }
+}
+
+/// A `<text>` element. Built as a plain element so its content is written
+/// inline (`<text …>Kernteam</text>`): the `svg` crate puts the content of its
+/// own `Text` type on separate lines, which browsers may render as spaces.
+pub(super) fn text(line: &TextLine, theme: &Theme) -> Element {
+    let mut t = Element::new("text");
+    t.assign("x", num(line.x));
+    t.assign("y", num(line.y));
+    t.assign("font-size", num(line.size));
+    t.assign("fill", text_colour(line.role, theme).hex());
+    if line.weight == Weight::Bold {
+        t.assign("font-weight", "bold");
+    }
+    if line.anchor == Anchor::Middle {
+        t.assign("text-anchor", "middle");
+    }
+    // The measured width of the line with the bundled font: a browser that
+    // lacks Noto Sans and falls back to a wider or narrower font still fits
+    // the line to exactly this width, so text never leaves its card.
+    if line.bounds.width > 0.0 {
+        t.assign("textLength", num(line.bounds.width));
+        t.assign("lengthAdjust", "spacingAndGlyphs");
+    }
+    t.append(svg::node::Text::new(xml_safe(&line.text)));
+    t
+}
+
+pub(super) fn circle(cx: f64, cy: f64, r: f64) -> Circle {
+    Circle::new()
+        .set("cx", num(cx))
+        .set("cy", num(cy))
+        .set("r", num(r))
+}
+
+pub(super) fn rect(r: &Rect) -> Rectangle {
+    Rectangle::new()
+        .set("x", num(r.x))
+        .set("y", num(r.y))
+        .set("width", num(r.width))
+        .set("height", num(r.height))
+}
+
+/// An annular sector from `start` to `end` degrees (clockwise from 12 o'clock).
+pub(super) fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f64) -> String {
+    let p = |deg: f64, r: f64| {
+        let a = deg.to_radians();
+        (cx + r * libm::sin(a), cy - r * libm::cos(a))
+    };
+    let large = if end - start > 180.0 { 1 } else { 0 };
+    let (x0, y0) = p(start, outer);
+    let (x1, y1) = p(end, outer);
+    let (x2, y2) = p(end, inner);
+    let (x3, y3) = p(start, inner);
+    format!(
+        "M {} {} A {} {} 0 {large} 1 {} {} L {} {} A {} {} 0 {large} 0 {} {} Z",
+        num(x0),
+        num(y0),
+        num(outer),
+        num(outer),
+        num(x1),
+        num(y1),
+        num(x2),
+        num(y2),
+        num(inner),
+        num(inner),
+        num(x3),
+        num(y3)
+    )
+}
+
+/// The fill of a domain's sector: its tint, or with `patterns` a hatch.
+pub(super) fn domain_fill(d: Domain, theme: &Theme) -> String {
+    // Onderwijs is the plain one: a flat tint (a pattern tile would only
+    // add seams).
+    if theme.patterns && d != Domain::Onderwijs {
+        format!("url(#hatch-{})", d.key())
+    } else {
+        theme.domain(d).tint(theme.sector_tint).hex()
+    }
+}
+
+/// A hatch per domain for themes that must work without colour: plain,
+/// lines at four angles, cross-hatch and dots.
+pub(super) fn hatch(d: Domain, theme: &Theme) -> Element {
+    let tint = theme.domain(d).tint(theme.sector_tint).hex();
+    let ink = theme.domain(d).tint(0.55).hex();
+    let size = 14.0;
+    let mut p = Element::new("pattern");
+    p.assign("id", format!("hatch-{}", d.key()));
+    p.assign("patternUnits", "userSpaceOnUse");
+    p.assign("width", num(size));
+    p.assign("height", num(size));
+    let rotate = match d {
+        Domain::Samenwerkingsverband | Domain::Veiligheid => Some(45),
+        Domain::Gezondheid => Some(-45),
+        Domain::Jeugdhulp => Some(90),
+        _ => None,
+    };
+    if let Some(angle) = rotate {
+        p.assign("patternTransform", format!("rotate({angle})"));
+    }
+    p.append(
+        rect(&Rect {
+            x: 0.0,
+            y: 0.0,
+            width: size,
+            height: size,
+        })
+        .set("fill", tint),
+    );
+    let line = |x1: f64, y1: f64, x2: f64, y2: f64| {
+        SvgPath::new()
+            .set(
+                "d",
+                format!("M {} {} L {} {}", num(x1), num(y1), num(x2), num(y2)),
+            )
+            .set("stroke", ink.clone())
+            .set("stroke-width", 2.5)
+    };
+    match d {
+        Domain::Overig => p.append(circle(size / 2.0, size / 2.0, 2.2).set("fill", ink.clone())),
+        Domain::Veiligheid => {
+            p.append(line(0.0, size / 2.0, size, size / 2.0));
+            p.append(line(size / 2.0, 0.0, size / 2.0, size));
+        }
+        _ => p.append(line(0.0, size / 2.0, size, size / 2.0)),
+    }
+    p
+}
+
+/// Standard base64 (RFC 4648) with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// White or the text colour, whichever reads better on `background`.
+pub(super) fn readable_on(background: Rgb, theme: &Theme) -> Rgb {
+    if theme.on_domain.contrast(background) >= theme.text.contrast(background) {
+        theme.on_domain
+    } else {
+        theme.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_clean() {
+        assert_eq!(num(800.0), "800");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(1.5), "1.5");
+        assert_eq!(num(0.1 + 0.2), "0.3");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(1e21), "1000000");
+    }
+
+    #[test]
+    fn xml_safe_removes_forbidden_characters() {
+        assert_eq!(xml_safe("a\u{0}b\u{b}c\u{fffe}d"), "abcd");
+    }
+}

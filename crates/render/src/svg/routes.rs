@@ -1,0 +1,92 @@
+//! The routes: a line per route (dashed for the escalation), arrowheads,
+//! the highlighted route's label, and the number badges on top.
+
+use cirkel_layout::{Layout, RoutePath};
+use svg::node::element::{Group, Path as SvgPath};
+
+use super::lines::{ROUTE_WIDTH, arrow_path, badge, route_line};
+use super::prim::{rect, text};
+use crate::theme::Theme;
+
+/// The routes above the cards (their arrowheads touch the cards' borders);
+/// `focus` drawn strong and last, the others faded. `None` without routes.
+pub(super) fn routes(layout: &Layout, theme: &Theme, focus: Option<&str>) -> Option<Group> {
+    if layout.routes.is_empty() {
+        return None;
+    }
+    let mut routes = Group::new().set("id", "routes");
+    let mut badges = Vec::new();
+    let mut ordered: Vec<&RoutePath> = layout.routes.iter().collect();
+    // The highlighted route last, so it lies on top.
+    ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
+    for r in ordered {
+        let strong = focus.is_none_or(|f| f == r.id);
+        let colour = if strong {
+            theme.route(r.number)
+        } else {
+            theme.route(r.number).tint(0.7)
+        };
+        let width = if focus.is_some() && strong {
+            ROUTE_WIDTH * 1.5
+        } else if strong {
+            ROUTE_WIDTH
+        } else {
+            ROUTE_WIDTH * 0.7
+        };
+        let mut g = Group::new()
+            .set("id", format!("route-{}", r.id))
+            .set("class", if strong { "route" } else { "route faded" });
+        if !r.path.is_empty() {
+            g = g.add(route_line(
+                &r.path.to_string(),
+                &colour.hex(),
+                false,
+                theme,
+                width,
+            ));
+        }
+        if !r.escalation_path.is_empty() {
+            g = g.add(route_line(
+                &r.escalation_path.to_string(),
+                &colour.hex(),
+                true,
+                theme,
+                width,
+            ));
+        }
+        let arrow_scale = width / ROUTE_WIDTH;
+        for leg in &r.legs {
+            g = g.add(
+                SvgPath::new()
+                    .set("d", arrow_path(&leg.arrow, arrow_scale.max(1.0)))
+                    .set("fill", colour.hex())
+                    .set("stroke", theme.background.hex())
+                    .set("stroke-width", 1.5)
+                    .set("stroke-linejoin", "round"),
+            );
+        }
+        if focus == Some(r.id.as_str())
+            && let Some(l) = &r.label
+        {
+            g = g.add(
+                rect(&l.rect)
+                    .set("rx", 8)
+                    .set("fill", theme.background.hex())
+                    .set("stroke", colour.hex())
+                    .set("stroke-width", 3)
+                    .set("class", "route-label"),
+            );
+            for t in &l.text {
+                g = g.add(text(t, theme));
+            }
+        }
+        routes = routes.add(g);
+        if let Some(b) = &r.badge {
+            badges.push(badge(b, colour, theme));
+        }
+    }
+    for b in badges {
+        routes = routes.add(b);
+    }
+    Some(routes)
+}

@@ -1,0 +1,213 @@
+//! Theme files: JSON with the keys of [`Theme`], each value checked and
+//! re-written (never copied through into the SVG), every problem reported
+//! at once with its line, column and key.
+
+use cirkel_core::{Diagnostic, Diagnostics, Domain, Spans, nearest, quoted_list};
+use serde_json::Value;
+
+use super::{KEYS, Rgb, Theme};
+
+/// Collects the problems of one theme file.
+struct Reader {
+    spans: Spans,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader {
+    fn error(&mut self, path: &str, message: String, help: Option<String>) {
+        let pos = self.spans.locate(path);
+        let mut d = Diagnostic::error(path, message).at(pos.line, pos.column);
+        d.help = help;
+        self.problems.push(d);
+    }
+
+    fn colour(&mut self, path: &str, v: &Value) -> Option<Rgb> {
+        let c = v.as_str().and_then(Rgb::parse);
+        if c.is_none() {
+            self.error(
+                path,
+                format!("expected a colour like \"#005f9e\", found {v}"),
+                Some("write colours as \"#rrggbb\" or \"#rgb\"".into()),
+            );
+        }
+        c
+    }
+
+    fn key(&mut self, t: &mut Theme, key: &str, v: &Value) {
+        let slot = match key {
+            "background" => Some(&mut t.background),
+            "text" => Some(&mut t.text),
+            "muted" => Some(&mut t.muted),
+            "on_domain" => Some(&mut t.on_domain),
+            "card" => Some(&mut t.card),
+            "ring_line" => Some(&mut t.ring_line),
+            "centre" => Some(&mut t.centre),
+            "on_centre" => Some(&mut t.on_centre),
+            "tie" => Some(&mut t.tie),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            if let Some(c) = self.colour(key, v) {
+                *slot = c;
+            }
+            return;
+        }
+        match key {
+            "name" => match v.as_str() {
+                Some(name) => {
+                    t.name = name
+                        .chars()
+                        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                        .take(40)
+                        .collect();
+                }
+                None => self.error("name", format!("expected text, found {v}"), None),
+            },
+            "description" => {}
+            "sector_tint" => match v.as_f64().filter(|x| (0.0..=1.0).contains(x)) {
+                Some(x) => t.sector_tint = x,
+                None => self.error(
+                    key,
+                    format!("expected a number from 0 to 1, found {v}"),
+                    Some("0 keeps the domain colour, 1 is white".into()),
+                ),
+            },
+            "patterns" => match v.as_bool() {
+                Some(b) => t.patterns = b,
+                None => self.error(key, format!("expected true or false, found {v}"), None),
+            },
+            "routes" => self.routes(t, v),
+            "domains" => self.domains(t, v),
+            other => {
+                let help = match nearest(other, KEYS) {
+                    Some(n) => format!("did you mean \"{n}\"?"),
+                    None => format!("known keys: {}", quoted_list(KEYS, 20)),
+                };
+                self.error(other, format!("unknown key \"{other}\""), Some(help));
+            }
+        }
+    }
+
+    fn routes(&mut self, t: &mut Theme, v: &Value) {
+        let Some(list) = v.as_array().filter(|l| !l.is_empty() && l.len() <= 50) else {
+            self.error(
+                "routes",
+                "expected a list of 1 to 50 colours".into(),
+                Some("write e.g. \"routes\": [\"#c45500\", \"#0072b2\"]".into()),
+            );
+            return;
+        };
+        let colours: Vec<Option<Rgb>> = list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.colour(&format!("routes[{i}]"), c))
+            .collect();
+        if colours.iter().all(Option::is_some) {
+            t.routes = colours.into_iter().flatten().collect();
+        }
+    }
+
+    fn domains(&mut self, t: &mut Theme, v: &Value) {
+        let Some(domains) = v.as_object() else {
+            self.error(
+                "domains",
+                "expected an object: { \"onderwijs\": \"#005f9e\", ... }".into(),
+                None,
+            );
+            return;
+        };
+        let keys: Vec<&str> = Domain::ALL.iter().map(|d| d.key()).collect();
+        for (d, c) in domains {
+            let path = format!("domains.{d}");
+            let Some(domain) = Domain::from_key(d) else {
+                let help = match nearest(d, keys.iter().copied()) {
+                    Some(n) => format!("did you mean \"{n}\"?"),
+                    None => format!("known domains: {}", quoted_list(keys.iter().copied(), 10)),
+                };
+                self.error(&path, format!("unknown domain \"{d}\""), Some(help));
+                continue;
+            };
+            if let Some(colour) = self.colour(&path, c) {
+                let i = Domain::ALL.iter().position(|x| *x == domain).unwrap_or(6);
+                t.domains[i] = colour;
+            }
+        }
+    }
+}
+
+impl Theme {
+    /// Reads a theme file. Keys left out keep the `standaard` values;
+    /// unknown keys, bad colours and bad numbers are errors, all of them
+    /// reported at once (paths like `domains.jeugdhulp`, with line and
+    /// column).
+    pub fn from_json(text: &str) -> Result<Theme, Diagnostics> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            Diagnostics::one(
+                Diagnostic::error(
+                    "",
+                    format!(
+                        "not valid JSON: {}",
+                        e.to_string().split(" at line ").next().unwrap_or("")
+                    ),
+                )
+                .at(e.line(), e.column())
+                .with_help("start from a copy of assets/themes/standaard.json"),
+            )
+        })?;
+        let mut reader = Reader {
+            spans: Spans::scan(text),
+            problems: Vec::new(),
+        };
+        let Value::Object(map) = value else {
+            reader.error(
+                "",
+                "a theme is a JSON object: { \"domains\": { ... }, ... }".into(),
+                None,
+            );
+            return Err(Diagnostics(reader.problems));
+        };
+        let mut t = Theme::fallback();
+        t.name = "eigen".into();
+        for (key, v) in &map {
+            reader.key(&mut t, key, v);
+        }
+        if reader.problems.is_empty() {
+            Ok(t)
+        } else {
+            let mut d = Diagnostics(reader.problems);
+            d.sort();
+            Err(d)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_errors_say_where_and_what() {
+        let e = Theme::from_json("{\n  \"domains\": { \"jeugdhulpp\": \"#fff\" }\n}").unwrap_err();
+        let d = &e.0[0];
+        assert_eq!((d.line, d.path.as_str()), (2, "domains.jeugdhulpp"));
+        assert_eq!(d.help.as_deref(), Some("did you mean \"jeugdhulp\"?"));
+        let e = Theme::from_json("{ \"text\": \"zwart\" }").unwrap_err();
+        assert!(e.0[0].message.contains("expected a colour like"), "{e}");
+        let e = Theme::from_json("{ \"backgound\": \"#fff\" }").unwrap_err();
+        assert_eq!(e.0[0].help.as_deref(), Some("did you mean \"background\"?"));
+        let e = Theme::from_json("{ \"sector_tint\": 3 }").unwrap_err();
+        assert!(e.0[0].message.contains("from 0 to 1"), "{e}");
+        assert!(Theme::from_json("[1, 2").is_err());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let e = Theme::from_json(
+            "{\n \"text\": \"zwart\",\n \"backgound\": \"#fff\",\n \"domains\": { \"jeugdhulp\": 3 }\n}",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = e.0.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["text", "backgound", "domains.jeugdhulp"]);
+    }
+}
