@@ -7,6 +7,8 @@
 #   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
 #   examples/themes/NAME.THEME.png      the example school in every other bundled
 #                                       theme (golden, like NAME.png)
+#   examples/privacy/NAME.roles.svg     the photo example without personal data
+#                                       (golden, for the library test)
 # Run it after any change to layout, rendering or describe; `cargo test`
 # fails while the committed golden files are stale.
 set -euo pipefail
@@ -29,6 +31,10 @@ for input in examples/*.json; do
   for route in $(python3 -c 'import json,sys; print(" ".join(r.get("id", "route-%d" % (i + 1)) for i, r in enumerate(json.load(open(sys.argv[1])).get("routes", []))))' "$input"); do
     "$cirkel" render "$input" --route "$route" --width 1000 -o "examples/routes/$name.$route.png" 2>/dev/null
   done
+  if [ "$name" = obs-de-klimop ]; then
+    mkdir -p examples/privacy
+    "$cirkel" render "$input" --privacy roles -o "examples/privacy/$name.roles.svg" 2>/dev/null
+  fi
   if [ "$name" = st-bernardusschool ]; then
     for theme in print contrast; do
       "$cirkel" render "$input" --theme "$theme" -o "examples/themes/$name.$theme.png" 2>/dev/null

@@ -1482,3 +1482,49 @@ fn every_text_line_carries_its_measured_width_for_browsers_without_the_font() {
     );
     assert_eq!(svg.matches(" textLength=\"").count(), texts);
 }
+
+#[test]
+fn the_command_line_draws_through_the_library() {
+    use cirkel_render::{DrawOptions, Format, Privacy, Size, ThemeChoice, draw_file};
+    let dir = scratch("facade");
+    let klimop = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/obs-de-klimop.json"
+    );
+    let cases: Vec<(Vec<&str>, &str, DrawOptions)> = vec![
+        (
+            vec!["--width", "800", "--privacy", "names"],
+            klimop,
+            DrawOptions {
+                format: Format::Png,
+                size: Size::Width(800),
+                privacy: Privacy::Names,
+                ..DrawOptions::default()
+            },
+        ),
+        (
+            vec!["--theme", "print", "--route", "verzuim", "--paper", "a4"],
+            EXAMPLE,
+            DrawOptions {
+                format: Format::Png,
+                theme: ThemeChoice::Named("print".into()),
+                route: Some("verzuim".into()),
+                size: Size::Paper(cirkel_render::Paper::A4),
+                ..DrawOptions::default()
+            },
+        ),
+    ];
+    for (i, (args, input, options)) in cases.into_iter().enumerate() {
+        let out = dir.join(format!("{i}.png"));
+        let out_name = out.to_string_lossy().into_owned();
+        let mut all = vec!["render", input, "-o", &out_name];
+        all.extend(args.iter().copied());
+        let run = cirkel(&all, None);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let library = draw_file(Path::new(input), &options).unwrap();
+        assert!(
+            std::fs::read(&out).unwrap() == library.bytes,
+            "{args:?}: the command line and draw_file differ"
+        );
+    }
+}

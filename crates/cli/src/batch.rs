@@ -86,17 +86,7 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
     let items = plan(inputs, dir);
 
     let total = items.len() as u64;
-    let bar = if std::io::stderr().is_terminal() && !b.quiet {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} schools, {elapsed} ({eta} left)")
-        {
-            bar.set_style(style);
-        }
-        Some(bar)
-    } else {
-        None
-    };
+    let bar = progress_bar(total, b.quiet);
     let done = Mutex::new(0u64);
     let print = |lines: &[String]| {
         if lines.is_empty() {
@@ -160,7 +150,25 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    summary(&results, &b.output)
+}
 
+/// A progress bar on a terminal (not with `--quiet`).
+fn progress_bar(total: u64, quiet: bool) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() || quiet {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} schools, {elapsed} ({eta} left)")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// "18 rendered, 2 failed: …"; a failure when any input failed.
+fn summary(results: &[(String, bool)], output: &str) -> Result<(), Failure> {
     let failed: Vec<&str> = results
         .iter()
         .filter(|(_, ok)| !ok)
@@ -168,7 +176,7 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
         .collect();
     let rendered = results.len() - failed.len();
     if failed.is_empty() {
-        eprintln!("{rendered} rendered, 0 failed; written to {}", b.output);
+        eprintln!("{rendered} rendered, 0 failed; written to {output}");
         Ok(())
     } else {
         let shown: Vec<&str> = failed.iter().take(10).copied().collect();

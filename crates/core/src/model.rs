@@ -353,3 +353,38 @@ impl Kernteam {
         k
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{ParseOptions, parse};
+
+    use super::*;
+
+    #[test]
+    fn redaction_drops_what_each_level_promises() {
+        let k = parse(
+            br#"{ "school": { "name": "X" }, "members": [
+                { "id": "maaike", "role": "intern-begeleider", "name": "Maaike",
+                  "contact": { "email": "m@example.nl", "phone": "023 1", "website": "https://example.nl" } },
+                { "id": "cjg", "role": "cjg-coach" } ],
+              "routes": [ { "question": "q", "steps": ["maaike", "cjg"], "escalation": ["cjg"] } ] }"#,
+            &ParseOptions::default(),
+        )
+        .unwrap()
+        .kernteam;
+        assert_eq!(k.redacted(Privacy::Full), k);
+        let names = k.redacted(Privacy::Names);
+        assert!(names.members.iter().all(|m| m.contact.is_empty()));
+        assert_eq!(names.members[0].name.as_deref(), Some("Maaike"));
+        let roles = k.redacted(Privacy::Roles);
+        assert!(
+            roles
+                .members
+                .iter()
+                .all(|m| m.name.is_none() && m.photo.is_none())
+        );
+        assert_eq!(roles.members[0].id, "lid-1");
+        assert_eq!(roles.routes[0].steps, ["lid-1", "lid-2"]);
+        assert_eq!(roles.routes[0].escalation, ["lid-2"]);
+    }
+}

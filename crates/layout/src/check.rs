@@ -12,6 +12,16 @@ const EPS: f64 = 0.05;
 /// Returns every violated bar, in words; empty when the layout is sound.
 pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
     let mut problems = Vec::new();
+    overlaps(l, &mut problems);
+    routes_clear(l, &mut problems);
+    on_rings(l, &mut problems);
+    domain_runs(l, &mut problems);
+    text_inside(l, min_font_size, &mut problems);
+    problems
+}
+
+/// Bar 1: no overlaps, nothing outside the canvas.
+fn overlaps(l: &Layout, problems: &mut Vec<String>) {
     let canvas = Rect {
         x: 0.0,
         y: 0.0,
@@ -19,8 +29,6 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
         height: l.height,
     };
     let rects: Vec<Rect> = l.nodes.iter().map(|n| n.rect()).collect();
-
-    // Bar 1: no overlaps, nothing outside the canvas.
     for (i, a) in rects.iter().enumerate() {
         let id = &l.nodes[i].id;
         for (j, b) in rects.iter().enumerate().skip(i + 1) {
@@ -75,9 +83,12 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
     if !canvas.contains(&disc) {
         problems.push("the circle leaves the canvas".into());
     }
+}
 
-    // Routes: no leg crosses a card other than the two it joins, the school
-    // disc or a ring label; badges and labels are clear of the cards.
+/// Routes: no leg crosses a card other than the two it joins, or the
+/// school's disc; badges and labels are clear of the cards.
+fn routes_clear(l: &Layout, problems: &mut Vec<String>) {
+    let rects: Vec<Rect> = l.nodes.iter().map(|n| n.rect()).collect();
     for r in &l.routes {
         for leg in &r.legs {
             let points = leg.path.sample(2.0);
@@ -129,12 +140,14 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
             }
         }
     }
+}
 
-    // Bar 2: on the ring; radii grow outwards.
+/// Bar 2: on the ring (or one of its tracks); radii grow outwards.
+fn on_rings(l: &Layout, problems: &mut Vec<String>) {
     for n in &l.nodes {
         match l.rings.iter().find(|r| r.id == n.ring) {
             Some(r) => {
-                let d = (n.x - l.centre.x).hypot(n.y - l.centre.y);
+                let d = libm::hypot(n.x - l.centre.x, n.y - l.centre.y);
                 match r.tracks.get(n.track) {
                     Some(t) if (d - t).abs() <= EPS => {}
                     _ => problems.push(format!(
@@ -167,9 +180,11 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
     if l.rings.first().is_some_and(|r| r.radius <= l.centre.radius) {
         problems.push("the first ring lies inside the centre".into());
     }
+}
 
-    // Bar 3: one contiguous run per domain on each ring, in the same
-    // (circle) order on every ring, inside that ring's sector of the domain.
+/// Bar 3: one contiguous run per domain on each ring, in the same (circle)
+/// order on every ring, inside that ring's sector of the domain.
+fn domain_runs(l: &Layout, problems: &mut Vec<String>) {
     let order: Vec<Domain> = Domain::ALL.to_vec();
     for r in &l.rings {
         let mut on_ring: Vec<(f64, Domain, &str)> = l
@@ -240,8 +255,10 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
             problems.push(format!("ring {}: sectors add up to {total:.2}°", r.id));
         }
     }
+}
 
-    // Bar 4: text inside its container, never below the minimum size.
+/// Bar 4: text inside its container, never below the minimum size.
+fn text_inside(l: &Layout, min_font_size: f64, problems: &mut Vec<String>) {
     for n in &l.nodes {
         let r = n.rect();
         for t in &n.text {
@@ -274,7 +291,7 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
             (b.x, b.bottom()),
             (b.right(), b.bottom()),
         ] {
-            if (x - l.centre.x).hypot(y - l.centre.y) > l.centre.radius + EPS {
+            if libm::hypot(x - l.centre.x, y - l.centre.y) > l.centre.radius + EPS {
                 problems.push(format!("text \"{}\" leaves the centre", t.text));
                 break;
             }
@@ -296,5 +313,4 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
             }
         }
     }
-    problems
 }

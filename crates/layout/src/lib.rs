@@ -34,7 +34,7 @@ mod routes;
 mod text;
 
 pub use check::check_layout;
-pub use describe::{DescribeFormat, describe};
+pub use describe::{Block, DescribeFormat, describe, describe_blocks};
 pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
 pub use geometry::{
     Anchor, Arrow, Badge, BoxKind, Centre, Layout, LineSample, MAX_COORDINATE, MAX_SAMPLES, Node,

@@ -182,7 +182,12 @@ proptest! {
         }
         // Bar 5: the same input gives the same bytes.
         let again = layout(&k, &options).unwrap();
-        prop_assert_eq!(serde_json::to_string(&l).unwrap(), serde_json::to_string(&again).unwrap());
+        let json = serde_json::to_string(&l).unwrap();
+        prop_assert_eq!(&json, &serde_json::to_string(&again).unwrap());
+        // The layout survives its own JSON: an equal value, the same check.
+        let back: Layout = serde_json::from_str(&json).unwrap();
+        prop_assert!(back == l, "the JSON round trip changed the layout");
+        prop_assert!(check_layout(&back, options.fonts.minimum).is_empty());
     }
 
     #[test]

@@ -48,6 +48,14 @@ mod theme;
 /// The rendering stack this crate draws with, for callers who need its types.
 pub use resvg;
 
+/// The types the facade's signatures name, so that a caller needs only
+/// this crate.
+pub use cirkel_core::{
+    Diagnostic, Diagnostics, Folder, Lang, MemoryFiles, NoFiles, Privacy, ResourceError, Resources,
+    Severity,
+};
+pub use cirkel_layout::Layout;
+
 pub use facade::{
     DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, OptionsError, PRINT_DPI, Paper,
     Prepared, Previous, Size, ThemeChoice, draw, draw_file, prepare, prepare_parsed, read_input,

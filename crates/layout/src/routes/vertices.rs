@@ -170,3 +170,39 @@ pub(super) fn signed_delta(a: f64, b: f64) -> f64 {
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(r: f64, a: f64) -> Vertex {
+        Vertex { r, a }
+    }
+
+    #[test]
+    fn simplify_drops_points_in_the_middle_of_rays_and_arcs() {
+        // A ray outwards, then an arc: the middle of each goes.
+        let path = vec![
+            v(100.0, 0.0),
+            v(150.0, 0.0),
+            v(200.0, 0.0),
+            v(200.0, 0.1),
+            v(200.0, 0.2),
+        ];
+        let s = simplify(path);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!((s[1].r, s[1].a), (200.0, 0.0));
+        // An arc is not merged past a quarter circle.
+        let long: Vec<Vertex> = (0..8).map(|i| v(300.0, f64::from(i) * 0.5)).collect();
+        assert!(simplify(long).len() > 2);
+        // Repeated points go.
+        assert_eq!(simplify(vec![v(1.0, 0.0), v(1.0, 0.0)]).len(), 1);
+    }
+
+    #[test]
+    fn signed_delta_takes_the_short_way_round() {
+        assert!((signed_delta(0.1, TAU - 0.1) + 0.2).abs() < 1e-12);
+        assert!((signed_delta(TAU - 0.1, 0.1) - 0.2).abs() < 1e-12);
+        assert!(same(0.0, TAU));
+    }
+}
