@@ -1528,3 +1528,61 @@ fn the_command_line_draws_through_the_library() {
         );
     }
 }
+
+#[test]
+fn glyph_warnings_cover_every_drawn_text() {
+    let dir = scratch("glyphs");
+    let file = write(
+        &dir,
+        "school.json",
+        r#"{ "school": { "name": "De Ark" }, "school_year": "2025→2026",
+  "rings": [ { "id": "school", "label": "Binnen ★" }, { "id": "kernteam", "label": "Kernteam" } ],
+  "members": [ { "id": "ib", "role": "intern-begeleider", "ring": "school" }, { "id": "cjg", "role": "cjg-coach" } ],
+  "routes": [ { "question": "Gedrag", "steps": ["ib", "cjg"], "note": "bel ☎ eerst" } ],
+  "meetings": [ { "when": "okt ✓", "purpose": "Kennismaken" } ] }"#
+            .as_bytes(),
+    );
+    let out = cirkel(&["check", &file], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for (path, c) in [
+        ("school_year", "→"),
+        ("rings[0].label", "★"),
+        ("routes[0].note", "☎"),
+        ("meetings[0].when", "✓"),
+    ] {
+        assert!(
+            out.stderr.lines().any(|l| l.contains(&format!(
+                "warning: {path}: the bundled font has no glyph for {c}"
+            ))),
+            "{path}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn layout_takes_the_width_and_gives_what_render_draws() {
+    let small = cirkel(&["layout", EXAMPLE, "--width", "300"], None);
+    assert_eq!(small.code, 0, "{}", small.stderr);
+    let full = cirkel(&["layout", EXAMPLE], None);
+    let lines = |o: &Output| -> usize {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["lines"].as_array().unwrap().len())
+            .sum()
+    };
+    assert!(lines(&small) < lines(&full), "compact cards at 300 px");
+    let options = cirkel_render::DrawOptions {
+        size: cirkel_render::Size::Width(300),
+        ..Default::default()
+    };
+    let drawn = cirkel_render::draw_file(Path::new(EXAMPLE), &options).unwrap();
+    let printed: cirkel_layout::Layout = serde_json::from_slice(&small.stdout).unwrap();
+    assert!(
+        printed == drawn.layout,
+        "cirkel layout prints what render draws"
+    );
+}

@@ -140,20 +140,25 @@ impl From<LangArg> for Lang {
     }
 }
 
-fn parse_scale(s: &str) -> Result<f64, String> {
+/// A number in `lo..=hi`, or the message `outside` when it is not.
+fn number_in(s: &str, lo: f64, hi: f64, outside: &str) -> Result<f64, String> {
     let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if v.is_finite() && (0.25..=8.0).contains(&v) {
+    if v.is_finite() && (lo..=hi).contains(&v) {
         Ok(v)
     } else {
-        Err("the scale must be between 0.25 and 8".into())
+        Err(outside.into())
     }
 }
 
+fn parse_scale(s: &str) -> Result<f64, String> {
+    number_in(s, 0.25, 8.0, "the scale must be between 0.25 and 8")
+}
+
 fn parse_dpi(s: &str) -> Result<f64, String> {
-    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if v.is_finite() && (10.0..=2400.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err("the resolution must be between 10 and 2400 dpi".into())
-    }
+    number_in(
+        s,
+        10.0,
+        2400.0,
+        "the resolution must be between 10 and 2400 dpi",
+    )
 }
