@@ -1256,7 +1256,7 @@ fn small_pictures_show_role_and_name_only() {
         full.contains(">verzuim · te laat komen ·<"),
         "expertise on the cards"
     );
-    let small = cirkel(&["render", EXAMPLE, "--width", "600", "-o", "-"], None);
+    let small = cirkel(&["render", EXAMPLE, "--width", "620", "-o", "-"], None);
     assert_eq!(small.code, 0);
     let svg = small.stdout_text();
     assert!(
@@ -1266,7 +1266,7 @@ fn small_pictures_show_role_and_name_only() {
     assert!(svg.contains(">Mehmet Yilmaz<") && svg.contains(">Leerplichtambtenaar<"));
     assert!(
         small.stderr.is_empty(),
-        "legible at 600 px: {}",
+        "legible at 620 px: {}",
         small.stderr
     );
     // Tiny: still drawn, with a warning naming the width that would do.

@@ -1,10 +1,14 @@
-//! Checks a layout against the quality bars of DESIGN.md (1–4), on the layout
-//! value itself. Used by the tests for every example and random input, and
+//! Checks a layout against the quality bars of DESIGN.md (1–4 and 7), on
+//! the layout value itself; [`check_names`] checks bar 8 against the
+//! kernteam the layout was made from. Used by the tests for every example and random input, and
 //! available to callers who build layouts with their own options.
 
-use cirkel_core::Domain;
+use cirkel_core::{Domain, Kernteam};
 
-use crate::geometry::{Layout, Rect};
+use crate::engine::{CENTRE_TEXT_WIDTH, MAX_CARD_WIDTH_FACTOR};
+use crate::geometry::{Layout, Node, Rect, TextRole};
+use crate::options::LayoutOptions;
+use crate::text::{Style, measure};
 
 /// Tolerance for the rounding to 1/100 px.
 const EPS: f64 = 0.05;
@@ -17,7 +21,189 @@ pub fn check_layout(l: &Layout, min_font_size: f64) -> Vec<String> {
     on_rings(l, &mut problems);
     domain_runs(l, &mut problems);
     text_inside(l, min_font_size, &mut problems);
+    ring_bands(l, &mut problems);
     problems
+}
+
+/// Angle of a point around the layout's centre, degrees clockwise from 12.
+fn angle_of(l: &Layout, x: f64, y: f64) -> f64 {
+    libm::atan2(x - l.centre.x, -(y - l.centre.y))
+        .to_degrees()
+        .rem_euclid(360.0)
+}
+
+/// Bar 7: every ring a band of its own, labelled next to its cards.
+/// Neighbouring rings that hold cards are at least half the tallest of
+/// their cards apart; each ring's label lies in its band, within a card's
+/// width of a card of that ring; the labels are not all at one angle.
+fn ring_bands(l: &Layout, problems: &mut Vec<String>) {
+    let on = |id: &str| -> Vec<&Node> { l.nodes.iter().filter(|n| n.ring == id).collect() };
+    let widest = l.nodes.iter().map(|n| n.width).fold(0.0, f64::max);
+    for (i, r) in l.rings.iter().enumerate() {
+        if r.outer_radius <= r.inner_radius {
+            problems.push(format!("ring {}: its band has no width", r.id));
+        }
+        if i > 0 && (r.inner_radius - l.rings[i - 1].outer_radius).abs() > EPS {
+            problems.push(format!(
+                "ring {}: its band does not meet the one inside",
+                r.id
+            ));
+        }
+        if i > 0 {
+            let (inner, outer) = (on(&l.rings[i - 1].id), on(&r.id));
+            if !inner.is_empty() && !outer.is_empty() {
+                let tallest = inner
+                    .iter()
+                    .chain(&outer)
+                    .map(|n| n.height)
+                    .fold(0.0, f64::max);
+                let last = l.rings[i - 1]
+                    .tracks
+                    .iter()
+                    .copied()
+                    .fold(f64::MIN, f64::max);
+                let first = r.tracks.iter().copied().fold(f64::MAX, f64::min);
+                if first - last < tallest / 2.0 - EPS {
+                    problems.push(format!(
+                        "rings {} and {} are {:.1} px apart, less than half their tallest card ({tallest:.1})",
+                        l.rings[i - 1].id,
+                        r.id,
+                        first - last
+                    ));
+                }
+            }
+        }
+        let Some(label) = &r.label else {
+            problems.push(format!("ring {} has no label in its band", r.id));
+            continue;
+        };
+        let rect = label.rect;
+        let (cx, cy) = (rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
+        let d = libm::hypot(cx - l.centre.x, cy - l.centre.y);
+        if d < r.inner_radius - EPS || d > r.outer_radius + EPS {
+            problems.push(format!("the label of ring {} is outside its band", r.id));
+        }
+        let own = on(&r.id);
+        let near_enough = widest.max(rect.width) + EPS;
+        if !own.is_empty()
+            && !own
+                .iter()
+                .any(|n| rect.distance_to_rect(&n.rect()) <= near_enough)
+        {
+            problems.push(format!("the label of ring {} is far from its cards", r.id));
+        }
+    }
+    let angles: Vec<f64> = l
+        .rings
+        .iter()
+        .filter_map(|r| r.label.as_ref())
+        .map(|lb| {
+            angle_of(
+                l,
+                lb.rect.x + lb.rect.width / 2.0,
+                lb.rect.y + lb.rect.height / 2.0,
+            )
+        })
+        .collect();
+    if angles.len() > 1 {
+        let spread = angles
+            .iter()
+            .flat_map(|a| angles.iter().map(move |b| (a - b).rem_euclid(360.0)))
+            .map(|d| d.min(360.0 - d))
+            .fold(0.0, f64::max);
+        if spread < crate::engine::STACKED_DEG {
+            problems.push(format!(
+                "the ring labels are stacked at one angle ({angles:?})"
+            ));
+        }
+    }
+}
+
+/// Bar 8: people's names, the school's name and its place break only at
+/// spaces or at a hyphen the name has; only a single word wider than the
+/// widest card (or the school's disc) may be split, without a hyphen.
+/// Compares the drawn lines with the kernteam the layout was made from
+/// (laid out with `o`).
+pub fn check_names(l: &Layout, k: &Kernteam, o: &LayoutOptions) -> Vec<String> {
+    let mut problems = Vec::new();
+    let widest = o.card_width * MAX_CARD_WIDTH_FACTOR - 2.0 * o.card_padding_x;
+    for (node, m) in l.nodes.iter().zip(&k.members) {
+        let Some(name) = &m.name else { continue };
+        let lines: Vec<&str> = node
+            .text
+            .iter()
+            .filter(|t| t.role == TextRole::Name)
+            .map(|t| t.text.as_str())
+            .collect();
+        let size = node
+            .text
+            .iter()
+            .find(|t| t.role == TextRole::Name)
+            .map_or(0.0, |t| t.size);
+        if let Some(p) = broken(name, &lines, Style::regular(size), widest) {
+            problems.push(format!("the name of {} {p}", node.id));
+        }
+    }
+    for (role, text) in [
+        (TextRole::School, Some(&k.school.name)),
+        (TextRole::SchoolDetail, k.school.place.as_ref()),
+    ] {
+        let Some(text) = text else { continue };
+        let drawn: Vec<&crate::geometry::TextLine> =
+            l.centre.text.iter().filter(|t| t.role == role).collect();
+        let lines: Vec<&str> = drawn.iter().map(|t| t.text.as_str()).collect();
+        let style = drawn.first().map_or(Style::regular(0.0), |t| Style {
+            weight: t.weight,
+            size: t.size,
+        });
+        if let Some(p) = broken(text, &lines, style, CENTRE_TEXT_WIDTH * l.centre.radius) {
+            problems.push(format!(
+                "{} {p}",
+                if role == TextRole::School {
+                    "the school's name"
+                } else {
+                    "the place"
+                }
+            ));
+        }
+    }
+    problems
+}
+
+/// Why `lines` are not `text` broken at spaces or its own hyphens, if
+/// they are not (a split of a word wider than `widest` is allowed).
+fn broken(text: &str, lines: &[&str], style: Style, widest: f64) -> Option<String> {
+    let normal: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let problem = || {
+        Some(format!(
+            "is broken where it has no space or hyphen: {lines:?}"
+        ))
+    };
+    let mut rest = normal.as_str();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            if let Some(r) = rest.strip_prefix(' ') {
+                rest = r;
+            } else if !lines[i - 1].ends_with('-') {
+                // Split inside a word: only a word wider than any line may be.
+                let head = lines[i - 1].rsplit(' ').next().unwrap_or("");
+                let tail = rest.split(' ').next().unwrap_or("");
+                let word = format!("{head}{tail}");
+                if measure(&word, style.weight, style.size) <= widest {
+                    return problem();
+                }
+            }
+        }
+        match rest.strip_prefix(line) {
+            Some(r) => rest = r,
+            None => return problem(),
+        }
+    }
+    if rest.trim().is_empty() {
+        None
+    } else {
+        problem()
+    }
 }
 
 /// Bar 1: no overlaps, nothing outside the canvas.

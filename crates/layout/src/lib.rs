@@ -33,7 +33,7 @@ mod options;
 mod routes;
 mod text;
 
-pub use check::check_layout;
+pub use check::{check_layout, check_names};
 pub use describe::{Block, DescribeFormat, describe, describe_blocks};
 pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
 pub use geometry::{

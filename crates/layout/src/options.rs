@@ -10,7 +10,7 @@ pub struct LayoutOptions {
     /// Minimum canvas width, 0 to 30,000; the canvas grows when the circle
     /// needs more (0: the canvas hugs the circle). Default: 1600.
     pub width: f64,
-    /// Empty border around everything, 0 to 1000. Default: 48.
+    /// Empty border around everything, 0 to 1000. Default: 40.
     pub margin: f64,
     /// Width of a member card; its inner width (less the padding) at least
     /// 4 times the largest card font, at most 2000. Default: 272.
@@ -87,7 +87,7 @@ impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
             width: 1600.0,
-            margin: 48.0,
+            margin: 40.0,
             card_width: 272.0,
             card_padding_x: 12.0,
             card_padding_y: 9.0,

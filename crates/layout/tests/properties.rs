@@ -1,16 +1,18 @@
-//! Property tests of the layout guarantees (DESIGN.md, quality bars 1–6):
+//! Property tests of the layout guarantees (DESIGN.md, quality bars 1–8):
 //! random valid kernteams of 1 to 200 members on 1 to 6 rings, in every
 //! domain, with names of 1 to 120 characters (diacritics included), go
 //! through the real parser and must lay out with no overlap, every card on
 //! its ring, one contiguous run per domain in the same order on every ring,
-//! all text inside its box at or above the minimum size, and the same bytes
-//! twice. A second property: adding or removing one member keeps the cyclic
+//! all text inside its box at or above the minimum size, every ring a
+//! labelled band (bar 7), names unbroken (bar 8), and the same bytes twice. A second property: adding or removing one member keeps the cyclic
 //! order of all other members on every ring.
 
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use cirkel_core::{Kernteam, ParseOptions, parse};
-use cirkel_layout::{Layout, LayoutOptions, check_layout, layout, layout_with_previous};
+use cirkel_layout::{
+    Layout, LayoutOptions, check_layout, check_names, layout, layout_with_previous,
+};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -176,6 +178,8 @@ proptest! {
         let l = layout(&k, &options).unwrap();
         let problems = check_layout(&l, options.fonts.minimum);
         prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
+        let names = check_names(&l, &k, &options);
+        prop_assert!(names.is_empty(), "{}", names.join("\n"));
         prop_assert_eq!(l.nodes.len(), k.members.len());
         for m in &k.members {
             prop_assert_eq!(l.nodes.iter().filter(|n| n.id == m.id).count(), 1);

@@ -1,9 +1,9 @@
 #![allow(missing_docs, clippy::unwrap_used)]
-//! The quality bars of DESIGN.md (1–5) on the shipped examples and on
+//! The quality bars of DESIGN.md (1–5, 7, 8) on the shipped examples and on
 //! generated schools of 1 to 25 members.
 
 use cirkel_core::{Kernteam, ParseOptions, parse};
-use cirkel_layout::{LayoutOptions, check_layout, layout};
+use cirkel_layout::{LayoutOptions, check_layout, check_names, layout};
 
 fn load(path: &str) -> Kernteam {
     let bytes = std::fs::read(path).unwrap();
@@ -22,7 +22,8 @@ fn load(path: &str) -> Kernteam {
 fn assert_bars(k: &Kernteam, what: &str) {
     let options = LayoutOptions::default();
     let l = layout(k, &options).unwrap_or_else(|e| panic!("{what}: {e}"));
-    let problems = check_layout(&l, options.fonts.minimum);
+    let mut problems = check_layout(&l, options.fonts.minimum);
+    problems.extend(check_names(&l, k, &options));
     assert!(problems.is_empty(), "{what}:\n{}", problems.join("\n"));
     assert_eq!(
         l.nodes.len(),
@@ -283,7 +284,9 @@ fn route_legs_avoid_the_cards_they_do_not_visit() {
         ]
     );
     assert!(gedrag.escalation_path.to_string().starts_with('M'));
-    // Each leg ends on the border of the card it leads to.
+    // Each leg ends on the border of the card it leads to (within a pixel:
+    // a leg's last point keeps its grid circle's radius when it lies within
+    // a pixel of it, so an arc stays an arc).
     for r in &l.routes {
         for leg in &r.legs {
             let to = l.nodes.iter().find(|n| n.id == leg.to).unwrap().rect();
@@ -293,7 +296,7 @@ fn route_legs_avoid_the_cards_they_do_not_visit() {
                 && leg.arrow.y > to.y + 0.5
                 && leg.arrow.y < to.bottom() - 0.5;
             assert!(
-                d < 0.6 && !inside,
+                d < 1.0 && !inside,
                 "{} → {}: arrow tip {d} px off",
                 r.id,
                 leg.to

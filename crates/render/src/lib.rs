@@ -66,7 +66,7 @@ pub use png::{
     Resolution, encode_png, layout_to_png, svg_text_as_paths, svg_to_png, svg_to_png_with,
     usvg_options,
 };
-pub use safety::svg_safety_problems;
+pub use safety::{is_safe_link, svg_safety_problems};
 pub use svg::{SvgOptions, base64, num, to_svg, xml_safe};
 pub use theme::{BUNDLED_THEMES, Rgb, Theme};
 

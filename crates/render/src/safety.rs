@@ -3,8 +3,23 @@
 //! and accepted by usvg. The fuzz target, the corpus replay and the hostile
 //! input suite all use it; callers can run it on any SVG we produced.
 
-/// Elements that can run code, load something or link somewhere.
-const FORBIDDEN_ELEMENTS: [&str; 5] = ["script", "foreignobject", "iframe", "a", "use"];
+/// Elements that can run code or load something.
+const FORBIDDEN_ELEMENTS: [&str; 4] = ["script", "foreignobject", "iframe", "use"];
+
+/// The only link schemes written: a member's contact.
+const LINK_SCHEMES: [&str; 4] = ["mailto:", "tel:", "https://", "http://"];
+
+/// True for a link the SVG may carry: `mailto:`, `tel:`, `https:` or
+/// `http:`, with nothing in it that could break out of an attribute or
+/// hide another scheme (no whitespace, controls, quotes or angle brackets).
+pub fn is_safe_link(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    LINK_SCHEMES.iter().any(|s| lower.starts_with(s))
+        && link.len() > 7
+        && !link
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\".contains(c))
+}
 
 /// The only links allowed: a member's photo, embedded as PNG or JPEG data
 /// on an `<image>`.
@@ -42,6 +57,7 @@ pub fn svg_safety_problems(svg: &str) -> Vec<String> {
                 problems.push(format!("event attribute {name}"));
             }
             if name.contains("href") {
+                let contact = tag == "a" && name == "href" && is_safe_link(attr.value());
                 let photo = tag == "image"
                     && name == "href"
                     && PHOTO_PREFIXES.iter().any(|p| attr.value().starts_with(p))
@@ -49,10 +65,13 @@ pub fn svg_safety_problems(svg: &str) -> Vec<String> {
                         b.is_ascii_alphanumeric()
                             || matches!(b, b'+' | b'/' | b'=' | b',' | b';' | b':')
                     });
-                if !photo {
+                if !photo && !contact {
                     problems.push(format!("link attribute {name}"));
                 }
             }
+        }
+        if tag == "a" && node.attribute("href").is_none_or(|h| !is_safe_link(h)) {
+            problems.push("a link that is not mailto:, tel:, https: or http:".to_string());
         }
         if tag == "image" && node.attribute("href").is_none() {
             problems.push("an <image> without an embedded photo".to_string());
@@ -75,7 +94,7 @@ mod tests {
         for want in [
             "event attribute onload",
             "element <script>",
-            "element <a>",
+            "a link that is not mailto",
             "link attribute href",
             "a comment",
         ] {
@@ -91,6 +110,31 @@ mod tests {
         );
         let good = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text x="1" y="9">&lt;script&gt; onload=x</text></svg>"#;
         assert!(svg_safety_problems(good).is_empty());
+        // Contact links may be written, with an allowed scheme only.
+        for good in [
+            "mailto:ib@example.nl",
+            "tel:0230000000",
+            "https://example.nl/a?b=1",
+        ] {
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><a href="{good}"><text>x</text></a></svg>"#
+            );
+            assert!(svg_safety_problems(&svg).is_empty(), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:x",
+            "data:text/html,x",
+            "mailto:a b",
+            "tel:",
+            "file:///etc/passwd",
+            "vbscript:x",
+        ] {
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><a href="{bad}"><text>x</text></a></svg>"#
+            );
+            assert!(!svg_safety_problems(&svg).is_empty(), "{bad}");
+        }
         // A photo may be embedded; nothing else may be loaded.
         let photo = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image width="1" height="1" href="data:image/png;base64,iVBORw0KGgo="/></svg>"#;
         assert!(

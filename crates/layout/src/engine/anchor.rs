@@ -1,5 +1,7 @@
 //! Keeping last year's circle: what an earlier layout fixes for this one.
 
+use std::collections::BTreeMap;
+
 use cirkel_core::{Domain, Kernteam};
 
 use super::MAX_CANVAS_SIDE;
@@ -13,14 +15,15 @@ use crate::geometry::Layout;
 /// anchor at all when a domain appears on a ring where it had no run (then
 /// the circle is planned afresh) or when the earlier layout is not sound.
 pub(super) struct Previous {
-    /// One run per domain on all rings (else runs per ring).
-    pub shared: bool,
     /// [ring][domain index]: the run, in radians.
     pub ranges: Vec<Vec<(f64, f64)>>,
     /// Each ring's radius, where the earlier layout had the ring.
     pub radii: Vec<Option<f64>>,
     /// Each ring's track radii, where the earlier layout had the ring.
     pub tracks: Vec<Option<Vec<f64>>>,
+    /// Where each member that was there before stood (radians), by member
+    /// index, when it is on the same ring in the same domain: it stays.
+    pub angles: BTreeMap<usize, f64>,
 }
 
 pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Option<Previous> {
@@ -29,7 +32,6 @@ pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Op
         .filter(|d| cards.iter().any(|c| c.domain == *d))
         .collect();
     let sane = |v: f64| v.is_finite() && v > 0.0 && v < MAX_CANVAS_SIDE;
-    let shared = previous.sectors.iter().all(|s| s.ring.is_none());
     let mut ranges = vec![vec![(0.0, 0.0); domains.len()]; k.rings.len()];
     for (ri, ring) in k.rings.iter().enumerate() {
         let mut total = 0.0;
@@ -72,10 +74,23 @@ pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Op
                 .filter(|t| !t.is_empty() && t.len() <= MAX_TRACKS && t.iter().all(|v| sane(*v)))
         })
         .collect();
+    let angles =
+        k.members
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let n = previous.nodes.iter().find(|n| {
+                    n.id == m.id && n.ring == k.rings[m.ring].id && n.domain == m.domain
+                })?;
+                n.angle_deg
+                    .is_finite()
+                    .then(|| (i, n.angle_deg.to_radians()))
+            })
+            .collect();
     Some(Previous {
-        shared,
         ranges,
         radii,
         tracks,
+        angles,
     })
 }

@@ -95,31 +95,20 @@ pub(super) fn rings(
         .collect()
 }
 
-/// The domains' sectors, in degrees: across a ring's band when each ring
-/// divides its own circle, from the school to the edge otherwise.
-pub(super) fn sectors(
-    k: &Kernteam,
-    placement: &Placement,
-    rings: &[RingGeometry],
-    centre_radius: f64,
-    outer_radius: f64,
-) -> Vec<Sector> {
+/// The domains' sectors, in degrees, across their ring's band.
+pub(super) fn sectors(k: &Kernteam, placement: &Placement, rings: &[RingGeometry]) -> Vec<Sector> {
     placement
         .sectors
         .iter()
-        .map(|(ring, d, s, e)| {
-            let start = normalise_deg(s.to_degrees());
-            let (inner_radius, outer_radius) = match ring {
-                Some(r) => (rings[*r].inner_radius, rings[*r].outer_radius),
-                None => (centre_radius, outer_radius),
-            };
+        .map(|run| {
+            let start = normalise_deg(run.start.to_degrees());
             Sector {
-                ring: ring.map(|r| k.rings[r].id.clone()),
-                domain: *d,
+                ring: Some(k.rings[run.ring].id.clone()),
+                domain: run.domain,
                 start_deg: start,
-                end_deg: start + (e - s).to_degrees(),
-                inner_radius,
-                outer_radius,
+                end_deg: start + (run.end - run.start).to_degrees(),
+                inner_radius: rings[run.ring].inner_radius,
+                outer_radius: rings[run.ring].outer_radius,
             }
         })
         .collect()

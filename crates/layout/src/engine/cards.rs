@@ -7,6 +7,7 @@ use crate::options::LayoutOptions;
 use crate::text::{HyphenLang, Style, text_block};
 
 /// A card before placement: text relative to the card's centre.
+#[derive(Clone)]
 pub(super) struct Card {
     /// The portrait: centre y and radius, relative to the card's centre.
     pub photo: Option<(f64, f64)>,
@@ -17,11 +18,35 @@ pub(super) struct Card {
     pub height: f64,
     pub header_height: f64,
     pub text: Vec<TextLine>,
+    /// Not a member's card: room kept for the ring's label.
+    pub label_slot: bool,
+}
+
+/// A card may grow this much wider than `card_width` to keep a long name
+/// whole (quality bar 8); a single word wider than that is split.
+pub(crate) const MAX_CARD_WIDTH_FACTOR: f64 = 1.5;
+
+/// The card's width: `card_width`, or wider (up to
+/// [`MAX_CARD_WIDTH_FACTOR`] times) when a word of the member's name would
+/// not fit otherwise.
+fn card_width(m: &Member, o: &LayoutOptions) -> f64 {
+    let style = Style::regular(o.fonts.name);
+    let widest = m
+        .name
+        .iter()
+        .flat_map(|n| n.split(' '))
+        .map(|w| style.width(w))
+        .fold(0.0, f64::max);
+    // Rounded up (and a hair more) so the word still fits once the
+    // padding is taken off again.
+    let needed = ((widest + 2.0 * o.card_padding_x) * 100.0).ceil() / 100.0 + 0.01;
+    needed.clamp(o.card_width, o.card_width * MAX_CARD_WIDTH_FACTOR)
 }
 
 pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> Card {
     let f = &o.fonts;
-    let inner = o.card_width - 2.0 * o.card_padding_x;
+    let width = card_width(m, o);
+    let inner = width - 2.0 * o.card_padding_x;
     let mut text = Vec::new();
     let role = Style::bold(f.role);
     let (lines, mut y) = text_block(
@@ -64,7 +89,13 @@ pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: Hyph
     if !body.is_empty() {
         y += o.card_padding_y * 0.6;
         for (t, style, r) in body {
-            let (lines, ny) = text_block(&t, style, inner, Anchor::Middle, r, 0.0, y, o, lang);
+            // Names break only at spaces and their own hyphens.
+            let breaks = if r == TextRole::Name {
+                HyphenLang::Names
+            } else {
+                lang
+            };
+            let (lines, ny) = text_block(&t, style, inner, Anchor::Middle, r, 0.0, y, o, breaks);
             text.extend(lines);
             y = ny;
         }
@@ -82,77 +113,132 @@ pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: Hyph
         member: index,
         ring: m.ring,
         domain: m.domain,
-        width: o.card_width,
+        width,
         height,
         header_height,
         text,
+        label_slot: false,
     }
 }
 
-/// The school disc: its radius and its text centred at (0, 0).
-pub(super) fn build_centre(
-    k: &Kernteam,
-    o: &LayoutOptions,
-    lang: HyphenLang,
-) -> (f64, Vec<TextLine>) {
-    let school = Style::bold(o.fonts.school);
-    let detail = Style::regular(o.fonts.body);
+/// Largest radius the school disc grows to before its text steps down in
+/// size, as a multiple of `centre_min_radius`.
+const CENTRE_GROWTH: f64 = 1.3;
+/// Before the disc grows, the school's name may step down to this share
+/// of its size.
+const CENTRE_MODEST_STEP: f64 = 0.85;
+/// Largest radius of the school disc (a name of 200 characters fits).
+const CENTRE_MAX_RADIUS: f64 = 2000.0;
+/// The disc's text is set this many times its radius wide (a centred,
+/// square-ish block).
+pub(crate) const CENTRE_TEXT_WIDTH: f64 = 1.5;
+/// Room between the disc's text and its edge.
+const CENTRE_TEXT_ROOM: f64 = 12.0;
+
+/// The school disc: its radius and its text centred at (0, 0). The
+/// school's name and place break only at spaces and their own hyphens
+/// (quality bar 8): the name steps down a little and the disc grows a
+/// little first, then the name steps down towards the minimum font size,
+/// and then the disc grows as far as the name needs.
+pub(super) fn build_centre(k: &Kernteam, o: &LayoutOptions) -> (f64, Vec<TextLine>) {
+    let f = &o.fonts;
+    let sizes: Vec<f64> = {
+        let mut v = Vec::new();
+        let mut size = f.school;
+        while size > f.minimum {
+            v.push(size);
+            size -= 1.0;
+        }
+        v.push(f.minimum.min(f.school));
+        v
+    };
+    let grown = o.centre_min_radius * CENTRE_GROWTH;
+    // First the smallest disc, the name at most a little smaller; then
+    // smaller text in the grown disc.
+    let modest = f.school * CENTRE_MODEST_STEP;
     let mut radius = o.centre_min_radius;
-    loop {
-        // Text lines must fit the chord of the circle at their height; the
-        // usable width is that of a centred square-ish block.
-        let max_width = radius * 1.5;
-        let (mut lines, y) = text_block(
-            &k.school.name,
-            school,
-            max_width,
-            Anchor::Middle,
-            TextRole::School,
-            0.0,
-            0.0,
-            o,
-            lang,
-        );
-        let mut y = y;
-        if let Some(place) = &k.school.place {
-            let (more, ny) = text_block(
-                place,
-                detail,
-                max_width,
-                Anchor::Middle,
-                TextRole::SchoolDetail,
-                0.0,
-                y,
-                o,
-                lang,
-            );
-            lines.extend(more);
-            y = ny;
+    while radius <= grown {
+        for &size in sizes.iter().filter(|s| **s >= modest) {
+            if let Some(lines) = centre_text(k, o, size, radius, false) {
+                return (radius, lines);
+            }
         }
-        for l in &mut lines {
-            l.translate(0.0, -y / 2.0);
+        radius += 8.0;
+    }
+    for &size in sizes.iter().filter(|s| **s < modest) {
+        if let Some(lines) = centre_text(k, o, size, grown, false) {
+            return (grown, lines);
         }
-        let fits = lines.iter().all(|l| {
-            let b = l.bounds;
-            let corners = [
-                (b.x, b.y),
-                (b.right(), b.y),
-                (b.x, b.bottom()),
-                (b.right(), b.bottom()),
-            ];
-            corners
-                .iter()
-                .all(|(x, y)| libm::hypot(*x, *y) <= radius - 12.0)
-        });
-        let unbroken = k
-            .school
-            .name
-            .split(' ')
-            .all(|w| school.width(w) <= max_width)
-            || radius > 150.0;
-        if (fits && unbroken) || radius > 2000.0 {
+    }
+    let size = *sizes.last().unwrap_or(&f.school);
+    let mut radius = grown;
+    while radius < CENTRE_MAX_RADIUS {
+        if let Some(lines) = centre_text(k, o, size, radius, false) {
             return (radius, lines);
         }
         radius += 8.0;
     }
+    // A single word wider than the largest disc: split between characters.
+    let lines = centre_text(k, o, size, CENTRE_MAX_RADIUS, true).unwrap_or_default();
+    (CENTRE_MAX_RADIUS, lines)
+}
+
+/// The school's name (at `size`) and place in a disc of `radius`, when
+/// every line fits the disc and no word had to be split (unless `split`).
+fn centre_text(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    size: f64,
+    radius: f64,
+    split: bool,
+) -> Option<Vec<TextLine>> {
+    // Lines must fit the chord of the circle at their height; the usable
+    // width is that of a centred square-ish block.
+    let max_width = radius * CENTRE_TEXT_WIDTH;
+    let school = Style::bold(size);
+    let detail = Style::regular(o.fonts.body);
+    let whole = |text: &str, style: Style| text.split(' ').all(|w| style.width(w) <= max_width);
+    if !split
+        && (!whole(&k.school.name, school)
+            || k.school.place.as_ref().is_some_and(|p| !whole(p, detail)))
+    {
+        return None;
+    }
+    let names = HyphenLang::Names;
+    let (mut lines, mut y) = text_block(
+        &k.school.name,
+        school,
+        max_width,
+        Anchor::Middle,
+        TextRole::School,
+        0.0,
+        0.0,
+        o,
+        names,
+    );
+    if let Some(place) = &k.school.place {
+        let (more, ny) = text_block(
+            place,
+            detail,
+            max_width,
+            Anchor::Middle,
+            TextRole::SchoolDetail,
+            0.0,
+            y,
+            o,
+            names,
+        );
+        lines.extend(more);
+        y = ny;
+    }
+    for l in &mut lines {
+        l.translate(0.0, -y / 2.0);
+    }
+    let fits = lines.iter().all(|l| {
+        l.bounds
+            .corners()
+            .iter()
+            .all(|(x, y)| libm::hypot(*x, *y) <= radius - CENTRE_TEXT_ROOM)
+    });
+    (fits || split).then_some(lines)
 }

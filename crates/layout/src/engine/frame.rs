@@ -1,7 +1,7 @@
 //! The blocks around the circle: the title above it, the legend and the
 //! footer (routes in words, meetings) below it.
 
-use cirkel_core::{Domain, Kernteam, Tie};
+use cirkel_core::{Domain, Kernteam, Member, Tie};
 
 use super::words::{Words, route_sentence, tie_label};
 use crate::geometry::{
@@ -9,7 +9,7 @@ use crate::geometry::{
 };
 use crate::options::LayoutOptions;
 use crate::routes::zigzag;
-use crate::text::{Flow, HyphenLang, LegendFlow, Style, text_block};
+use crate::text::{Flow, HyphenLang, LegendFlow, Piece, Style, text_block};
 
 /// Width of a line sample in the legend.
 const SAMPLE_WIDTH: f64 = 48.0;
@@ -218,7 +218,8 @@ impl Frame<'_> {
     /// and the meetings, and where it ends; `None` when there are neither.
     pub fn footer(&self, top: f64) -> Option<(TextBox, f64)> {
         let (k, o) = (self.k, self.o);
-        if k.routes.is_empty() && k.meetings.is_empty() {
+        let contacts: Vec<&Member> = k.members.iter().filter(|m| !m.contact.is_empty()).collect();
+        if k.routes.is_empty() && k.meetings.is_empty() && contacts.is_empty() {
             return None;
         }
         let f = &o.fonts;
@@ -250,10 +251,13 @@ impl Frame<'_> {
             flow.width += indent;
             flow.y += o.gap;
         }
-        if !k.meetings.is_empty() {
+        if !k.meetings.is_empty() || !contacts.is_empty() {
             flow.paragraph(self.words.meetings, heading, TextRole::Heading);
             for m in &k.meetings {
                 flow.paragraph(&format!("{}: {}", m.when, m.purpose), body, TextRole::Body);
+            }
+            for m in contacts {
+                flow.pieces(&contact_pieces(m, body));
             }
         }
         let bottom = flow.y;
@@ -287,4 +291,62 @@ impl Frame<'_> {
             text,
         }
     }
+}
+
+/// A member's contact data as a row: "role (name): e-mail · phone ·
+/// website", each value a link (`mailto:`, `tel:`, the website as given).
+fn contact_pieces(m: &Member, style: Style) -> Vec<Piece> {
+    let plain = |text: String| Piece {
+        text,
+        style,
+        role: TextRole::Body,
+        link: None,
+    };
+    let label = match &m.name {
+        Some(n) => format!("{} ({n})", m.role),
+        None => m.role.clone(),
+    };
+    let mut pieces = vec![plain(format!("{label}:"))];
+    let c = &m.contact;
+    let values = [
+        c.email.as_ref().map(|e| (e.clone(), format!("mailto:{e}"))),
+        c.phone.as_ref().map(|p| (p.clone(), tel_link(p))),
+        c.website.as_ref().map(|w| (shown_website(w), w.clone())),
+    ];
+    for (i, (text, link)) in values.into_iter().flatten().enumerate() {
+        if i > 0 {
+            pieces.push(plain("·".into()));
+        }
+        pieces.push(Piece {
+            text,
+            style,
+            role: TextRole::Contact,
+            link: Some(link),
+        });
+    }
+    pieces
+}
+
+/// A `tel:` link: the number's digits (and a leading `+`).
+fn tel_link(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// A website as shown: without `https://` and a trailing `/`.
+fn shown_website(w: &str) -> String {
+    let lower = w.to_ascii_lowercase();
+    let cut = if lower.starts_with("https://") {
+        8
+    } else if lower.starts_with("http://") {
+        7
+    } else {
+        0
+    };
+    w[cut..].trim_end_matches('/').to_string()
 }

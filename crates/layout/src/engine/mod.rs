@@ -6,14 +6,18 @@
 //! 2. Ring radii start from the card heights and grow until everything fits
 //!    (`place`): each domain gets an angular run on each ring, at least as
 //!    wide as its cards need; a ring whose runs do not fit in 360° grows.
-//!    Cards are spaced evenly inside their run, at least the chord apart
-//!    that two cards need at that angle, so two cards on one ring can never
-//!    overlap. Cards on different rings are checked pairwise; a conflict
-//!    pushes the outer ring (and all rings outside it) outwards until none
-//!    is left. Several plans are tried and the most compact kept.
-//! 3. Ring labels go to the free place on their ring nearest to 6 o'clock
-//!    (`ring_labels`); the title above, legend and footer below the circle
-//!    (`frame`).
+//!    Neighbouring rings keep at least the ring gap and half their tallest
+//!    card between their tracks (quality bar 7), so each ring is a band of
+//!    its own. Cards are spaced evenly inside their run, at least the chord
+//!    apart that two cards need at that angle, so two cards on one ring can
+//!    never overlap. Cards on different rings are checked pairwise; a
+//!    conflict turns the outer ring a little where that clears it, else
+//!    pushes it (and all rings outside it) outwards. Several rotations are
+//!    tried and the most compact kept.
+//! 3. Ring labels go into their ring's band next to that ring's cards, the
+//!    rings' labels at different angles; where a band has no free place,
+//!    room is kept among its cards (`ring_labels`). The title above, legend
+//!    and footer (routes, meetings, contacts) below the circle (`frame`).
 //! 4. Everything moves to canvas coordinates (`assemble`); routes and ties
 //!    are drawn between the cards (`crate::routes`); numbers are rounded
 //!    (`round`).
@@ -38,8 +42,10 @@ mod round;
 mod sound;
 mod words;
 
+pub(crate) use cards::{CENTRE_TEXT_WIDTH, MAX_CARD_WIDTH_FACTOR};
 use cards::{Card, build_card, build_centre};
 use frame::Frame;
+pub(crate) use ring_labels::STACKED_DEG;
 use round::{normalise_deg, round_layout};
 use words::{Words, short_description};
 
@@ -126,28 +132,17 @@ fn layout_inner(
     sound::check_kernteam(k)?;
     let hl = hyphen_lang(k.lang);
     let cards = sorted_cards(k, o, hl);
-    let (centre_radius, mut centre_text) = build_centre(k, o, hl);
+    let (centre_radius, mut centre_text) = build_centre(k, o);
     refuse_oversized(&cards, o)?;
     let anchor = previous.and_then(|p| anchor::anchor_from(p, k, &cards));
-    let placement = place::place_best(&cards, k.rings.len(), centre_radius, anchor.as_ref(), o)?;
-    let card_rects = card_rects(&cards, &placement);
-    let mut outer_radius = card_rects
-        .iter()
-        .flat_map(Rect::corners)
-        .map(|(x, y)| libm::hypot(x, y) + CORNER_ROOM)
-        .fold(
-            placement.radii.last().copied().unwrap_or(centre_radius) + EDGE_ROOM,
-            f64::max,
-        );
-    let labels = ring_labels::place_ring_labels(
-        k,
-        &placement.radii,
-        &card_rects,
-        centre_radius,
-        &mut outer_radius,
-        o,
-        hl,
-    );
+    let Circle {
+        cards,
+        placement,
+        card_rects,
+        labels,
+        outer_radius,
+    } = place_circle(k, cards, centre_radius, anchor.as_ref(), o, hl)?;
+    let unlabelled = labels.iter().any(Option::is_none);
 
     // The canvas and the blocks around the circle.
     let width = o.width.max(2.0 * outer_radius + 2.0 * o.margin).ceil();
@@ -165,11 +160,8 @@ fn layout_inner(
         .into_iter()
         .filter(|d| cards.iter().any(|c| c.domain == *d))
         .collect();
-    let (legend, legend_bottom) = frame.legend(
-        cy + outer_radius + 2.0 * o.gap,
-        &domains,
-        labels.iter().any(Option::is_none),
-    );
+    let (legend, legend_bottom) =
+        frame.legend(cy + outer_radius + 2.0 * o.gap, &domains, unlabelled);
     let footer_top = legend_bottom + 2.0 * o.gap;
     let footer = frame.footer(footer_top);
     let bottom = footer.as_ref().map_or(footer_top, |f| f.1);
@@ -187,11 +179,12 @@ fn layout_inner(
         l.translate(cx, cy);
     }
     let rings = assemble::rings(k, &placement, labels, centre_radius, outer_radius, (cx, cy));
-    let sectors = assemble::sectors(k, &placement, &rings, centre_radius, outer_radius);
+    let sectors = assemble::sectors(k, &placement, &rings);
     let nodes = assemble::nodes(k, cards, &placement, &card_rects, (cx, cy));
     let (ties, routes) = lines(k, &nodes, &rings, (cx, cy), centre_radius, outer_radius, o);
     let f = &o.fonts;
     let mut layout = Layout {
+        lang: k.lang,
         title: format!("{} – {}", k.title, k.school.name),
         description: short_description(k),
         width,
@@ -223,7 +216,6 @@ fn sorted_cards(k: &Kernteam, o: &LayoutOptions, hl: HyphenLang) -> Vec<Card> {
         .enumerate()
         .map(|(i, m)| build_card(i, m, o, hl))
         .collect();
-    let domain_rank = |d: Domain| Domain::ALL.iter().position(|x| *x == d).unwrap_or(0);
     cards.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
     cards
 }
@@ -243,6 +235,130 @@ fn refuse_oversized(cards: &[Card], o: &LayoutOptions) -> Result<(), LayoutError
         });
     }
     Ok(())
+}
+
+/// The placed circle, before it moves onto the canvas.
+struct Circle {
+    /// The cards (and any label reservations) in placement order.
+    cards: Vec<Card>,
+    placement: place::Placement,
+    /// The cards' rectangles around the origin, in card order.
+    card_rects: Vec<Rect>,
+    labels: Vec<Option<RingLabel>>,
+    outer_radius: f64,
+}
+
+/// Places the cards and then the ring labels. When a ring's label finds
+/// no free place in its band, the cards are placed again with room kept
+/// for it among that ring's cards (a card-like slot at the end of the
+/// ring's busiest domain's run), so every ring is labelled next to its own
+/// cards.
+fn place_circle(
+    k: &Kernteam,
+    cards: Vec<Card>,
+    centre_radius: f64,
+    anchor: Option<&anchor::Previous>,
+    o: &LayoutOptions,
+    hl: HyphenLang,
+) -> Result<Circle, LayoutError> {
+    let members = k.members.len();
+    let mut reserve = vec![false; k.rings.len()];
+    loop {
+        let mut all = cards.clone();
+        for (ring, _) in reserve.iter().enumerate().filter(|(_, r)| **r) {
+            all.push(label_slot(k, &cards, ring, o));
+        }
+        all.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
+        let placement = place::place_best(&all, k.rings.len(), centre_radius, anchor, o)?;
+        let card_rects = card_rects(&all, &placement);
+        let mut outer_radius = card_rects
+            .iter()
+            .flat_map(Rect::corners)
+            .map(|(x, y)| libm::hypot(x, y) + CORNER_ROOM)
+            .fold(
+                placement.radii.last().copied().unwrap_or(centre_radius) + EDGE_ROOM,
+                f64::max,
+            );
+        let mut reserved = vec![None; k.rings.len()];
+        let mut placed: Vec<(Rect, usize)> = Vec::new();
+        for (c, r) in all.iter().zip(&card_rects) {
+            if c.member >= members {
+                reserved[c.ring] = Some(*r);
+            } else {
+                placed.push((*r, c.ring));
+            }
+        }
+        let circle = ring_labels::Circle {
+            tracks: &placement.tracks,
+            cards: &placed,
+            centre_radius,
+            card_width: cards.iter().map(|c| c.width).fold(o.card_width, f64::max),
+        };
+        let labels =
+            ring_labels::place_ring_labels(k, &circle, &reserved, &mut outer_radius, o, hl);
+        let mut missing: Vec<usize> = (0..k.rings.len())
+            .filter(|r| labels[*r].is_none() && !reserve[*r])
+            .collect();
+        // Labels all at one angle: the outermost searched one gets a place
+        // of its own among its cards.
+        if missing.is_empty()
+            && ring_labels::stacked(&labels)
+            && let Some(r) = (0..k.rings.len()).rev().find(|r| !reserve[*r])
+        {
+            missing.push(r);
+        }
+        if missing.is_empty() {
+            let keep: Vec<bool> = all.iter().map(|c| c.member < members).collect();
+            let (cards, card_rects): (Vec<Card>, Vec<Rect>) = all
+                .into_iter()
+                .zip(card_rects)
+                .filter(|(c, _)| c.member < members)
+                .unzip();
+            let mut placement = placement;
+            placement.keep_cards(&keep);
+            return Ok(Circle {
+                cards,
+                placement,
+                card_rects,
+                labels,
+                outer_radius,
+            });
+        }
+        for r in missing {
+            reserve[r] = true;
+        }
+    }
+}
+
+/// A card-like slot that keeps room for ring `ring`'s label, at the end
+/// of the run of the domain with most cards on that ring.
+fn label_slot(k: &Kernteam, cards: &[Card], ring: usize, o: &LayoutOptions) -> Card {
+    let on_ring: Vec<&Card> = cards.iter().filter(|c| c.ring == ring).collect();
+    let domain = Domain::ALL
+        .into_iter()
+        .max_by_key(|d| {
+            let n = on_ring.iter().filter(|c| c.domain == *d).count();
+            // Most cards first; among equals the first in circle order.
+            (n, std::cmp::Reverse(domain_rank(*d)))
+        })
+        .filter(|d| on_ring.iter().any(|c| c.domain == *d))
+        .unwrap_or(Domain::Overig);
+    let (width, height) = ring_labels::pill_size(k, ring, o);
+    Card {
+        photo: None,
+        member: k.members.len() + ring,
+        ring,
+        domain,
+        width,
+        height,
+        header_height: 0.0,
+        text: Vec::new(),
+        label_slot: true,
+    }
+}
+
+fn domain_rank(d: Domain) -> usize {
+    Domain::ALL.iter().position(|x| *x == d).unwrap_or(0)
 }
 
 /// The cards' rectangles around the origin, in card order.

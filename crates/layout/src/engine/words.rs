@@ -1,7 +1,7 @@
 //! The words the layout writes itself: headings, tie names, routes in a
 //! sentence, the short description.
 
-use cirkel_core::{Kernteam, Lang, Tie};
+use cirkel_core::{Kernteam, Lang, Member, Tie};
 
 /// How a tie is named in the legend.
 pub(super) fn tie_label(tie: Tie, lang: Lang) -> &'static str {
@@ -47,17 +47,21 @@ impl Words {
     }
 }
 
+/// A member as the footer names it: the role, with the name when another
+/// member has the same role ("Intern begeleider (Maaike van Lieren)").
+pub(super) fn member_label(k: &Kernteam, m: &Member) -> String {
+    let shared = k.members.iter().filter(|x| x.role == m.role).count() > 1;
+    match (&m.name, shared) {
+        (Some(n), true) => format!("{} ({n})", m.role),
+        _ => m.role.clone(),
+    }
+}
+
 /// A route in words: "1. Gedrag: intern begeleider → CJG-coach; opschalen: Veilig Thuis".
 pub(super) fn route_sentence(k: &Kernteam, r: &cirkel_core::Route) -> String {
     let name_of = |id: &String| {
-        let Some(m) = k.member(id) else {
-            return id.clone();
-        };
-        let shared = k.members.iter().filter(|x| x.role == m.role).count() > 1;
-        match (&m.name, shared) {
-            (Some(n), true) => format!("{} ({n})", m.role),
-            _ => m.role.clone(),
-        }
+        k.member(id)
+            .map_or_else(|| id.clone(), |m| member_label(k, m))
     };
     let steps: Vec<String> = r.steps.iter().map(name_of).collect();
     let mut s = format!("{}: {}", r.question, steps.join(" › "));

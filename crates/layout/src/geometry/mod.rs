@@ -76,6 +76,8 @@ pub enum TextRole {
     Badge,
     /// A route's question in its label.
     RouteLabel,
+    /// A member's contact data in the footer (a link).
+    Contact,
 }
 
 /// One line of text, fully placed: render writes it as is.
@@ -101,6 +103,10 @@ pub struct TextLine {
     /// it was part of the JSON.
     #[serde(default)]
     pub bounds: Rect,
+    /// Where the line links to (a member's contact: `mailto:`, `tel:`, or
+    /// an `https:`/`http:` website as given); absent for plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 impl TextLine {
@@ -160,27 +166,26 @@ pub struct RingLabel {
     pub text: TextLine,
 }
 
-/// The angular run of one domain. Either one run per domain, the same on
-/// every ring (`ring` absent: a wedge across the whole circle), or, when that
-/// would waste much of the circle (a ring full of the school's own staff),
-/// one run per domain and ring: every ring divides its own circle among the
-/// domains it holds, in the same order on every ring, turned so that each
-/// domain's runs point the same way. The layout picks the more compact.
+/// The angular run of one domain on one ring, across the ring's band:
+/// every ring divides its own circle among the domains it holds, in the
+/// same order on every ring, turned so that a domain's runs point the same
+/// way. A ring has a sector only for the domains with cards on it, so no
+/// domain's colour reaches into a band where it has nobody.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sector {
-    /// The ring id, when each ring divides its own circle; absent when the
-    /// sector is the same on every ring (one wedge across all rings).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The ring id. (Layouts written before issue 12 may leave it out for
+    /// a wedge across all rings; they still read.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ring: Option<String>,
     /// The domain.
     pub domain: Domain,
-    /// Start angle, degrees clockwise from 12 o'clock, in [0, 360).
+    /// Start angle of the run, degrees clockwise from 12 o'clock, in [0, 360).
     pub start_deg: f64,
-    /// End angle (greater than start; may exceed 360).
+    /// End angle of the run (greater than start; may exceed 360).
     pub end_deg: f64,
-    /// Where the wedge starts, from the centre.
+    /// Inner edge of the ring's band.
     pub inner_radius: f64,
-    /// Where the wedge ends.
+    /// Outer edge of the ring's band.
     pub outer_radius: f64,
 }
 
@@ -421,6 +426,9 @@ pub struct Swatch {
 /// The whole diagram's geometry (the `cirkel layout` contract).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
+    /// The language of the text the tool wrote (the SVG's `lang`).
+    #[serde(default)]
+    pub lang: cirkel_core::Lang,
     /// The diagram's accessible title ("Cirkel van invloed – St. Bernardusschool").
     pub title: String,
     /// A short plain-language description (alt text; the SVG's `<desc>`).

@@ -72,6 +72,17 @@ impl Rect {
         ]
     }
 
+    /// Distance between two rectangles (0 when they touch or overlap).
+    pub fn distance_to_rect(&self, other: &Rect) -> f64 {
+        let dx = (other.x - self.right())
+            .max(self.x - other.right())
+            .max(0.0);
+        let dy = (other.y - self.bottom())
+            .max(self.y - other.bottom())
+            .max(0.0);
+        libm::hypot(dx, dy)
+    }
+
     /// The same rectangle moved by (dx, dy).
     pub fn translate(&self, dx: f64, dy: f64) -> Rect {
         Rect {

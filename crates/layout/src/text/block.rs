@@ -44,6 +44,7 @@ pub(crate) fn text_block(
                 width,
                 height: line_height,
             },
+            link: None,
         });
         y += line_height;
     }
@@ -75,6 +76,73 @@ impl Flow<'_> {
         );
         self.text.extend(lines);
         self.y = y;
+    }
+}
+
+/// A piece of a row of text: a member's label, a separator, a link.
+pub(crate) struct Piece {
+    /// The text (kept whole unless it is wider than the column).
+    pub text: String,
+    /// Its style.
+    pub style: Style,
+    /// What it is.
+    pub role: TextRole,
+    /// Where it links to, if anywhere.
+    pub link: Option<String>,
+}
+
+impl Flow<'_> {
+    /// Sets `pieces` one after the other in rows, a space apart, from the
+    /// flow's left edge: a piece that does not fit the rest of the row
+    /// starts the next;
+    /// one wider than the column is wrapped (links keep their target on
+    /// every line).
+    pub(crate) fn pieces(&mut self, pieces: &[Piece]) {
+        let Some(first) = pieces.first() else {
+            return;
+        };
+        let line_height = first.style.size * self.options.line_height;
+        let space = first.style.width(" ");
+        let (left, right) = (self.x, self.x + self.width);
+        let mut x = left;
+        for (n, piece) in pieces.iter().enumerate() {
+            if n > 0 && x > left {
+                x += space;
+            }
+            let width = piece.style.width(&piece.text);
+            if x > left && x + width > right {
+                x = left;
+                self.y += line_height;
+            }
+            let lines = if width > self.width {
+                wrap(&piece.text, piece.style, self.width, HyphenLang::Names)
+            } else {
+                vec![piece.text.clone()]
+            };
+            for (i, text) in lines.iter().enumerate() {
+                if i > 0 {
+                    x = left;
+                    self.y += line_height;
+                }
+                let (mut set, _) = text_block(
+                    text,
+                    piece.style,
+                    f64::INFINITY,
+                    Anchor::Start,
+                    piece.role,
+                    x,
+                    self.y,
+                    self.options,
+                    HyphenLang::Names,
+                );
+                for line in &mut set {
+                    line.link.clone_from(&piece.link);
+                    x += line.bounds.width;
+                }
+                self.text.extend(set);
+            }
+        }
+        self.y += line_height;
     }
 }
 

@@ -5,10 +5,11 @@
 //! usvg uses to draw the PNG, so a line that fits here fits in the picture.
 
 mod block;
+mod compounds;
 mod shape;
 mod wrap;
 
-pub(crate) use block::{Flow, LegendFlow, text_block};
+pub(crate) use block::{Flow, LegendFlow, Piece, text_block};
 pub use shape::{
     Glyph, ShapedRun, font_covers, measure, missing_characters, missing_in_line, shape,
 };

@@ -1,19 +1,35 @@
 //! Wrapping text into lines no wider than a measure.
 //!
-//! Lines are wrapped at spaces; a word wider than the line is hyphenated at
-//! Dutch (or English) syllable boundaries (hypher), and only a single
-//! syllable wider than the whole line is broken between characters. Text
-//! is never cut off and never overflows.
+//! Lines are wrapped at spaces; a word wider than the line is broken at a
+//! compound seam of the field where one is known (`compounds`), else
+//! hyphenated at Dutch (or English) syllable boundaries (hypher), and only
+//! a single syllable wider than the whole line is broken between
+//! characters. Names (people, the school, places) break only at spaces and
+//! at hyphens they have themselves (quality bar 8). Text is never cut off
+//! and never overflows.
 
 use super::Style;
+use super::compounds::seams;
 
-/// The hyphenation language.
+/// How words may be broken: hyphenated with a language's patterns, or not
+/// at all (names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HyphenLang {
-    /// Dutch patterns.
+    /// Dutch patterns (and the field's compound seams).
     Dutch,
     /// English patterns.
     English,
+    /// A name: breaks only at spaces and at the hyphens it has; a single
+    /// word wider than the line is split between characters, without a
+    /// hyphen.
+    Names,
+}
+
+/// One piece of a word between two break opportunities.
+struct Part {
+    text: String,
+    /// A preferred break follows: a compound seam or the word's own hyphen.
+    seam: bool,
 }
 
 /// Wraps `text` into lines no wider than `max_width`.
@@ -80,9 +96,10 @@ fn place_word(
     *current = rest;
 }
 
-/// Splits `word` at the last syllable boundary such that `prefix + " " +
-/// head + "-"` fits. Returns the finished line and the rest of the word.
-/// If no syllable fits, returns `prefix` alone and the whole word.
+/// Splits `word` at a break such that `prefix + " " + head + "-"` fits:
+/// the last seam (a compound's or the word's own hyphen) that fits, else
+/// the last syllable boundary. Returns the finished line and the rest of
+/// the word. If no break fits, returns `prefix` alone and the whole word.
 fn split_word_to_fit(
     prefix: &str,
     word: &str,
@@ -96,61 +113,86 @@ fn split_word_to_fit(
     } else {
         format!("{prefix} ")
     };
-    let mut best: Option<usize> = None;
-    // A break after part i: the line gets parts[..=i] plus a hyphen (unless the
-    // part already ends in one). Leave at least two letters on each side.
-    for i in 0..parts.len().saturating_sub(1) {
-        let head: String = parts[..=i].concat();
-        let line = if head.ends_with('-') {
+    let line_after = |i: usize| {
+        let head: String = parts[..=i].iter().map(|p| p.text.as_str()).collect();
+        if head.ends_with('-') {
             format!("{lead}{head}")
         } else {
             format!("{lead}{head}-")
-        };
-        if style.width(&line) <= max_width {
+        }
+    };
+    let (mut best, mut best_seam): (Option<usize>, Option<usize>) = (None, None);
+    let breaks = parts.len().saturating_sub(1);
+    for (i, part) in parts.iter().enumerate().take(breaks) {
+        if style.width(&line_after(i)) <= max_width {
             best = Some(i);
+            if part.seam {
+                best_seam = Some(i);
+            }
         } else {
             break;
         }
     }
-    match best {
+    match best_seam.or(best) {
         Some(i) => {
-            let head: String = parts[..=i].concat();
-            let line = if head.ends_with('-') {
-                format!("{lead}{head}")
-            } else {
-                format!("{lead}{head}-")
-            };
-            (line, Some(parts[i + 1..].concat()))
+            let rest: String = parts[i + 1..].iter().map(|p| p.text.as_str()).collect();
+            (line_after(i), Some(rest))
         }
         None => (prefix.to_string(), Some(word.to_string())),
     }
 }
 
-/// The break opportunities inside a word: existing hyphens and syllables.
-fn syllables(word: &str, lang: HyphenLang) -> Vec<String> {
+/// The break opportunities inside a word: its own hyphens and compound
+/// seams (preferred), and syllables (none for names).
+fn syllables(word: &str, lang: HyphenLang) -> Vec<Part> {
     let hlang = match lang {
-        HyphenLang::Dutch => hypher::Lang::Dutch,
-        HyphenLang::English => hypher::Lang::English,
+        HyphenLang::Dutch => Some(hypher::Lang::Dutch),
+        HyphenLang::English => Some(hypher::Lang::English),
+        HyphenLang::Names => None,
     };
     let mut parts = Vec::new();
-    for (i, segment) in word.split('-').enumerate() {
-        let last = i == word.matches('-').count();
-        let mut syl: Vec<String> = if segment.chars().all(char::is_alphabetic)
-            && !segment.is_empty()
-            && segment.len() <= 40
-        {
-            hypher::hyphenate(segment, hlang)
-                .map(str::to_string)
-                .collect()
+    let segments: Vec<&str> = word.split('-').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        let mut pieces: Vec<Part> = Vec::new();
+        let compound = if lang == HyphenLang::Dutch {
+            seams(segment)
         } else {
-            vec![segment.to_string()]
+            Vec::new()
         };
-        // Do not leave a single letter alone at either end of a break.
-        merge_short_ends(&mut syl);
-        if !last && let Some(l) = syl.last_mut() {
-            l.push('-');
+        let mut from = 0;
+        for cut in compound
+            .iter()
+            .copied()
+            .chain(std::iter::once(segment.len()))
+        {
+            let piece = &segment[from..cut];
+            let mut syl: Vec<String> = match hlang {
+                Some(h)
+                    if piece.chars().all(char::is_alphabetic)
+                        && !piece.is_empty()
+                        && piece.len() <= 40 =>
+                {
+                    hypher::hyphenate(piece, h).map(str::to_string).collect()
+                }
+                _ => vec![piece.to_string()],
+            };
+            // Do not leave a single letter alone at either end of a break.
+            merge_short_ends(&mut syl);
+            let n = syl.len();
+            for (j, text) in syl.into_iter().enumerate() {
+                pieces.push(Part {
+                    text,
+                    seam: j + 1 == n && cut != segment.len(),
+                });
+            }
+            from = cut;
         }
-        parts.extend(syl.into_iter().filter(|s| !s.is_empty()));
+        if !last && let Some(l) = pieces.last_mut() {
+            l.text.push('-');
+            l.seam = true;
+        }
+        parts.extend(pieces.into_iter().filter(|p| !p.text.is_empty()));
     }
     parts
 }

@@ -1,10 +1,12 @@
 //! Title, legend and footer: swatches, line samples, badges and text.
 
 use cirkel_layout::{BoxKind, SampleKind, TextBox};
-use svg::node::element::Group;
+use svg::Node as _;
+use svg::node::element::{Element, Group};
 
 use super::lines::{ROUTE_WIDTH, badge, route_line, tie_path};
 use super::prim::{domain_fill, rect, text};
+use crate::safety::is_safe_link;
 use crate::theme::Theme;
 
 /// One block around the circle, as a group named after its kind.
@@ -22,7 +24,7 @@ pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
                 .set(
                     "fill",
                     if theme.patterns {
-                        domain_fill(s.domain, theme)
+                        domain_fill(s.domain, theme, 0, theme.ring_tint(0, 1))
                     } else {
                         theme.domain(s.domain).hex()
                     },
@@ -44,7 +46,15 @@ pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
         g = g.add(badge(bd, theme.route(bd.number), theme));
     }
     for t in &b.text {
-        g = g.add(text(t, theme));
+        match t.link.as_deref().filter(|l| is_safe_link(l)) {
+            Some(href) => {
+                let mut a = Element::new("a");
+                a.assign("href", href);
+                a.append(text(t, theme));
+                g = g.add(a);
+            }
+            None => g = g.add(text(t, theme)),
+        }
     }
     g
 }

@@ -6,84 +6,115 @@ use svg::node::element::{Group, Path as SvgPath};
 
 use super::lines::tie_path;
 use super::prim::{circle, domain_fill, num, rect, text, wedge, xml_safe};
-use crate::theme::{Rgb, Theme};
+use crate::theme::Theme;
 
-/// Sectors: a tinted wedge per domain (and ring), across its band; and the
-/// white lines where one domain's run meets the next.
+/// The ring bands: an annulus per ring, in a tone that steps lighter from
+/// the school outwards (distance reads first).
+pub(super) fn bands(layout: &Layout, theme: &Theme) -> Group {
+    let (cx, cy) = (layout.centre.x, layout.centre.y);
+    let n = layout.rings.len();
+    let mut bands = Group::new().set("id", "bands");
+    for (k, r) in layout.rings.iter().enumerate() {
+        let fill = theme.band.tint(theme.ring_tint(k, n));
+        bands = bands.add(
+            SvgPath::new()
+                .set("d", annulus(cx, cy, r.inner_radius, r.outer_radius))
+                .set("fill", fill.hex())
+                .set("fill-rule", "evenodd")
+                .set("class", format!("band ring-{}", k + 1)),
+        );
+    }
+    bands
+}
+
+/// A ring between two radii (fill it with `evenodd`).
+fn annulus(cx: f64, cy: f64, inner: f64, outer: f64) -> String {
+    format!(
+        "M {x} {top} A {o} {o} 0 1 1 {x} {bottom} A {o} {o} 0 1 1 {x} {top} Z M {x} {itop} A {i} {i} 0 1 0 {x} {ibottom} A {i} {i} 0 1 0 {x} {itop} Z",
+        x = num(cx),
+        top = num(cy - outer),
+        bottom = num(cy + outer),
+        o = num(outer),
+        itop = num(cy - inner),
+        ibottom = num(cy + inner),
+        i = num(inner)
+    )
+}
+
+/// Sectors: each domain's tint over its run in a band, in the band's
+/// tonal step; and a line where one domain's run meets the next.
 pub(super) fn sectors(layout: &Layout, theme: &Theme) -> (Group, Group) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
+    let n = layout.rings.len();
     let mut sectors = Group::new().set("id", "sectors");
-    let mut borders = Group::new().set("id", "sector-borders");
+    let mut edges = Group::new().set("id", "sector-edges");
     for s in &layout.sectors {
-        let (inner, outer) = (s.inner_radius, s.outer_radius);
-        let fill = domain_fill(s.domain, theme);
+        let k = s
+            .ring
+            .as_ref()
+            .and_then(|id| layout.rings.iter().position(|r| r.id == *id))
+            .unwrap_or(0);
+        let tint = theme.ring_tint(k, n);
+        let fill = domain_fill(s.domain, theme, k, tint);
         let class = format!("sector domain-{}", s.domain.key());
-        if s.end_deg - s.start_deg >= 359.99 {
-            let d = format!(
-                "M {x} {top} A {o} {o} 0 1 1 {x} {bottom} A {o} {o} 0 1 1 {x} {top} Z M {x} {itop} A {i} {i} 0 1 0 {x} {ibottom} A {i} {i} 0 1 0 {x} {itop} Z",
-                x = num(cx),
-                top = num(cy - outer),
-                bottom = num(cy + outer),
-                o = num(outer),
-                itop = num(cy - inner),
-                ibottom = num(cy + inner),
-                i = num(inner)
-            );
+        let (inner, outer) = (s.inner_radius, s.outer_radius);
+        {
+            let (start, end) = (s.start_deg, s.end_deg);
+            let d = if end - start >= 359.99 {
+                annulus(cx, cy, inner, outer)
+            } else {
+                wedge(cx, cy, inner, outer, start, end)
+            };
             sectors = sectors.add(
                 SvgPath::new()
                     .set("d", d)
-                    .set("fill", fill)
+                    .set("fill", fill.clone())
                     .set("fill-rule", "evenodd")
-                    .set("class", class),
+                    .set("class", class.clone()),
             );
-        } else {
-            sectors = sectors.add(
-                SvgPath::new()
-                    .set("d", wedge(cx, cy, inner, outer, s.start_deg, s.end_deg))
-                    .set("fill", fill)
-                    .set("class", class),
-            );
-            let a = s.start_deg.to_radians();
-            let (x0, y0) = (cx + inner * libm::sin(a), cy - inner * libm::cos(a));
-            let (x1, y1) = (cx + outer * libm::sin(a), cy - outer * libm::cos(a));
-            borders = borders.add(
-                SvgPath::new()
-                    .set(
-                        "d",
-                        format!("M {} {} L {} {}", num(x0), num(y0), num(x1), num(y1)),
-                    )
-                    .set("stroke", theme.background.hex())
-                    .set("stroke-width", 4),
-            );
+            if end - start >= 359.99 {
+                continue;
+            }
+            for a in [start, end] {
+                let a = a.to_radians();
+                let (x0, y0) = (cx + inner * libm::sin(a), cy - inner * libm::cos(a));
+                let (x1, y1) = (cx + outer * libm::sin(a), cy - outer * libm::cos(a));
+                edges = edges.add(
+                    SvgPath::new()
+                        .set(
+                            "d",
+                            format!("M {} {} L {} {}", num(x0), num(y0), num(x1), num(y1)),
+                        )
+                        .set("stroke", theme.ring_line.hex())
+                        .set("stroke-width", num(SECTOR_EDGE_WIDTH))
+                        .set("class", "sector-edge"),
+                );
+            }
         }
     }
-    (sectors, borders)
+    (sectors, edges)
 }
 
-/// Ring lines through the card centres (and tracks), band edges where each
-/// ring has its own runs, and the circle's outer edge.
+/// Width of a sector's edge line.
+const SECTOR_EDGE_WIDTH: f64 = 2.0;
+/// Width of the line between two ring bands.
+const BAND_EDGE_WIDTH: f64 = 3.0;
+
+/// The lines between the ring bands and the circle's outer edge.
 pub(super) fn rings(layout: &Layout, theme: &Theme) -> Group {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
-    let line = |r: f64, class: &str, colour: Rgb, width: f64| {
+    let line = |r: f64| {
         circle(cx, cy, r)
-            .set("class", class)
+            .set("class", "ring-edge")
             .set("fill", "none")
-            .set("stroke", colour.hex())
-            .set("stroke-width", num(width))
+            .set("stroke", theme.ring_line.hex())
+            .set("stroke-width", num(BAND_EDGE_WIDTH))
     };
     let mut rings = Group::new().set("id", "rings");
-    rings = rings.add(line(layout.outer_radius, "ring-line", theme.ring_line, 2.0));
-    let per_ring = layout.sectors.iter().any(|s| s.ring.is_some());
-    for r in &layout.rings {
-        if per_ring && r.inner_radius > layout.centre.radius {
-            rings = rings.add(line(r.inner_radius, "ring-edge", theme.background, 3.0));
-        }
-        for t in &r.tracks {
-            rings = rings
-                .add(line(*t, "ring-line", theme.ring_line, 2.0).set("stroke-dasharray", "6 6"));
-        }
+    for r in layout.rings.iter().skip(1) {
+        rings = rings.add(line(r.inner_radius));
     }
-    rings
+    rings.add(line(layout.outer_radius))
 }
 
 /// Ties, beneath the school and the cards; `None` when there are none.

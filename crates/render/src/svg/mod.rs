@@ -57,6 +57,7 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             "viewBox",
             format!("0 0 {} {}", num(layout.width), num(layout.height)),
         )
+        .set("lang", lang_tag(layout.lang))
         .set("role", "img")
         .set("aria-labelledby", "cirkel-title cirkel-desc")
         .set("font-family", format!("{FONT_FAMILY}, sans-serif"))
@@ -66,7 +67,7 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
                 .add(svg::node::Text::new(xml_safe(&layout.description)))
                 .set("id", "cirkel-desc"),
         )
-        .add(definitions(theme));
+        .add(definitions(theme, layout.rings.len()));
     if !options.no_background {
         doc = doc.add(
             prim::rect(&Rect {
@@ -79,10 +80,11 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             .set("id", "background"),
         );
     }
-    let (sectors, borders) = circle::sectors(layout, theme);
+    let (sectors, edges) = circle::sectors(layout, theme);
     doc = doc
+        .add(circle::bands(layout, theme))
         .add(sectors)
-        .add(borders)
+        .add(edges)
         .add(circle::rings(layout, theme));
     if let Some(ties) = circle::ties(layout, theme) {
         doc = doc.add(ties);
@@ -102,9 +104,17 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
     out
 }
 
+/// The BCP 47 tag of a language.
+fn lang_tag(lang: cirkel_core::Lang) -> &'static str {
+    match lang {
+        cirkel_core::Lang::Nl => "nl",
+        cirkel_core::Lang::En => "en",
+    }
+}
+
 /// The style sheet (a custom property per domain, for pages that restyle
 /// the SVG) and, for themes that hatch, a pattern per domain.
-fn definitions(theme: &Theme) -> Definitions {
+fn definitions(theme: &Theme, rings: usize) -> Definitions {
     let mut css = String::from(".ring-line{fill:none}");
     for d in Domain::ALL {
         css.push_str(&format!(
@@ -117,7 +127,9 @@ fn definitions(theme: &Theme) -> Definitions {
     if theme.patterns {
         for d in Domain::ALL {
             if d != Domain::Onderwijs {
-                defs = defs.add(prim::hatch(d, theme));
+                for k in 0..rings.max(1) {
+                    defs = defs.add(prim::hatch(d, theme, k, theme.ring_tint(k, rings)));
+                }
             }
         }
     }

@@ -33,6 +33,7 @@ pub fn xml_safe(text: &str) -> String {
 
 pub(super) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
     match role {
+        TextRole::Contact => theme.link,
         TextRole::Role | TextRole::Badge => theme.on_domain,
         TextRole::School | TextRole::SchoolDetail => theme.on_centre,
         TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
@@ -110,24 +111,29 @@ pub(super) fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f
 }
 
 /// The fill of a domain's sector: its tint, or with `patterns` a hatch.
-pub(super) fn domain_fill(d: Domain, theme: &Theme) -> String {
+pub(super) fn domain_fill(d: Domain, theme: &Theme, ring: usize, tint: f64) -> String {
     // Onderwijs is the plain one: a flat tint (a pattern tile would only
     // add seams).
     if theme.patterns && d != Domain::Onderwijs {
-        format!("url(#hatch-{})", d.key())
+        format!("url(#{})", hatch_id(d, ring))
     } else {
-        theme.domain(d).tint(theme.sector_tint).hex()
+        theme.domain(d).tint(tint).hex()
     }
+}
+
+/// The id of a domain's hatch in the tone of ring `ring`.
+pub(super) fn hatch_id(d: Domain, ring: usize) -> String {
+    format!("hatch-{}-{}", d.key(), ring + 1)
 }
 
 /// A hatch per domain for themes that must work without colour: plain,
 /// lines at four angles, cross-hatch and dots.
-pub(super) fn hatch(d: Domain, theme: &Theme) -> Element {
-    let tint = theme.domain(d).tint(theme.sector_tint).hex();
+pub(super) fn hatch(d: Domain, theme: &Theme, ring: usize, tint: f64) -> Element {
+    let tint = theme.domain(d).tint(tint).hex();
     let ink = theme.domain(d).tint(0.55).hex();
     let size = 14.0;
     let mut p = Element::new("pattern");
-    p.assign("id", format!("hatch-{}", d.key()));
+    p.assign("id", hatch_id(d, ring));
     p.assign("patternUnits", "userSpaceOnUse");
     p.assign("width", num(size));
     p.assign("height", num(size));

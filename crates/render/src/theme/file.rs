@@ -41,9 +41,11 @@ impl Reader {
             "on_domain" => Some(&mut t.on_domain),
             "card" => Some(&mut t.card),
             "ring_line" => Some(&mut t.ring_line),
+            "link" => Some(&mut t.link),
             "centre" => Some(&mut t.centre),
             "on_centre" => Some(&mut t.on_centre),
             "tie" => Some(&mut t.tie),
+            "band" => Some(&mut t.band),
             _ => None,
         };
         if let Some(slot) = slot {

@@ -81,12 +81,18 @@ pub struct Theme {
     pub card: Rgb,
     /// Ring lines.
     pub ring_line: Rgb,
+    /// Links (contact data).
+    pub link: Rgb,
     /// The school disc.
     pub centre: Rgb,
     /// Text in the school disc.
     pub on_centre: Rgb,
-    /// How far a sector's fill is tinted towards white (0–1).
+    /// How far the innermost band's fills are tinted towards white (0–1);
+    /// the bands further out step lighter (see [`Theme::ring_tint`]).
     pub sector_tint: f64,
+    /// The hue of the ring bands where no domain has cards (tinted like
+    /// the domains' fills).
+    pub band: Rgb,
     /// Domain colours, in [`Domain::ALL`] order.
     pub domains: [Rgb; 7],
     /// Tie lines (school to member).
@@ -116,8 +122,13 @@ pub const BUNDLED_THEMES: [(&str, &str); 3] = [
 
 mod file;
 
+/// How much deeper than `sector_tint` the innermost band is tinted.
+pub const BAND_DEEPEN: f64 = 0.06;
+/// The tint of the outermost band.
+pub const OUTER_BAND_TINT: f64 = 0.945;
+
 /// The keys a theme file may have.
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 17] = [
     "name",
     "description",
     "background",
@@ -126,9 +137,11 @@ const KEYS: [&str; 15] = [
     "on_domain",
     "card",
     "ring_line",
+    "link",
     "centre",
     "on_centre",
     "sector_tint",
+    "band",
     "domains",
     "tie",
     "routes",
@@ -146,6 +159,19 @@ impl Theme {
     pub fn domain(&self, d: Domain) -> Rgb {
         let i = Domain::ALL.iter().position(|x| *x == d).unwrap_or(6);
         self.domains[i]
+    }
+
+    /// How far ring `ring` (0 = innermost) of `rings` is tinted towards
+    /// white: [`Theme::sector_tint`] less [`BAND_DEEPEN`] for the innermost,
+    /// stepping lighter outwards to [`OUTER_BAND_TINT`], so that bands differ
+    /// by a tonal step and the closest reads strongest.
+    pub fn ring_tint(&self, ring: usize, rings: usize) -> f64 {
+        let inner = (self.sector_tint - BAND_DEEPEN).clamp(0.0, 1.0);
+        let outer = OUTER_BAND_TINT.max(inner);
+        if rings <= 1 {
+            return inner;
+        }
+        inner + (outer - inner) * ring.min(rings - 1) as f64 / (rings - 1) as f64
     }
 
     /// The colour of route number `number` (1-based).
@@ -171,6 +197,7 @@ impl Theme {
             ("text on card".into(), self.text, self.card),
             ("muted on card".into(), self.muted, self.card),
             ("text on background".into(), self.text, self.background),
+            ("link on background".into(), self.link, self.background),
             ("on_centre on centre".into(), self.on_centre, self.centre),
         ];
         for d in Domain::ALL {
@@ -201,6 +228,47 @@ impl Theme {
             .collect()
     }
 
+    /// Every line that does not reach the non-text contrast of WCAG 1.4.11
+    /// (3:1) against what it lies on, for circles of 1 to 6 rings: band
+    /// boundaries and sector edges (`ring_line`) and ties on every band and
+    /// sector fill, route lines on their casing (the background), route
+    /// badges on the fills. Fills themselves may differ by a tonal step.
+    pub fn line_contrast_problems(&self) -> Vec<String> {
+        let mut fills: Vec<(String, Rgb)> = vec![("background".into(), self.background)];
+        for rings in 1..=6 {
+            for k in 0..rings {
+                let t = self.ring_tint(k, rings);
+                fills.push((format!("band {} of {rings}", k + 1), self.band.tint(t)));
+                for d in Domain::ALL {
+                    fills.push((
+                        format!("{} in band {} of {rings}", d.key(), k + 1),
+                        self.domain(d).tint(t),
+                    ));
+                }
+            }
+        }
+        let mut problems = Vec::new();
+        let mut check = |what: &str, line: Rgb, on: &str, fill: Rgb| {
+            let c = line.contrast(fill);
+            if c < 3.0 {
+                problems.push(format!("{what} on {on}: {c:.2}:1 (needs 3:1)"));
+            }
+        };
+        for (name, fill) in &fills {
+            check("ring_line", self.ring_line, name, *fill);
+            check("tie", self.tie, name, *fill);
+        }
+        for (i, r) in self.routes.iter().enumerate() {
+            check(
+                &format!("routes[{i}]"),
+                *r,
+                "its casing (background)",
+                self.background,
+            );
+        }
+        problems
+    }
+
     /// The built-in values (the same as `assets/themes/standaard.json`; a
     /// test keeps them equal).
     pub(crate) fn fallback() -> Theme {
@@ -211,10 +279,12 @@ impl Theme {
             muted: Rgb(0x4a, 0x4a, 0x4f),
             on_domain: Rgb(255, 255, 255),
             card: Rgb(255, 255, 255),
-            ring_line: Rgb(0x9a, 0x9a, 0xa0),
+            ring_line: Rgb(0x6e, 0x6e, 0x76),
+            link: Rgb(0x00, 0x4f, 0x8c),
             centre: Rgb(0x1d, 0x2b, 0x4a),
             on_centre: Rgb(255, 255, 255),
             sector_tint: 0.86,
+            band: Rgb(0x3f, 0x5f, 0x96),
             domains: [
                 Rgb(0x00, 0x5f, 0x9e), // onderwijs: blue
                 Rgb(0x5a, 0x3e, 0x9a), // samenwerkingsverband: purple
@@ -230,11 +300,11 @@ impl Theme {
             routes: vec![
                 Rgb(0xc4, 0x55, 0x00),
                 Rgb(0x00, 0x72, 0xb2),
-                Rgb(0x00, 0x9e, 0x73),
-                Rgb(0xcc, 0x79, 0xa7),
-                Rgb(0xe6, 0x9f, 0x00),
+                Rgb(0x00, 0x7a, 0x58),
+                Rgb(0xb0, 0x58, 0x8a),
+                Rgb(0x8a, 0x6a, 0x00),
                 Rgb(0x1d, 0x1d, 0x1f),
-                Rgb(0x56, 0xb4, 0xe9),
+                Rgb(0x00, 0x79, 0x8c),
             ],
             patterns: false,
         }
@@ -251,6 +321,15 @@ mod tests {
             let t = Theme::from_json(json).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(t.name, name);
             let problems = t.contrast_problems();
+            assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+        }
+    }
+
+    #[test]
+    fn every_bundled_theme_meets_non_text_contrast() {
+        for (name, json) in BUNDLED_THEMES {
+            let t = Theme::from_json(json).unwrap();
+            let problems = t.line_contrast_problems();
             assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
         }
     }

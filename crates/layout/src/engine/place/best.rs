@@ -10,11 +10,10 @@ use crate::engine::anchor::Previous;
 use crate::engine::cards::Card;
 use crate::options::LayoutOptions;
 
-/// Tries the first sector centred at several angles, one wedge per domain or
-/// runs per ring, and crowded rings with and without staggered tracks. Of
-/// the placements within 3% of the most compact, it keeps the first in a
-/// fixed order of preference (shared wedges, one track, rotation closest to
-/// 12 o'clock). The tolerance keeps the choice steady when a school edits
+/// Tries the first domain's run centred at several angles, and crowded
+/// rings with and without staggered tracks. Of the placements within 3% of
+/// the most compact, it keeps the first in a fixed order of preference (one
+/// track, rotation closest to 12 o'clock). The tolerance keeps the choice steady when a school edits
 /// one member, so the circle does not turn or change style for a small gain.
 pub(in crate::engine) fn place_best(
     cards: &[Card],
@@ -31,7 +30,6 @@ pub(in crate::engine) fn place_best(
             Plan {
                 rotation: 0.0,
                 staggered: false,
-                shared: a.shared,
                 anchor: Some(a),
             },
             o,
@@ -46,14 +44,13 @@ pub(in crate::engine) fn place_best(
         cards.iter().for_each(|c| per_ring[c.ring] += 1);
         per_ring.iter().any(|n| *n > CARDS_PER_TRACK)
     };
-    let plans = [(false, true), (false, false), (true, true), (true, false)];
     // Every plan at every rotation, in a fixed order of preference; they
     // are independent, so they run in parallel (the order of the results,
     // and so the choice, does not depend on it).
-    let tries: Vec<Plan> = plans
+    let tries: Vec<Plan> = [false, true]
         .into_iter()
-        .filter(|(staggered, _)| !staggered || crowded)
-        .flat_map(|(staggered, shared)| {
+        .filter(|staggered| !staggered || crowded)
+        .flat_map(|staggered| {
             (0..ROTATIONS).map(move |step| {
                 // 0, +22.5°, -22.5°, +45°, ... so that ties favour the top.
                 let k = step.div_ceil(2) as f64;
@@ -61,7 +58,6 @@ pub(in crate::engine) fn place_best(
                 Plan {
                     rotation,
                     staggered,
-                    shared,
                     anchor: None,
                 }
             })

@@ -92,6 +92,117 @@ impl Placer<'_> {
             }
             amount = amount.max(hi);
         }
-        amount
+        // A conflict that moving the ring cannot end (it would need more
+        // than the ring's own radius again) moves it no further than that:
+        // the loop then ends with an error instead of running away.
+        amount.min(self.radii[k].max(100.0))
+    }
+
+    /// A small turn of ring `k` that clears all its
+    /// conflicts, when they are all with cards of other rings: then the
+    /// ring need not move out. Each ring turns at most [`super::MAX_TURNS`]
+    /// times, so the search always ends.
+    pub(super) fn try_turn(
+        &mut self,
+        k: usize,
+        pushes: &[(usize, usize, usize)],
+        angles: &[f64],
+        track_sets: &[Vec<f64>],
+    ) -> Option<f64> {
+        if self.plan.anchor.is_some() || k == 0 || self.turns_left[k] == 0 {
+            return None;
+        }
+        let between_rings = pushes
+            .iter()
+            .filter(|(ring, _, _)| *ring == k)
+            .all(|(_, i, j)| i != j && self.cards[*i].ring != self.cards[*j].ring);
+        if !between_rings {
+            return None;
+        }
+        self.turns_left[k] -= 1;
+        let on_ring = self.cards.iter().filter(|c| c.ring == k).count().max(1);
+        let half_spacing = std::f64::consts::PI / on_ring as f64;
+        let rect = |i: usize, delta: f64| {
+            let c = &self.cards[i];
+            let a = angles[i] + if c.ring == k { delta } else { 0.0 };
+            let (x, y) = polar(a, track_sets[c.ring][self.track_of[i]]);
+            Rect::centred(x, y, c.width, c.height)
+        };
+        let gap = self.o.gap;
+        super::TURNS
+            .iter()
+            .map(|f| f * half_spacing)
+            .find(|&delta| {
+                (0..self.cards.len())
+                    .filter(|i| self.cards[*i].ring == k)
+                    .all(|i| {
+                        let r = rect(i, delta);
+                        r.distance_to(0.0, 0.0) >= self.centre_radius + gap
+                            && (0..self.cards.len())
+                                .filter(|j| self.cards[*j].ring != k)
+                                .all(|j| !r.overlaps(&rect(j, delta), gap))
+                    })
+            })
+    }
+
+    /// The turn of the outermost ring (within half its card spacing) that
+    /// brings its cards' farthest corner closest to the centre without a
+    /// conflict: a card at 3 o'clock reaches half its width outwards, at 12
+    /// o'clock only half its height. `None` when no turn gains a pixel.
+    pub(super) fn outer_turn(&self, angles: &[f64], track_sets: &[Vec<f64>]) -> Option<f64> {
+        if self.plan.anchor.is_some() || self.ring_count == 0 {
+            return None;
+        }
+        let k = self.ring_count - 1;
+        let on_ring: Vec<usize> = (0..self.cards.len())
+            .filter(|i| self.cards[*i].ring == k)
+            .collect();
+        if on_ring.is_empty() {
+            return None;
+        }
+        let rect = |i: usize, delta: f64| {
+            let c = &self.cards[i];
+            let (x, y) = polar(angles[i] + delta, track_sets[k][self.track_of[i]]);
+            Rect::centred(x, y, c.width, c.height)
+        };
+        let reach = |delta: f64| {
+            on_ring
+                .iter()
+                .flat_map(|i| rect(*i, delta).corners())
+                .map(|(x, y)| libm::hypot(x, y))
+                .fold(0.0, f64::max)
+        };
+        let gap = self.o.gap;
+        let others: Vec<(usize, Rect)> = (0..self.cards.len())
+            .filter(|j| self.cards[*j].ring != k)
+            .map(|j| {
+                let c = &self.cards[j];
+                let (x, y) = polar(angles[j], track_sets[c.ring][self.track_of[j]]);
+                (j, Rect::centred(x, y, c.width, c.height))
+            })
+            .collect();
+        let clear = |delta: f64| {
+            on_ring.iter().all(|i| {
+                let r = rect(*i, delta);
+                r.distance_to(0.0, 0.0) >= self.centre_radius + gap
+                    && others.iter().all(|(_, o)| !r.overlaps(o, gap))
+            })
+        };
+        let half_spacing = std::f64::consts::PI / on_ring.len() as f64;
+        let now = reach(0.0);
+        let mut best: Option<(f64, f64)> = None;
+        for j in 1..=OUTER_TURN_STEPS {
+            for sign in [1.0, -1.0] {
+                let delta = sign * half_spacing * j as f64 / OUTER_TURN_STEPS as f64;
+                let r = reach(delta);
+                if r < now - 1.0 && best.is_none_or(|(b, _)| r < b - 1e-9) && clear(delta) {
+                    best = Some((r, delta));
+                }
+            }
+        }
+        best.map(|(_, delta)| delta)
     }
 }
+
+/// Steps of the outermost ring's turn search, each way.
+const OUTER_TURN_STEPS: usize = 12;

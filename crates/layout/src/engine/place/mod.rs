@@ -34,14 +34,44 @@ pub(super) struct Placement {
     pub radii: Vec<f64>,
     /// Per ring, the radii of its tracks (one track: just the ring radius).
     pub tracks: Vec<Vec<f64>>,
-    /// Runs of each domain: (ring, or `None` for all rings, domain, start, end).
-    pub sectors: Vec<(Option<usize>, Domain, f64, f64)>,
+    /// Each domain's run on each ring where it has cards.
+    pub sectors: Vec<Sector>,
     /// Per card (in card order), its angle in radians.
     pub angles: Vec<f64>,
     /// Per card, its track on its ring.
     pub track_of: Vec<usize>,
     /// Radius of the farthest card corner.
     pub extent: f64,
+}
+
+impl Placement {
+    /// Keeps the cards where `keep` is true (drops the label slots).
+    pub fn keep_cards(&mut self, keep: &[bool]) {
+        let mut i = 0;
+        self.angles.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        let mut i = 0;
+        self.track_of.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+    }
+}
+
+/// One domain's run on one ring, in radians clockwise from 12 o'clock
+/// (unwrapped: `end > start`, either may be outside 0..2π).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Sector {
+    /// The ring.
+    pub ring: usize,
+    /// The domain.
+    pub domain: Domain,
+    /// Where the run starts and ends: the room the domain has on the ring.
+    pub start: f64,
+    /// See `start`.
+    pub end: f64,
 }
 
 /// Rounds of growing rings before a plan gives up (a bug, reported as an
@@ -63,8 +93,6 @@ pub(super) struct Plan<'a> {
     pub rotation: f64,
     /// Split crowded rings into staggered tracks.
     pub staggered: bool,
-    /// One run per domain on all rings (else runs per ring).
-    pub shared: bool,
     /// An earlier layout to keep to.
     pub anchor: Option<&'a Previous>,
 }
@@ -85,6 +113,9 @@ struct Placer<'a> {
     count: Vec<Vec<usize>>,
     /// The tallest card of each ring.
     max_height: Vec<f64>,
+    /// The widest card of each ring (wider than `card_width` when a long
+    /// name keeps a card wide).
+    max_width: Vec<f64>,
     /// Tracks per ring.
     tracks: Vec<usize>,
     /// Radial distance between a ring's tracks.
@@ -97,7 +128,23 @@ struct Placer<'a> {
     radii: Vec<f64>,
     /// [ring][domain]: the run (empty when the domain has no card there).
     ranges: Vec<Vec<(f64, f64)>>,
+    /// Per ring, how far its runs are turned from their domains'
+    /// directions (runs per ring only): a ring may turn a little to let
+    /// its cards pass those of the ring inside it instead of moving out.
+    turn: Vec<f64>,
+    /// Per ring, how many more times it may turn.
+    turns_left: Vec<u8>,
+    /// The outermost ring has been turned to pull the circle in.
+    outer_turned: bool,
 }
+
+/// Steps of the search for a label slot's place next to its card.
+const SLOT_STEPS: usize = 40;
+/// How many times a ring may turn to get past the ring inside it.
+const MAX_TURNS: u8 = 2;
+/// The turns tried, as fractions of half the ring's card spacing, nearest
+/// first.
+const TURNS: [f64; 8] = [0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0];
 
 /// Places the cards (centred at the origin) as `plan` says.
 pub(super) fn place(
@@ -124,12 +171,14 @@ impl<'a> Placer<'a> {
             .collect();
         let mut count = vec![vec![0usize; ring_count]; domains.len()];
         let mut max_height = vec![0.0f64; ring_count];
+        let mut max_width = vec![o.card_width; ring_count];
         let mut on_ring = vec![0usize; ring_count];
         for c in cards {
             if let Some(di) = domains.iter().position(|d| *d == c.domain) {
                 count[di][c.ring] += 1;
             }
             max_height[c.ring] = max_height[c.ring].max(c.height);
+            max_width[c.ring] = max_width[c.ring].max(c.width);
             on_ring[c.ring] += 1;
         }
         for h in &mut max_height {
@@ -173,11 +222,15 @@ impl<'a> Placer<'a> {
             domains,
             count,
             max_height,
+            max_width,
             tracks,
             spacing,
             track_of,
             direction,
             radii: vec![0.0; ring_count],
+            turn: vec![0.0; ring_count],
+            turns_left: vec![MAX_TURNS; ring_count],
+            outer_turned: false,
         };
         placer.start_radii();
         placer
@@ -220,22 +273,19 @@ impl<'a> Placer<'a> {
     }
 
     /// The smallest distance between the outer track of ring `k - 1` and the
-    /// inner track of ring `k`. With one run per domain on all rings, cards
-    /// of neighbouring rings may interleave (the wedges span all rings).
-    /// With runs per ring, each ring keeps its own band, so rings stay at
-    /// least a card apart.
+    /// inner track of ring `k`: the ring gap and half the tallest card of
+    /// either ring (quality bar 7), so that each ring keeps a band of its
+    /// own and distance from the school reads at a glance. Where cards of
+    /// the two rings would still touch, the overlap check moves the ring out
+    /// further.
     fn band_gap(&self, k: usize) -> f64 {
-        if self.plan.shared {
-            self.o.ring_gap
-        } else {
-            self.o.ring_gap + (self.max_height[k - 1] + self.max_height[k]) / 2.0
-        }
+        self.o.ring_gap + self.max_height[k - 1].max(self.max_height[k]) / 2.0
     }
 
     /// The distance at which cards of two tracks of ring `k` can never touch.
     fn diagonal(&self, k: usize) -> f64 {
         libm::hypot(
-            self.o.card_width + self.o.gap,
+            self.max_width[k] + self.o.gap,
             self.max_height[k] + self.o.gap,
         )
     }
@@ -265,7 +315,7 @@ impl<'a> Placer<'a> {
             tracks: self.tracks[k],
             spacing: self.spacing[k],
             card: (
-                self.o.card_width + self.o.gap,
+                self.max_width[k] + self.o.gap,
                 self.max_height[k] + self.o.gap,
             ),
         })
@@ -286,14 +336,28 @@ impl<'a> Placer<'a> {
             let rects = self.rects(&angles, &track_sets);
             let conflicts = self.conflicts(&rects);
             match (conflicts.push, conflicts.widen) {
-                (None, None) => return Ok(self.finish(angles, &rects, track_sets)),
+                (None, None) => {
+                    if !self.outer_turned {
+                        self.outer_turned = true;
+                        if let Some(delta) = self.outer_turn(&angles, &track_sets) {
+                            let last = self.ring_count - 1;
+                            self.turn[last] += delta;
+                            continue;
+                        }
+                    }
+                    return Ok(self.finish(angles, &rects, track_sets));
+                }
                 (_, Some(k)) => {
                     self.spacing[k] = (self.spacing[k] + 8.0).min(self.diagonal(k));
                     self.grow(k, 4.0);
                 }
                 (Some(k), None) => {
+                    if let Some(delta) = self.try_turn(k, &conflicts.pushes, &angles, &track_sets) {
+                        self.turn[k] += delta;
+                        continue;
+                    }
                     let amount = self.push_amount(k, &conflicts.pushes, &angles, &track_sets);
-                    self.grow(k, amount.max(0.5));
+                    self.grow(k, amount.max(0.01));
                 }
             }
         }
@@ -333,11 +397,7 @@ impl<'a> Placer<'a> {
             let need: Vec<Vec<f64>> = (0..self.ring_count)
                 .map(|k| (0..self.domains.len()).map(|di| self.need(k, di)).collect())
                 .collect();
-            let grew = if self.plan.shared {
-                self.share_all_rings(&need)
-            } else {
-                self.share_each_ring(&need)
-            };
+            let grew = self.share_each_ring(&need);
             if grew {
                 return true;
             }
@@ -351,43 +411,6 @@ impl<'a> Placer<'a> {
             if moved < 1e-5 {
                 break;
             }
-        }
-        false
-    }
-
-    /// One run per domain, the same on every ring: as wide as the domain's
-    /// busiest ring needs. When they do not fit, grows the ring that sets
-    /// the width of most of the circle and returns true.
-    fn share_all_rings(&mut self, need: &[Vec<f64>]) -> bool {
-        let (rings, domains) = (self.ring_count, self.domains.len());
-        let widest: Vec<f64> = (0..domains)
-            .map(|di| (0..rings).map(|k| need[k][di]).fold(0.0, f64::max))
-            .collect();
-        let total: f64 = widest.iter().sum();
-        if total.is_nan() || total > 2.0 * PI {
-            let mut blame = vec![0.0f64; rings];
-            for di in 0..domains {
-                let k = (0..rings)
-                    .max_by(|a, b| need[*a][di].total_cmp(&need[*b][di]).then(b.cmp(a)))
-                    .unwrap_or(0);
-                blame[k] += if widest[di].is_finite() {
-                    widest[di]
-                } else {
-                    1e9
-                };
-            }
-            let k = (0..rings)
-                .max_by(|a, b| blame[*a].total_cmp(&blame[*b]).then(b.cmp(a)))
-                .unwrap_or(0);
-            let amount = overflow_growth(self.radii[k], total);
-            self.grow(k, amount);
-            return true;
-        }
-        let all: Vec<usize> = (0..domains).filter(|di| widest[*di] > 0.0).collect();
-        let count_total: Vec<usize> = self.count.iter().map(|c| c.iter().sum()).collect();
-        let runs = share_circle(&all, &widest, total, &count_total, &self.direction);
-        for ring_ranges in self.ranges.iter_mut() {
-            ring_ranges.clone_from(&runs);
         }
         false
     }
@@ -412,12 +435,23 @@ impl<'a> Placer<'a> {
                 .map(|di| self.count[di][k])
                 .collect();
             self.ranges[k] = share_circle(&present, need, total, &weights, &self.direction);
+            for r in &mut self.ranges[k] {
+                r.0 += self.turn[k];
+                r.1 += self.turn[k];
+            }
         }
         false
     }
 
-    /// Even spacing inside each run, per ring.
+    /// Even spacing inside each run, per ring; with an earlier layout,
+    /// members who were there keep their angles and the others are spread
+    /// between them.
     fn angles(&self) -> Vec<f64> {
+        if let Some(a) = self.plan.anchor
+            && !a.angles.is_empty()
+        {
+            return self.anchored_angles(a);
+        }
         let mut angles = vec![0.0; self.cards.len()];
         let mut index_in_group = vec![vec![0usize; self.ring_count]; self.domains.len()];
         for (ci, c) in self.cards.iter().enumerate() {
@@ -427,6 +461,78 @@ impl<'a> Placer<'a> {
             index_in_group[di][c.ring] += 1;
             let (s, e) = self.ranges[c.ring][di];
             angles[ci] = s + (i + 0.5) * (e - s) / n;
+        }
+        // Room kept for a ring's label comes right after the card before
+        // it, so that the label stands next to its ring's cards however much
+        // room the run has: the nearest place towards its even place where
+        // it is clear of the ring's other cards.
+        for ci in 1..self.cards.len() {
+            let (c, before) = (&self.cards[ci], &self.cards[ci - 1]);
+            if c.label_slot && before.ring == c.ring && before.domain == c.domain {
+                angles[ci] = self.slot_angle(ci, &angles);
+            }
+        }
+        angles
+    }
+
+    /// Where the label slot `ci` goes: the first angle from its predecessor
+    /// towards its even place (searched in [`SLOT_STEPS`] steps) where it
+    /// is clear of the other cards of its ring; the even place otherwise.
+    fn slot_angle(&self, ci: usize, angles: &[f64]) -> f64 {
+        let k = self.cards[ci].ring;
+        let tracks = track_radii(self.radii[k], self.tracks[k], self.spacing[k]);
+        let rect = |i: usize, a: f64| {
+            let (x, y) = polar(a, tracks[self.track_of[i]]);
+            Rect::centred(x, y, self.cards[i].width, self.cards[i].height)
+        };
+        let (from, to) = (angles[ci - 1], angles[ci]);
+        (1..=SLOT_STEPS)
+            .map(|t| from + (to - from) * t as f64 / SLOT_STEPS as f64)
+            .find(|a| {
+                let r = rect(ci, *a);
+                (0..self.cards.len())
+                    .filter(|j| *j != ci && self.cards[*j].ring == k)
+                    .all(|j| !r.overlaps(&rect(j, angles[j]), self.o.gap))
+            })
+            .unwrap_or(to)
+    }
+
+    /// The angles with an earlier layout: per run, the cards that stood in
+    /// it keep their angle (when they are still in order), the others are
+    /// spread evenly between their neighbours.
+    fn anchored_angles(&self, a: &Previous) -> Vec<f64> {
+        let mut angles = vec![0.0; self.cards.len()];
+        for k in 0..self.ring_count {
+            for di in 0..self.domains.len() {
+                let run: Vec<usize> = (0..self.cards.len())
+                    .filter(|ci| {
+                        let c = &self.cards[*ci];
+                        c.ring == k && self.domain_index(c.domain) == di
+                    })
+                    .collect();
+                if run.is_empty() {
+                    continue;
+                }
+                let (s, e) = self.ranges[k][di];
+                let fixed: Vec<Option<f64>> = run
+                    .iter()
+                    .map(|ci| {
+                        let was = a.angles.get(&self.cards[*ci].member)?;
+                        let at = s + (was - s).rem_euclid(2.0 * PI);
+                        (at <= e).then_some(at)
+                    })
+                    .collect();
+                let known: Vec<f64> = fixed.iter().flatten().copied().collect();
+                let in_order = known.windows(2).all(|w| w[0] < w[1]);
+                let fixed = if in_order {
+                    fixed
+                } else {
+                    vec![None; run.len()]
+                };
+                for (ci, angle) in run.iter().zip(spread_between(&fixed, s, e)) {
+                    angles[*ci] = angle;
+                }
+            }
         }
         angles
     }
@@ -454,24 +560,7 @@ impl<'a> Placer<'a> {
             .flat_map(|r| r.corners())
             .map(|(x, y)| libm::hypot(x, y))
             .fold(self.radii.last().copied().unwrap_or(0.0), f64::max);
-        let sectors = if self.plan.shared {
-            self.domains
-                .iter()
-                .enumerate()
-                .map(|(di, d)| (None, *d, self.ranges[0][di].0, self.ranges[0][di].1))
-                .collect()
-        } else {
-            (0..self.ring_count)
-                .flat_map(|k| {
-                    let (ranges, count) = (&self.ranges, &self.count);
-                    self.domains
-                        .iter()
-                        .enumerate()
-                        .filter(move |(di, _)| count[*di][k] > 0)
-                        .map(move |(di, d)| (Some(k), *d, ranges[k][di].0, ranges[k][di].1))
-                })
-                .collect()
-        };
+        let sectors = self.runs();
         Placement {
             radii: self.radii,
             tracks: track_sets,
@@ -481,6 +570,64 @@ impl<'a> Placer<'a> {
             extent,
         }
     }
+}
+
+impl Placer<'_> {
+    /// Each domain's run on each ring where it has cards.
+    fn runs(&self) -> Vec<Sector> {
+        (0..self.ring_count)
+            .flat_map(|k| {
+                self.domains
+                    .iter()
+                    .enumerate()
+                    .filter(move |(di, _)| self.count[*di][k] > 0)
+                    .map(move |(di, d)| Sector {
+                        ring: k,
+                        domain: *d,
+                        start: self.ranges[k][di].0,
+                        end: self.ranges[k][di].1,
+                    })
+            })
+            .collect()
+    }
+}
+
+/// The angles of a run's cards from `s` to `e`: a card with a fixed
+/// angle keeps it; the others are spread evenly between their neighbours
+/// (or the run's ends). Without fixed cards: even spacing.
+fn spread_between(fixed: &[Option<f64>], s: f64, e: f64) -> Vec<f64> {
+    let n = fixed.len();
+    if fixed.iter().all(Option::is_none) {
+        return (0..n)
+            .map(|i| s + (i as f64 + 0.5) * (e - s) / n as f64)
+            .collect();
+    }
+    let mut out = vec![0.0; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(a) = fixed[i] {
+            out[i] = a;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && fixed[i].is_none() {
+            i += 1;
+        }
+        let m = (i - start) as f64;
+        let left = start.checked_sub(1).and_then(|j| fixed[j]);
+        let right = fixed.get(i).copied().flatten();
+        for (j, slot) in out[start..i].iter_mut().enumerate() {
+            let j = j as f64 + 1.0;
+            *slot = match (left, right) {
+                (Some(l), Some(r)) => l + (r - l) * j / (m + 1.0),
+                (None, Some(r)) => s + (r - s) * (j - 0.5) / (m + 0.5),
+                (Some(l), None) => l + (e - l) * j / (m + 0.5),
+                (None, None) => s + (e - s) * (j - 0.5) / m,
+            };
+        }
+    }
+    out
 }
 
 /// Tracks per ring: as an earlier layout had them, or one per
