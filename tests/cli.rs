@@ -1586,3 +1586,24 @@ fn layout_takes_the_width_and_gives_what_render_draws() {
         "cirkel layout prints what render draws"
     );
 }
+
+#[test]
+fn contacts_are_shown_and_linked_and_privacy_names_takes_them_away() {
+    let full = cirkel(&["render", EXAMPLE, "-o", "-"], None).stdout_text();
+    for link in [
+        "<a href=\"mailto:ib@example.nl\">",
+        "<a href=\"tel:0230000000\">",
+        "<a href=\"https://cjg.example.nl\">",
+        "<a href=\"tel:08002000\">",
+    ] {
+        assert!(full.contains(link), "{link}");
+    }
+    assert!(full.contains(">ib@example.nl<") && full.contains(">0800-2000<"));
+    assert!(full.contains("<svg ") && full.contains(" lang=\"nl\""));
+    assert!(cirkel_render::svg_safety_problems(&full).is_empty());
+    let names = cirkel(&["render", EXAMPLE, "--privacy", "names", "-o", "-"], None).stdout_text();
+    assert!(!names.contains("<a ") && !names.contains("ib@example.nl"));
+    assert!(names.contains(">Maaike van Lieren<"), "names stay");
+    let en = cirkel(&["render", EXAMPLE, "--lang", "en", "-o", "-"], None).stdout_text();
+    assert!(en.contains(" lang=\"en\""));
+}

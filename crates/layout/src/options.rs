@@ -76,7 +76,7 @@ impl Default for FontSizes {
             role: 23.0,
             name: 21.0,
             detail: 19.0,
-            ring_label: 19.0,
+            ring_label: 23.0,
             body: 21.0,
             minimum: 19.0,
         }

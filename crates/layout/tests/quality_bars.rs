@@ -323,3 +323,76 @@ fn route_legs_avoid_the_cards_they_do_not_visit() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn the_checks_of_bars_7_and_8_catch_what_they_guard() {
+    let k = load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/st-bernardusschool.json"
+    ));
+    let options = LayoutOptions::default();
+    let l = layout(&k, &options).unwrap();
+    assert!(check_layout(&l, options.fonts.minimum).is_empty());
+    assert!(check_names(&l, &k, &options).is_empty());
+    // A ring without its label.
+    let mut unlabelled = l.clone();
+    unlabelled.rings[1].label = None;
+    let p = check_layout(&unlabelled, options.fonts.minimum);
+    assert!(p.iter().any(|p| p.contains("has no label")), "{p:?}");
+    // Rings too close: the outer ring's track moved in.
+    let mut close = l.clone();
+    let inner = close.rings[0].radius;
+    close.rings[1].tracks = vec![inner + 20.0];
+    let p = check_layout(&close, options.fonts.minimum);
+    assert!(
+        p.iter()
+            .any(|p| p.contains("less than half their tallest card")),
+        "{p:?}"
+    );
+    // All labels at one angle.
+    let mut stacked = l.clone();
+    let (cx, cy) = (stacked.centre.x, stacked.centre.y);
+    for r in &mut stacked.rings {
+        let rect = r.label.as_ref().unwrap().rect;
+        let (w, h) = (rect.width, rect.height);
+        r.label.as_mut().unwrap().rect = cirkel_layout::Rect::centred(cx, cy + r.radius, w, h);
+    }
+    let p = check_layout(&stacked, options.fonts.minimum);
+    assert!(p.iter().any(|p| p.contains("stacked")), "{p:?}");
+    // A name hyphenated where it has no hyphen.
+    let mut hyphenated = l.clone();
+    let name = hyphenated.nodes[0]
+        .text
+        .iter_mut()
+        .find(|t| t.role == cirkel_layout::TextRole::Name)
+        .unwrap();
+    name.text = "Maaike van Lie-".into();
+    let p = check_names(&hyphenated, &k, &options);
+    assert!(p.iter().any(|p| p.contains("broken")), "{p:?}");
+}
+
+#[test]
+fn names_and_schools_stay_whole_and_compounds_break_at_their_seams() {
+    let text = r#"{ "school": { "name": "OBS De Wilgen", "place": "Heemskerk" },
+      "members": [
+        { "id": "a", "role": "Raad voor de Kinderbescherming", "name": "Aysel Özdemir-Çelik van der Westhuizen-Bakker" },
+        { "id": "b", "role": "jgz-verpleegkundige", "name": "Jan" } ] }"#;
+    let k = parse(text.as_bytes(), &ParseOptions::default())
+        .unwrap()
+        .kernteam;
+    let options = LayoutOptions::default();
+    let l = layout(&k, &options).unwrap();
+    assert!(check_names(&l, &k, &options).is_empty());
+    let centre: Vec<&str> = l.centre.text.iter().map(|t| t.text.as_str()).collect();
+    assert!(centre.iter().all(|t| !t.ends_with('-')), "{centre:?}");
+    let role: Vec<&str> = l.nodes[0]
+        .text
+        .iter()
+        .filter(|t| t.role == cirkel_layout::TextRole::Role)
+        .map(|t| t.text.as_str())
+        .collect();
+    assert!(
+        role.iter().all(|t| !t.ends_with("Kinderbe-")),
+        "compound seam: {role:?}"
+    );
+}

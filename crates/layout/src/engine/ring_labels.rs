@@ -23,9 +23,9 @@ const APART: f64 = 15.0 * PI / 180.0;
 /// Labels closer than this (degrees) all of them count as stacked.
 pub(crate) const STACKED_DEG: f64 = 10.0;
 /// Room around a label pill, px.
-const PILL_PAD_X: f64 = 12.0;
+const PILL_PAD_X: f64 = 16.0;
 /// See [`PILL_PAD_X`].
-const PILL_PAD_Y: f64 = 4.0;
+const PILL_PAD_Y: f64 = 7.0;
 
 /// The size of ring `ring`'s label pill.
 pub(super) fn pill_size(k: &Kernteam, ring: usize, o: &LayoutOptions) -> (f64, f64) {

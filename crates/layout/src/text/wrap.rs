@@ -25,6 +25,10 @@ pub enum HyphenLang {
     Names,
 }
 
+/// A word shorter than this (in characters) is moved to the next line
+/// whole rather than hyphenated at the end of a line ("wer-/ker").
+const MIN_SPLIT_CHARS: usize = 10;
+
 /// One piece of a word between two break opportunities.
 struct Part {
     text: String,
@@ -133,7 +137,17 @@ fn split_word_to_fit(
             break;
         }
     }
-    match best_seam.or(best) {
+    // After other words, a compound breaks at a seam or moves on whole, and
+    // a short word moves on whole; a word alone on its line takes the last
+    // break that fits.
+    let has_seam = parts.iter().take(breaks).any(|p| p.seam);
+    let short = word.chars().count() < MIN_SPLIT_CHARS;
+    let chosen = if !prefix.is_empty() && (has_seam || short) {
+        best_seam
+    } else {
+        best_seam.or(best)
+    };
+    match chosen {
         Some(i) => {
             let rest: String = parts[i + 1..].iter().map(|p| p.text.as_str()).collect();
             (line_after(i), Some(rest))

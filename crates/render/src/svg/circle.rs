@@ -97,6 +97,10 @@ pub(super) fn sectors(layout: &Layout, theme: &Theme) -> (Group, Group) {
 
 /// Width of a sector's edge line.
 const SECTOR_EDGE_WIDTH: f64 = 2.0;
+/// How far a ring label's outline is tinted towards white: a light edge
+/// around the pill (the text is what must be read; a dark outline hugging
+/// it makes it harder).
+const PILL_EDGE_TINT: f64 = 0.45;
 /// Width of the line between two ring bands.
 const BAND_EDGE_WIDTH: f64 = 3.0;
 
@@ -152,8 +156,8 @@ pub(super) fn ring_labels(layout: &Layout, theme: &Theme) -> Group {
                 rect(&l.rect)
                     .set("rx", num(l.rect.height / 2.0))
                     .set("fill", theme.background.hex())
-                    .set("stroke", theme.ring_line.hex())
-                    .set("stroke-width", 2),
+                    .set("stroke", theme.ring_line.tint(PILL_EDGE_TINT).hex())
+                    .set("stroke-width", 1.5),
             );
             labels = labels.add(text(&l.text, theme));
         }
