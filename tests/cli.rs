@@ -3,97 +3,15 @@
 
 #![allow(missing_docs, clippy::unwrap_used)]
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+mod common;
+use common::*;
 
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/st-bernardusschool.json"
 );
-
-struct Output {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-impl Output {
-    fn stdout_text(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-}
-
-fn cirkel(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cirkel starts");
-    if let Some(data) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(data).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cirkel-e2e-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.to_string_lossy().into_owned()
-}
-
-/// Runs `check` on `content` and asserts exit 1 and every `expected` piece in stderr.
-fn assert_input_error(name: &str, content: &[u8], expected: &[&str]) {
-    let dir = scratch(name);
-    let file = write(&dir, "school.json", content);
-    let out = cirkel(&["check", &file], None);
-    assert_eq!(out.code, 1, "{name}: exit code; stderr:\n{}", out.stderr);
-    for e in expected {
-        assert!(
-            out.stderr.contains(e),
-            "{name}: missing {e:?} in:\n{}",
-            out.stderr
-        );
-    }
-    assert!(
-        out.stderr.contains(&file),
-        "{name}: the message names the file"
-    );
-    assert!(
-        !out.stderr.contains("panicked") && !out.stderr.contains("RUST_BACKTRACE"),
-        "{name}: {}",
-        out.stderr
-    );
-    // Render refuses the same input and writes nothing.
-    let png = dir.join("out.png");
-    let out = cirkel(&["render", &file, "-o", &png.to_string_lossy()], None);
-    assert_eq!(out.code, 1, "{name}: render exit code");
-    assert!(!png.exists(), "{name}: nothing written");
-}
-
-fn doc(members: &str, extra: &str) -> Vec<u8> {
-    format!("{{\n  \"version\": 1,\n  \"school\": {{ \"name\": \"De Ark\" }},\n  \"members\": [\n{members}\n  ]{extra}\n}}\n").into_bytes()
-}
 
 // ---- item 2 of issue 2: every kind of bad input ----
 
@@ -355,7 +273,12 @@ fn syntax_and_encoding_problems_are_explained() {
     assert_input_error(
         "truncated",
         br#"{"members":[{"id":"a","name":"b"#,
-        &["1:31", "unexpected end of file"],
+        &["1:30", "the closing `\"` of this text is missing"],
+    );
+    assert_input_error(
+        "cut-off",
+        br#"{"members":[{"id":"a","name":"b"}"#,
+        &["unexpected end of file", "missing `}`"],
     );
     assert_input_error(
         "comment",

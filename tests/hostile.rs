@@ -89,7 +89,7 @@ fn cases() -> Vec<Case> {
         // A. File and encoding
         c("empty file", b"".to_vec(), Error(1, &["input is empty"])),
         c("only whitespace", b" \n\r\n\t ".to_vec(), Error(1, &["input is empty"])),
-        c("truncated", br#"{"members":[{"id":"a","name":"b"#.to_vec(), Error(1, &["1:31", "unexpected end of file"])),
+        c("truncated", br#"{"members":[{"id":"a","name":"b"#.to_vec(), Error(1, &["1:30", "closing `\"` of this text is missing"])),
         c("bom", [b"\xEF\xBB\xBF".to_vec(), named("Anna")].concat(), Safe(&[])),
         c("utf-16", b"\xFF\xFE{\0\"\0}\0".to_vec(), Error(1, &["UTF-16", "save it as UTF-8"])),
         c("latin-1", b"{\"school\": {\"name\": \"Caf\xE9\"}}".to_vec(), Error(1, &["not valid UTF-8 at line 1, column 25"])),

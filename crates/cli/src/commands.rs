@@ -2,34 +2,48 @@
 //! `schema`.
 
 use cirkel_core::{Diagnostics, Lang, ParseOptions, Parsed, parse_with, roles as catalogue};
-use cirkel_render::{DrawOptions, prepare, prepare_parsed};
+use cirkel_render::{DrawError, DrawOptions, ThemeChoice, prepare, prepare_parsed, resolve_theme};
 
 use crate::args::{DescribeFormatArg, LangArg, PrivacyArg};
-use crate::io::{display_name, files_of, read_input, write_output};
-use crate::report::{Failure, Log, draw_failure, report};
+use crate::io::{display_name, files_of, read_input, write_new, write_output};
+use crate::report::{Failure, Log, check_failure, draw_failure, report};
 use crate::{init, say};
 
 /// Reads and parses an input; on errors prints them all and fails.
-fn parse_input(input: &str, lang: Lang, log: &mut Log) -> Result<Parsed, Failure> {
+fn parse_input(
+    input: &str,
+    lang: Lang,
+    log: &mut Log,
+    on_error: fn(&str, DrawError, &mut Log) -> Failure,
+) -> Result<Parsed, Failure> {
     let json = read_input(input, log)?;
     let options = ParseOptions {
         lang,
         base_dir: None,
     };
     parse_with(&json, &options, &files_of(input))
-        .map_err(|d| draw_failure(&display_name(input), d.into(), log))
+        .map_err(|d| on_error(&display_name(input), d.into(), log))
 }
 
 /// `cirkel check`: every error, warning and note; exit 1 on errors. The
 /// circle is laid out too, so what only the layout finds (a circle past the
-/// canvas limit, characters the font lacks) is reported as well.
-pub(crate) fn check(input: &str) -> Result<(), Failure> {
+/// canvas limit, characters the font lacks) is reported as well. With
+/// `--theme` (and no input) the theme file alone is checked.
+pub(crate) fn check(input: Option<&str>, theme: Option<&str>) -> Result<(), Failure> {
     let log = &mut Log::direct();
+    let choice = theme.map_or(ThemeChoice::default(), ThemeChoice::from_spec);
+    let Some(input) = input else {
+        return check_theme(theme.unwrap_or("standaard"), &choice, log);
+    };
     let name = display_name(input);
-    let parsed = parse_input(input, Lang::Nl, log)?;
+    let parsed = parse_input(input, Lang::Nl, log, check_failure)?;
     let notes = Diagnostics(parsed.warnings.notes().cloned().collect());
-    let prepared = prepare_parsed(&parsed, &DrawOptions::default())
-        .map_err(|e| draw_failure(&name, e, log))?;
+    let options = DrawOptions {
+        theme: choice,
+        ..DrawOptions::default()
+    };
+    let prepared =
+        prepare_parsed(&parsed, &options).map_err(|e| check_failure(&name, e, log))?;
     let mut all = prepared.warnings.clone();
     all.0.extend(notes.0);
     all.sort();
@@ -42,6 +56,18 @@ pub(crate) fn check(input: &str) -> Result<(), Failure> {
         k.routes.len(),
         all.warnings().count(),
         all.notes().count()
+    );
+    Ok(())
+}
+
+/// `cirkel check --theme FILE`: the theme's problems and hard-to-read colours.
+fn check_theme(spec: &str, choice: &ThemeChoice, log: &mut Log) -> Result<(), Failure> {
+    let (_, warnings) = resolve_theme(choice).map_err(|e| check_failure(spec, e, log))?;
+    let warnings = Diagnostics(warnings);
+    report(spec, &warnings, log);
+    println!(
+        "{spec}: ok: a theme, {} warnings",
+        warnings.warnings().count()
     );
     Ok(())
 }
@@ -68,7 +94,7 @@ pub(crate) fn describe(
     privacy: PrivacyArg,
 ) -> Result<(), Failure> {
     let log = &mut Log::direct();
-    let parsed = parse_input(input, lang.into(), log)?;
+    let parsed = parse_input(input, lang.into(), log, draw_failure)?;
     let shown = Diagnostics(parsed.warnings.warnings().cloned().collect());
     report(&display_name(input), &shown, log);
     let k = parsed.kernteam.redacted(privacy.into());
@@ -79,10 +105,15 @@ pub(crate) fn describe(
     write_output(output, cirkel_layout::describe(&k, format).as_bytes())
 }
 
-/// `cirkel init`: the starter file.
-pub(crate) fn init(school: &str, output: &str) -> Result<(), Failure> {
+/// `cirkel init`: the starter file. An existing file is kept unless
+/// `force`: it may be a filled-in kernteam.
+pub(crate) fn init(school: &str, output: &str, force: bool) -> Result<(), Failure> {
     let text = init::starter(school);
-    write_output(output, text.as_bytes())?;
+    if force || output == "-" {
+        write_output(output, text.as_bytes())?;
+    } else {
+        write_new(output, text.as_bytes())?;
+    }
     if output != "-" {
         say!(
             Log::direct(),

@@ -91,6 +91,53 @@ pub(crate) fn same_file(a: &str, b: &str) -> bool {
     }
 }
 
+/// Writes `bytes` to a new file `output`, never over an existing one
+/// (refused as wrong usage, with the way to overwrite). The file appears
+/// whole: written aside, then linked into place, which fails if the name
+/// was taken meanwhile.
+pub(crate) fn write_new(output: &str, bytes: &[u8]) -> Result<(), Failure> {
+    let exists = || {
+        Failure::Usage(format!(
+            "{output} already exists; cirkel init does not overwrite it (it may be a filled-in kernteam). Give another name with -o, or add --force to replace it"
+        ))
+    };
+    let target = Path::new(output);
+    if target.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let tmp = temporary_beside(target);
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::hard_link(&tmp, target));
+    let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        // No hard links here (some network and FAT drives): create the file
+        // only if it is new.
+        Err(_) => std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(target)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => exists(),
+                _ => Failure::Io(format!("cannot write {output}: {}", io_reason(&e))),
+            }),
+    }
+}
+
+/// A temporary file name next to `target`, for writing it atomically.
+fn temporary_beside(target: &Path) -> std::path::PathBuf {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = target
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "cirkel".into());
+    dir.join(format!(".{file_name}.{}.tmp", std::process::id()))
+}
+
 /// Writes `bytes` to `output` (`-`: standard output) atomically.
 pub(crate) fn write_output(output: &str, bytes: &[u8]) -> Result<(), Failure> {
     if output == "-" {
@@ -113,15 +160,7 @@ pub(crate) fn write_output(output: &str, bytes: &[u8]) -> Result<(), Failure> {
             "{output} is a folder; give a file name like {output}/cirkel.png"
         )));
     }
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = target
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "cirkel".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let tmp = temporary_beside(target);
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, target));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);

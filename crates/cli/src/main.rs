@@ -38,10 +38,17 @@ enum Command {
     /// Draw many kernteam files at once, in parallel (a samenwerkingsverband's
     /// schools). One bad file is reported and does not stop the others.
     Batch(batch::Batch),
-    /// Validate a kernteam file: all errors and warnings; exit 1 on errors.
+    /// Validate a kernteam file (all errors, warnings and notes) or a theme
+    /// file, or both; exit 1 on errors.
     Check {
         /// The kernteam JSON file, or `-` for standard input.
-        input: String,
+        #[arg(required_unless_present = "theme")]
+        input: Option<String>,
+        /// A theme file (JSON) to check: every problem at once, and colours
+        /// that are hard to read. With an input, the input is checked as
+        /// drawn in this theme.
+        #[arg(long, value_name = "NAME|FILE")]
+        theme: Option<String>,
     },
     /// Print the computed geometry as JSON (what `render` with the same
     /// options draws).
@@ -92,6 +99,10 @@ enum Command {
         /// Output file, or `-` for standard output (the default).
         #[arg(short, long, default_value = "-")]
         output: String,
+        /// Overwrite the output file if it exists (without this, an existing
+        /// file is never touched).
+        #[arg(long)]
+        force: bool,
     },
     /// List the built-in roles.
     Roles {
@@ -129,7 +140,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Render(r) => render::run(&r),
         Command::Batch(b) => batch::run(&b),
-        Command::Check { input } => commands::check(&input),
+        Command::Check { input, theme } => commands::check(input.as_deref(), theme.as_deref()),
         Command::Layout {
             input,
             lang,
@@ -154,7 +165,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             privacy,
         } => commands::describe(&input, &output, format, lang, privacy),
-        Command::Init { school, output } => commands::init(&school, &output),
+        Command::Init {
+            school,
+            output,
+            force,
+        } => commands::init(&school, &output, force),
         Command::Roles { lang } => commands::roles(lang),
         Command::Schema => commands::schema(),
     }

@@ -66,13 +66,22 @@ pub(crate) fn report(name: &str, diags: &Diagnostics, log: &mut Log) {
 
 /// Prints why nothing was drawn and gives the exit code's failure.
 pub(crate) fn draw_failure(name: &str, e: DrawError, log: &mut Log) -> Failure {
+    failure(name, e, log, "; nothing was written")
+}
+
+/// Prints what `check` found wrong and gives the exit code's failure.
+pub(crate) fn check_failure(name: &str, e: DrawError, log: &mut Log) -> Failure {
+    failure(name, e, log, "")
+}
+
+fn failure(name: &str, e: DrawError, log: &mut Log, outcome: &str) -> Failure {
     match e {
         DrawError::Input(diags) => {
             report(name, &diags, log);
             let n = diags.errors().count();
             say!(
                 log,
-                "{name}: {n} error{} found; nothing was written",
+                "{name}: {n} error{} found{outcome}",
                 if n == 1 { "" } else { "s" }
             );
             Failure::Input

@@ -30,7 +30,7 @@ mod resources;
 mod schema;
 mod spans;
 
-pub use catalogue::{Bilingual, FIXED_KERNTEAM, Role, role, roles};
+pub use catalogue::{Bilingual, FIXED_KERNTEAM, Role, close_role, find_role, role, role_key, roles};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list};
 pub use input::{
     ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
@@ -41,8 +41,8 @@ pub use model::{
     School, SchoolSector, Tie,
 };
 pub use parse::{
-    ParseOptions, Parsed, check_input_size, is_allowed_web_link, is_forbidden_char, parse,
-    parse_with, slug,
+    ParseOptions, Parsed, check_input_size, decode_text, is_allowed_web_link, is_forbidden_char,
+    parse, parse_with, slug, syntax_error,
 };
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;

@@ -46,13 +46,17 @@ pub enum Domain {
     Veiligheid,
     /// Anything else.
     Overig,
+    /// Parents, as partners in routes (the built-in role `ouders`); never a
+    /// person's data.
+    Ouders,
 }
 
 impl Domain {
     /// All domains in their order around the circle (clockwise from the top):
     /// onderwijs next to the samenwerkingsverband, gezondheid next to
-    /// jeugdhulp, veiligheid on the outer edge of jeugdhulp.
-    pub const ALL: [Domain; 7] = [
+    /// jeugdhulp, veiligheid on the outer edge of jeugdhulp, ouders last,
+    /// so that around the circle they sit beside onderwijs.
+    pub const ALL: [Domain; 8] = [
         Domain::Onderwijs,
         Domain::Samenwerkingsverband,
         Domain::Leerplicht,
@@ -60,6 +64,7 @@ impl Domain {
         Domain::Jeugdhulp,
         Domain::Veiligheid,
         Domain::Overig,
+        Domain::Ouders,
     ];
 
     /// The key used in input files and CSS classes.
@@ -72,7 +77,13 @@ impl Domain {
             Domain::Jeugdhulp => "jeugdhulp",
             Domain::Veiligheid => "veiligheid",
             Domain::Overig => "overig",
+            Domain::Ouders => "ouders",
         }
+    }
+
+    /// The position in [`Domain::ALL`] (and in a theme's domain colours).
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     /// Parses an input key.
@@ -92,6 +103,7 @@ impl Domain {
             Domain::Jeugdhulp => lang.pick("Jeugdhulp", "Youth care"),
             Domain::Veiligheid => lang.pick("Veiligheid", "Safety"),
             Domain::Overig => lang.pick("Overig", "Other"),
+            Domain::Ouders => lang.pick("Ouders", "Parents"),
         }
     }
 }

@@ -49,6 +49,26 @@ impl Spans {
         self.values.get(path).copied()
     }
 
+    /// Gives the values at `from` and below also the paths at `to` (for a
+    /// key read under the key it was meant to be, so that what is said about
+    /// its value still points at it).
+    pub(crate) fn alias(&mut self, from: &str, to: &str) {
+        for map in [&mut self.values, &mut self.keys] {
+            let moved: Vec<(String, Pos)> = map
+                .range(from.to_string()..)
+                .take_while(|(p, _)| p.starts_with(from))
+                .filter_map(|(p, pos)| {
+                    let rest = &p[from.len()..];
+                    (rest.is_empty() || rest.starts_with(['.', '[']))
+                        .then(|| (format!("{to}{rest}"), *pos))
+                })
+                .collect();
+            for (p, pos) in moved {
+                map.entry(p).or_insert(pos);
+            }
+        }
+    }
+
     /// Where the key of the member at `path` starts (for objects' members).
     pub fn key(&self, path: &str) -> Option<Pos> {
         self.keys.get(path).copied()

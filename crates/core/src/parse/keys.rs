@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::Validator;
+use crate::catalogue::role_key;
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::input::*;
 use crate::spans::{child_index, child_key};
@@ -20,15 +21,31 @@ impl Validator<'_> {
             .cloned()
             .collect();
         for key in unknown {
-            obj.remove(&key);
+            let Some(value) = obj.remove(&key) else {
+                continue;
+            };
             let child = child_key(path, &key);
             let pos = self
                 .spans
                 .key(&child)
                 .unwrap_or_else(|| self.spans.locate(&child));
-            let help = match nearest(&key, known.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
+            let english = english_key(&key, known);
+            let near = english.or_else(|| nearest(&key, known.iter().copied()));
+            // `phone` written on the member instead of in its contact.
+            let contact_key = if known == KNOWN_MEMBER {
+                english_key(&key, KNOWN_CONTACT)
+            } else {
+                None
+            };
+            let help = match (english, near, contact_key) {
+                (Some(english), _, _) => {
+                    format!("did you mean `{english}`? (keys are English)")
+                }
+                (None, Some(near), _) => format!("did you mean `{near}`?"),
+                (None, None, Some(inner)) => {
+                    format!("`{inner}` goes inside `contact`: \"contact\": {{ \"{inner}\": … }}")
+                }
+                (None, None, None) => format!(
                     "known keys here: {}",
                     known
                         .iter()
@@ -38,10 +55,19 @@ impl Validator<'_> {
                 ),
             };
             self.diags.push(
-                Diagnostic::error(child, format!("unknown key `{key}`"))
+                Diagnostic::error(child.clone(), format!("unknown key `{key}`"))
                     .with_help(help)
                     .at(pos.line, pos.column),
             );
+            // Read the value as the key it was meant to be (the file is
+            // wrong either way), so that the one mistake does not also make
+            // the key it meant "missing".
+            if let Some(meant) = near
+                && !obj.contains_key(meant)
+            {
+                self.spans.alias(&child, &child_key(path, meant));
+                obj.insert(meant.to_string(), value);
+            }
         }
         let nested: &[(&str, &[&str])] = match path {
             "" => &[("school", KNOWN_SCHOOL)],
@@ -78,5 +104,124 @@ impl Validator<'_> {
                 }
             }
         }
+    }
+}
+
+/// Keys in Dutch (and other words people use), with the English key they mean.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("versie", "version"),
+    ("titel", "title"),
+    ("schooljaar", "school_year"),
+    ("jaar", "school_year"),
+    ("ringen", "rings"),
+    ("cirkels", "rings"),
+    ("leden", "members"),
+    ("kernteamleden", "members"),
+    ("kernteam", "members"),
+    ("partners", "members"),
+    ("deelnemers", "members"),
+    ("overleg", "meetings"),
+    ("overleggen", "meetings"),
+    ("bijeenkomsten", "meetings"),
+    ("naam", "name"),
+    ("plaats", "place"),
+    ("woonplaats", "place"),
+    ("gemeente", "place"),
+    ("soort", "sector"),
+    ("schoolsoort", "sector"),
+    ("rol", "role"),
+    ("functie", "role"),
+    ("beroep", "role"),
+    ("organisatie", "organisation"),
+    ("organization", "organisation"),
+    ("instelling", "organisation"),
+    ("ring", "ring"),
+    ("cirkel", "ring"),
+    ("laag", "ring"),
+    ("domein", "domain"),
+    ("sector", "domain"),
+    ("expertises", "expertise"),
+    ("deskundigheid", "expertise"),
+    ("taken", "expertise"),
+    ("bereikbaarheid", "availability"),
+    ("bereikbaar", "availability"),
+    ("beschikbaarheid", "availability"),
+    ("aanwezig", "availability"),
+    ("band", "tie"),
+    ("relatie", "tie"),
+    ("lijn", "tie"),
+    ("contactgegevens", "contact"),
+    ("gegevens", "contact"),
+    ("foto", "photo"),
+    ("afbeelding", "photo"),
+    ("plaatje", "photo"),
+    ("image", "photo"),
+    ("picture", "photo"),
+    ("mail", "email"),
+    ("emailadres", "email"),
+    ("mailadres", "email"),
+    ("telefoon", "phone"),
+    ("telefoonnummer", "phone"),
+    ("tel", "phone"),
+    ("telnr", "phone"),
+    ("mobiel", "phone"),
+    ("telephone", "phone"),
+    ("site", "website"),
+    ("url", "website"),
+    ("internet", "website"),
+    ("vraag", "question"),
+    ("hulpvraag", "question"),
+    ("stappen", "steps"),
+    ("route", "steps"),
+    ("opschalen", "escalation"),
+    ("opschaling", "escalation"),
+    ("escalatie", "escalation"),
+    ("notitie", "note"),
+    ("opmerking", "note"),
+    ("toelichting", "note"),
+    ("wanneer", "when"),
+    ("moment", "when"),
+    ("datum", "when"),
+    ("waarvoor", "purpose"),
+    ("doel", "purpose"),
+    ("onderwerp", "purpose"),
+    ("label", "label"),
+    ("tekst", "label"),
+];
+
+/// The known key an unknown key means when it is the Dutch word for it (or
+/// the known key written with other case, spaces or `-`): `naam` → `name`,
+/// `School Year` → `school_year`.
+fn english_key<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let written = role_key(key);
+    if let Some(k) = known.iter().find(|k| role_key(k) == written) {
+        return Some(k);
+    }
+    SYNONYMS
+        .iter()
+        .filter(|(dutch, _)| role_key(dutch) == written)
+        .find_map(|(_, english)| known.iter().find(|k| *k == english).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{KNOWN_CONTACT, KNOWN_MEMBER, KNOWN_ROOT, KNOWN_SCHOOL};
+
+    #[test]
+    fn dutch_keys_get_their_english_key() {
+        assert_eq!(english_key("naam", KNOWN_MEMBER), Some("name"));
+        assert_eq!(english_key("naam", KNOWN_SCHOOL), Some("name"));
+        assert_eq!(english_key("Rol", KNOWN_MEMBER), Some("role"));
+        assert_eq!(english_key("leden", KNOWN_ROOT), Some("members"));
+        assert_eq!(english_key("ringen", KNOWN_ROOT), Some("rings"));
+        assert_eq!(english_key("telefoon", KNOWN_CONTACT), Some("phone"));
+        assert_eq!(english_key("bereikbaarheid", KNOWN_MEMBER), Some("availability"));
+        assert_eq!(english_key("School Year", KNOWN_ROOT), Some("school_year"));
+        // `sector` is a key of the school; on a member it means the domain.
+        assert_eq!(english_key("sector", KNOWN_MEMBER), Some("domain"));
+        // Only keys that exist where the word is written.
+        assert_eq!(english_key("telefoon", KNOWN_ROOT), None);
+        assert_eq!(english_key("xyz", KNOWN_MEMBER), None);
     }
 }

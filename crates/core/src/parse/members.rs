@@ -6,26 +6,43 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Validator;
+use super::fields::ListOf;
 use super::text::slug;
 use crate::catalogue::{self, Role};
 use crate::diagnostic::{nearest, quoted_list};
-use crate::input::MemberIn;
+use super::fields::Item;
+use crate::input::ContactIn;
 use crate::limits::*;
 use crate::model::*;
 
 impl Validator<'_> {
-    pub(super) fn members(&mut self, value: Option<&Value>, rings: &[Ring]) -> Vec<Member> {
-        let items = self.list::<MemberIn>(value, "members", MAX_MEMBERS, "members");
+    /// Every member, with its path. A member with a mistake is kept (with
+    /// stand-ins for what was wrong, never drawn: the mistake is an error),
+    /// so the rest of validation still knows its id and one mistake is one
+    /// message.
+    pub(super) fn members(
+        &mut self,
+        value: Option<&Value>,
+        rings: &[Ring],
+    ) -> Vec<(String, Member)> {
+        let Some(items) = self.items(value, "members", MAX_MEMBERS, "members") else {
+            // Reported; references to members can no longer be checked.
+            self.members_unusable = true;
+            return Vec::new();
+        };
+        let inputs: Vec<(String, MemberFields)> = items
+            .into_iter()
+            .filter_map(|(path, item)| self.member_in(item, &path).map(|m| (path, m)))
+            .collect();
         // Explicit ids first, so generated ids never take one a later member claims.
         let mut taken: BTreeMap<String, String> = BTreeMap::new();
         let mut explicit: Vec<Option<String>> = Vec::new();
-        for (path, m) in &items {
-            let id = match &m.id {
-                Some(raw) => {
-                    let p = format!("{path}.id");
-                    let id = self.id(raw, &p);
-                    if let Some(id) = &id {
-                        if let Some(first) = taken.get(id) {
+        for (path, m) in &inputs {
+            let id = m.id.as_deref().map(|raw| {
+                let p = format!("{path}.id");
+                match self.id(raw, &p) {
+                    Some(id) => {
+                        if let Some(first) = taken.get(&id) {
                             let first = first.clone();
                             self.error(
                                 &p,
@@ -35,30 +52,82 @@ impl Validator<'_> {
                         } else {
                             taken.insert(id.clone(), path.clone());
                         }
+                        id
                     }
-                    id
+                    None => {
+                        // Reported; routes naming it as written (or as
+                        // its fix) are not wrong a second time.
+                        let written: String = raw.nfc().collect();
+                        self.known_refs.push(slug(&written));
+                        self.known_refs.push(written.clone());
+                        written
+                    }
                 }
-                None => None,
-            };
+            });
             explicit.push(id);
         }
-        let mut members = Vec::new();
-        for ((path, m), explicit_id) in items.into_iter().zip(explicit) {
-            if let Some(member) = self.member(&path, m, explicit_id, rings, &mut taken) {
-                members.push(member);
+        inputs
+            .into_iter()
+            .zip(explicit)
+            .map(|((path, m), id)| {
+                let member = self.member(&path, m, id, rings, &mut taken);
+                (path, member)
+            })
+            .collect()
+    }
+
+    /// The fields of one member, each read on its own. A bare text is taken
+    /// as the member's role, with a warning.
+    fn member_in(&mut self, item: &Value, path: &str) -> Option<MemberFields> {
+        let obj = match item {
+            Value::Object(obj) => obj,
+            Value::String(s) => {
+                let role = Value::from(s.as_str()).to_string();
+                self.warn(
+                    path,
+                    format!("a member is an object {{ … }}; {role} is read as {{ \"role\": {role} }}"),
+                    Some(format!("write {{ \"role\": {role} }} and add the other fields")),
+                );
+                return Some(MemberFields {
+                    role: Some(s.clone()),
+                    ..MemberFields::default()
+                });
             }
-        }
-        members
+            other => {
+                self.error(
+                    path,
+                    format!(
+                        "expected a member {{ \"role\": … }}, found {}",
+                        super::kind(other)
+                    ),
+                    Some("write e.g. { \"role\": \"cjg-coach\" }".into()),
+                );
+                return None;
+            }
+        };
+        Some(MemberFields {
+            id: self.field(obj, path, "id"),
+            role: self.field(obj, path, "role"),
+            name: self.field(obj, path, "name"),
+            organisation: self.field(obj, path, "organisation"),
+            ring: self.field(obj, path, "ring"),
+            domain: self.field(obj, path, "domain"),
+            expertise: self.text_list(obj, path, "expertise", ListOf::Texts),
+            availability: self.field(obj, path, "availability"),
+            tie: self.field(obj, path, "tie"),
+            contact: self.field(obj, path, "contact"),
+            photo: self.field(obj, path, "photo"),
+        })
     }
 
     fn member(
         &mut self,
         path: &str,
-        m: MemberIn,
+        m: MemberFields,
         explicit_id: Option<String>,
         rings: &[Ring],
         taken: &mut BTreeMap<String, String>,
-    ) -> Option<Member> {
+    ) -> Member {
         let lang = self.lang();
         let p = |field: &str| format!("{path}.{field}");
         let (role_text, catalogue_role) = self.member_role(m.role.as_deref(), &p("role"));
@@ -66,8 +135,7 @@ impl Validator<'_> {
             .name
             .as_deref()
             .and_then(|n| self.text(n, &p("name"), MAX_SHORT_TEXT));
-        let anonymous = m.role.is_none() && m.name.is_none();
-        if anonymous {
+        if m.role.is_none() && m.name.is_none() {
             self.error(
                 path,
                 "a member needs a `role` or a `name`",
@@ -75,17 +143,27 @@ impl Validator<'_> {
             );
         }
         let role = match (catalogue_role, &role_text) {
+            // Another word for the role stays as the school writes it.
+            (Some(r), Some(text)) if r.is_alias(text) => text.clone(),
             (Some(r), _) => r.label.get(lang).clone(),
             (None, Some(text)) => text.clone(),
             (None, None) => lang.pick("Lid", "Member").to_string(),
         };
-        let id = match (explicit_id, &m.id) {
-            (Some(id), _) => id,
-            (None, Some(_)) => return None, // invalid id, already reported
-            (None, None) => generated_id(role_text.as_deref().or(name.as_deref()), path, taken),
-        };
-        let ring = self.member_ring(m.ring.as_deref(), catalogue_role, rings, &p("ring"));
-        let domain = self.member_domain(m.domain.as_deref(), catalogue_role, &p("domain"));
+        let id = explicit_id.unwrap_or_else(|| {
+            generated_id(role_text.as_deref().or(name.as_deref()), path, taken)
+        });
+        // Stand-ins after an error (reported) keep the member known.
+        let ring = self
+            .member_ring(m.ring.as_deref(), catalogue_role, rings, &p("ring"))
+            .unwrap_or(0);
+        let domain = self
+            .member_domain(m.domain.as_deref(), catalogue_role, &p("domain"))
+            .unwrap_or(Domain::Overig);
+        let parents =
+            domain == Domain::Ouders || catalogue_role.is_some_and(|r| r.domain == Domain::Ouders);
+        if parents {
+            self.parents_are_no_person(&m, path);
+        }
         let organisation = match &m.organisation {
             Some(o) => self.text(o, &p("organisation"), MAX_SHORT_TEXT),
             // School roles have no default organisation: the centre names the school.
@@ -94,60 +172,100 @@ impl Validator<'_> {
                 .filter(|o| !o.is_empty()),
         };
         let expertise = self.member_expertise(m.expertise.as_deref(), catalogue_role, path);
-        let availability = m
-            .availability
-            .as_deref()
-            .and_then(|a| self.text(a, &p("availability"), MAX_SHORT_TEXT));
+        let availability = match m.availability.as_deref() {
+            Some(a) => self.text(a, &p("availability"), MAX_SHORT_TEXT),
+            None => catalogue_role
+                .and_then(|r| r.availability.as_ref())
+                .map(|a| a.get(lang).clone()),
+        };
         let tie = self.member_tie(m.tie.as_deref(), &p("tie"));
-        let contact = self.contact(m.contact.unwrap_or_default(), &p("contact"));
-        let photo = m
-            .photo
-            .as_deref()
-            .and_then(|ph| self.photo(ph, &p("photo")));
-        if anonymous {
-            return None;
-        }
-        Some(Member {
+        // Parents' contact and photo are refused above, not read.
+        let (contact, photo) = if parents {
+            (Contact::default(), None)
+        } else {
+            let mut contact = self.contact(m.contact.unwrap_or_default(), &p("contact"));
+            if contact.phone.is_none() {
+                contact.phone = catalogue_role.and_then(|r| r.phone.clone());
+            }
+            let photo = m
+                .photo
+                .as_deref()
+                .and_then(|ph| self.photo(ph, &p("photo")));
+            (contact, photo)
+        };
+        Member {
             id,
             catalogue_role: catalogue_role.map(|r| r.id.clone()),
             role,
             name,
             organisation,
-            ring: ring?,
-            domain: domain?,
+            ring,
+            domain,
             expertise,
             availability,
             tie,
             contact,
             photo,
-        })
+        }
     }
 
-    /// The role as written (cleaned) and the catalogue role it names, if any.
+    /// Parents are a role a route passes, never a person's data: the circle
+    /// is shared (a report, a newsletter).
+    fn parents_are_no_person(&mut self, m: &MemberFields, path: &str) {
+        let personal = [
+            ("name", m.name.is_some(), "a name"),
+            (
+                "contact",
+                m.contact.as_ref().is_some_and(|c| {
+                    c.email.is_some() || c.phone.is_some() || c.website.is_some()
+                }),
+                "contact data",
+            ),
+            ("photo", m.photo.is_some(), "a photo"),
+        ];
+        for (key, present, what) in personal {
+            if present {
+                self.error(
+                    &format!("{path}.{key}"),
+                    format!(
+                        "parents are in the circle as a role, never as people: {what} does not belong here"
+                    ),
+                    Some(format!(
+                        "remove `{key}`; the picture is shared (a report, a newsletter) and parents' personal data stays out of it"
+                    )),
+                );
+            }
+        }
+    }
+
+    /// The role as written (cleaned) and the catalogue role it names, if
+    /// any: its id, short name, a label or an alias, written with any case,
+    /// spaces, hyphens or accents.
     fn member_role(
         &mut self,
         raw: Option<&str>,
         path: &str,
     ) -> (Option<String>, Option<&'static Role>) {
         let role_text = raw.and_then(|r| self.text(r, path, MAX_SHORT_TEXT));
-        let catalogue_role: Option<&'static Role> = role_text
-            .as_deref()
-            .and_then(|r| catalogue::role(r).or_else(|| catalogue::role(&r.to_lowercase())));
+        let catalogue_role = role_text.as_deref().and_then(catalogue::find_role);
         if let (Some(text), None) = (&role_text, catalogue_role)
-            && let Some(near) = nearest(text, catalogue::roles().iter().map(|r| r.id.as_str()))
+            && let Some(near) = catalogue::close_role(text)
         {
             self.warn(
                 path,
                 format!("\"{text}\" is not a built-in role, so it is drawn as written"),
                 Some(format!(
-                    "did you mean \"{near}\"? (`cirkel roles` lists them)"
+                    "did you mean \"{}\" ({})? (`cirkel roles` lists them)",
+                    near.id,
+                    near.label.get(self.lang())
                 )),
             );
         }
         (role_text, catalogue_role)
     }
 
-    /// The ring index: as given, or the catalogue role's default ring
+    /// The ring index: as given (its id, or its id or label written with
+    /// other case, spaces or accents), or the catalogue role's default ring
     /// (kept within the rings there are).
     fn member_ring(
         &mut self,
@@ -163,6 +281,19 @@ impl Validator<'_> {
         let wanted: String = raw.nfc().collect();
         if let Some(i) = rings.iter().position(|r| r.id == wanted) {
             return Some(i);
+        }
+        let key = catalogue::role_key(&wanted);
+        let same = |t: &str| !key.is_empty() && catalogue::role_key(t) == key;
+        if let Some(i) = rings
+            .iter()
+            .position(|r| same(&r.id))
+            .or_else(|| rings.iter().position(|r| same(&r.label)))
+        {
+            return Some(i);
+        }
+        if self.rings_unusable {
+            // The rings themselves are wrong (reported); this is no new mistake.
+            return None;
         }
         let ids: Vec<&str> = rings.iter().map(|r| r.id.as_str()).collect();
         let help = match nearest(&wanted, ids.iter().copied()) {
@@ -180,7 +311,8 @@ impl Validator<'_> {
         None
     }
 
-    /// The domain: as given, or the catalogue role's, or `overig`.
+    /// The domain: as given (its key or its name in the legend, in any
+    /// case), or the catalogue role's, or `overig`.
     fn member_domain(
         &mut self,
         raw: Option<&str>,
@@ -192,6 +324,20 @@ impl Validator<'_> {
         };
         if let Some(d) = Domain::from_key(raw) {
             return Some(d);
+        }
+        let key = catalogue::role_key(raw);
+        let found = Domain::ALL.into_iter().find(|d| {
+            [d.key(), d.label(Lang::Nl), d.label(Lang::En)]
+                .iter()
+                .any(|n| catalogue::role_key(n) == key)
+        });
+        let found = found.or(match key.as_str() {
+            "swv" => Some(Domain::Samenwerkingsverband),
+            "ouder" | "parents" => Some(Domain::Ouders),
+            _ => None,
+        });
+        if found.is_some() {
+            return found;
         }
         let keys = Domain::ALL.map(Domain::key);
         let help = match nearest(raw, keys) {
@@ -212,7 +358,7 @@ impl Validator<'_> {
     /// The expertise: as given (each item cleaned), or the catalogue role's.
     fn member_expertise(
         &mut self,
-        items: Option<&[String]>,
+        items: Option<&[Item]>,
         role: Option<&Role>,
         path: &str,
     ) -> Vec<String> {
@@ -231,10 +377,7 @@ impl Validator<'_> {
             }
             Some(items) => items
                 .iter()
-                .enumerate()
-                .filter_map(|(i, e)| {
-                    self.text(e, &format!("{path}.expertise[{i}]"), MAX_SHORT_TEXT)
-                })
+                .filter_map(|(p, e)| self.text(e, p, MAX_SHORT_TEXT))
                 .collect(),
             None => role
                 .map(|r| r.expertise.get(lang).clone())
@@ -242,28 +385,69 @@ impl Validator<'_> {
         }
     }
 
-    /// The tie, in the ecomap notation (default `normal`).
+    /// The tie, in the ecomap notation (default `normal`). The Dutch words
+    /// for them are read with a warning.
     fn member_tie(&mut self, raw: Option<&str>, path: &str) -> Tie {
         let known = ["strong", "normal", "tenuous", "stressful"];
-        match raw {
-            None | Some("normal") => Tie::Normal,
-            Some("strong") => Tie::Strong,
-            Some("tenuous") => Tie::Tenuous,
-            Some("stressful") => Tie::Stressful,
-            Some(other) => {
-                let help = match nearest(other, known) {
-                    Some(near) => format!("did you mean \"{near}\"?"),
-                    None => format!("use one of {}", quoted_list(known, 4)),
-                };
-                self.error(
-                    path,
-                    format!("unknown tie \"{}\"", other.escape_debug()),
-                    Some(help),
-                );
-                Tie::Normal
-            }
+        let Some(raw) = raw else {
+            return Tie::Normal;
+        };
+        let tie = |key: &str| match key {
+            "strong" => Some(Tie::Strong),
+            "normal" => Some(Tie::Normal),
+            "tenuous" => Some(Tie::Tenuous),
+            "stressful" => Some(Tie::Stressful),
+            _ => None,
+        };
+        let key = catalogue::role_key(raw);
+        if let Some(t) = tie(&key) {
+            return t;
         }
+        let dutch = match key.as_str() {
+            "sterk" | "goed" => Some("strong"),
+            "normaal" | "gewoon" => Some("normal"),
+            "zwak" | "dun" | "los" => Some("tenuous"),
+            "gespannen" | "moeizaam" | "stroef" | "stressvol" => Some("stressful"),
+            _ => None,
+        };
+        if let Some(english) = dutch {
+            self.warn(
+                path,
+                format!("\"{}\" is read as \"{english}\"", raw.escape_debug()),
+                Some(format!(
+                    "write \"tie\": \"{english}\" (values are English: {})",
+                    quoted_list(known, 4)
+                )),
+            );
+            return tie(english).unwrap_or_default();
+        }
+        let help = match nearest(raw, known) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None => format!("use one of {}", quoted_list(known, 4)),
+        };
+        self.error(
+            path,
+            format!("unknown tie \"{}\"", raw.escape_debug()),
+            Some(help),
+        );
+        Tie::Normal
     }
+}
+
+/// A member as written, each field read on its own.
+#[derive(Default)]
+struct MemberFields {
+    id: Option<String>,
+    role: Option<String>,
+    name: Option<String>,
+    organisation: Option<String>,
+    ring: Option<String>,
+    domain: Option<String>,
+    expertise: Option<Vec<Item>>,
+    availability: Option<String>,
+    tie: Option<String>,
+    contact: Option<ContactIn>,
+    photo: Option<String>,
 }
 
 /// An id made from the role (or name) for a member without one: its slug,

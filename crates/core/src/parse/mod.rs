@@ -1,8 +1,9 @@
 //! From the bytes of an input file to a validated [`Kernteam`].
 //!
 //! The stages, each collecting every problem it can before the next runs:
-//! 1. encoding: size limit, UTF-8 BOM (accepted), UTF-16 (refused with a hint),
-//!    invalid UTF-8 (line and column), empty input;
+//! 1. encoding: size limit, images and other binary files (named), UTF-8
+//!    BOM (accepted), UTF-16 (refused with a hint), invalid UTF-8 (line and
+//!    column), empty input;
 //! 2. JSON syntax (serde_json), with friendlier words for comments, trailing
 //!    text, `NaN`, single quotes;
 //! 3. duplicate keys and unknown keys (all of them, with the nearest known key);
@@ -19,12 +20,15 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::KNOWN_ROOT;
 use crate::limits::MAX_SHORT_TEXT;
-use crate::model::{Kernteam, Lang};
+use crate::model::{Kernteam, Lang, Member, Route};
 use crate::resources::{Folder, Resources};
 use crate::spans::{Spans, child_index};
 
 mod contact;
 mod decode;
+mod fields;
+#[cfg(test)]
+mod forgiving_tests;
 mod keys;
 mod members;
 mod photo;
@@ -37,8 +41,10 @@ pub use contact::is_allowed_web_link;
 pub use decode::check_input_size;
 pub use text::{is_forbidden_char, slug};
 
+pub use decode::decode as decode_text;
+pub use syntax::syntax_error;
+
 use decode::decode;
-use syntax::syntax_error;
 
 /// How to parse.
 #[derive(Debug, Clone, Default)]
@@ -90,6 +96,9 @@ pub fn parse_with(
         diags: Vec::new(),
         options,
         files,
+        known_refs: Vec::new(),
+        members_unusable: false,
+        rings_unusable: false,
     };
     let kernteam = v.document(value);
     let mut diags = Diagnostics(v.diags);
@@ -110,6 +119,15 @@ struct Validator<'a> {
     diags: Vec<Diagnostic>,
     options: &'a ParseOptions,
     files: &'a dyn Resources,
+    /// Ids that routes may name without a second error: those of members
+    /// whose own id is wrong (as written and as its fix).
+    known_refs: Vec<String>,
+    /// `members` could not be read as a list (reported): references to
+    /// members are not checked.
+    members_unusable: bool,
+    /// `rings` could not be read as a list (reported): members' rings are
+    /// not checked.
+    rings_unusable: bool,
 }
 
 /// Default ring ids and labels when the input has no `rings`.
@@ -188,9 +206,11 @@ impl Validator<'_> {
             });
         let school_year = self.opt_text(obj.get("school_year"), "school_year", MAX_SHORT_TEXT);
         let rings = self.rings(obj.get("rings"));
-        let members = self.members(obj.get("members"), &rings);
+        let (member_paths, members): (Vec<String>, Vec<Member>) =
+            self.members(obj.get("members"), &rings).into_iter().unzip();
         let routes = self.routes(obj.get("routes"), &members);
-        self.route_sense(&routes, &members);
+        self.route_sense(&routes, &members, &member_paths);
+        let routes: Vec<Route> = routes.into_iter().map(|r| r.route).collect();
         let meetings = self.meetings(obj.get("meetings"));
         Some(Kernteam {
             lang: self.lang(),
@@ -224,27 +244,25 @@ impl Validator<'_> {
         }
     }
 
-    /// A list field: checks it is an array within `max` items and parses each item.
-    pub(super) fn list<T: DeserializeOwned>(
+    /// The items of a list field with their paths: `Some(empty)` when the
+    /// field is absent, `None` (reported) when it is not a list or too long.
+    pub(super) fn items<'v>(
         &mut self,
-        value: Option<&Value>,
+        value: Option<&'v Value>,
         path: &str,
         max: usize,
         what: &str,
-    ) -> Vec<(String, T)> {
-        let Some(value) = value else {
-            return Vec::new();
+    ) -> Option<Vec<(String, &'v Value)>> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return Some(Vec::new());
         };
-        if value.is_null() {
-            return Vec::new();
-        }
         let Some(items) = value.as_array() else {
             self.error(
                 path,
                 format!("expected a list [ … ] of {what}, found {}", kind(value)),
-                None,
+                Some(format!("write \"{path}\": [ {{ … }}, {{ … }} ]")),
             );
-            return Vec::new();
+            return None;
         };
         if items.len() > max {
             self.error(
@@ -252,16 +270,33 @@ impl Validator<'_> {
                 format!("too many {what} ({} > {max})", items.len()),
                 Some(format!("cirkel draws at most {max} {what}; split the file")),
             );
-            return Vec::new();
+            return None;
         }
-        let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let p = child_index(path, i);
-            if let Some(t) = self.typed::<T>(item, &p) {
-                out.push((p, t));
-            }
-        }
-        out
+        Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (child_index(path, i), item))
+                .collect(),
+        )
+    }
+
+    /// A list field: checks it is an array within `max` items and parses
+    /// each item; `None` (reported) when it is not a list or too long.
+    pub(super) fn list<T: DeserializeOwned>(
+        &mut self,
+        value: Option<&Value>,
+        path: &str,
+        max: usize,
+        what: &str,
+    ) -> Option<Vec<(String, T)>> {
+        let items = self.items(value, path, max, what)?;
+        Some(
+            items
+                .into_iter()
+                .filter_map(|(p, item)| self.typed::<T>(item, &p).map(|t| (p, t)))
+                .collect(),
+        )
     }
 }
 
@@ -389,7 +424,15 @@ mod tests {
 
     #[test]
     fn syntax_problems_are_explained() {
-        assert!(errors("{\"school\": {\"name\": \"b").contains("unexpected end of file"));
+        let e = errors("{\"school\": {\"name\": \"b");
+        assert!(e.contains("input:1:21: error: the closing `\"` of this text is missing"), "{e}");
+        assert!(errors("{\"school\": {\"name\": \"b\"").contains("unexpected end of file"));
+        let e = errors("{\n \"school\": {\"name\": \"De Ark},\n \"members\": []\n}");
+        assert!(e.contains("input:2:21: error: the closing `\"`"), "{e}");
+        let e = errors("{\"school\": {\"name\": \"a\tb\"}}");
+        assert!(e.contains("input:1:23: error: a tab or other control character"), "{e}");
+        let e = errors("{\"school\": {“name”: \"X\"}}");
+        assert!(e.contains("curly quotes (“)"), "{e}");
         assert!(errors("{\n // hi\n}").contains("input:2:2: error: comments are not allowed"));
         assert!(errors("{\"school\": {\"name\": \"X\"},}").contains("trailing comma"));
         assert!(

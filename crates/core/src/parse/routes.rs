@@ -4,25 +4,32 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Validator;
+use super::fields::ListOf;
+use super::text::slug;
 use crate::catalogue;
 use crate::diagnostic::{Diagnostic, nearest, quoted_list};
-use crate::input::RouteIn;
+use super::fields::Item;
 use crate::limits::*;
 use crate::model::*;
-use crate::spans::child_index;
 
 impl Validator<'_> {
-    pub(super) fn routes(&mut self, value: Option<&Value>, members: &[Member]) -> Vec<Route> {
-        let items = self.list::<RouteIn>(value, "routes", MAX_ROUTES, "routes");
-        let ids: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
-        let mut routes: Vec<Route> = Vec::new();
-        for (i, (path, r)) in items.into_iter().enumerate() {
+    /// Every route with its path; a route with a mistake is kept (the
+    /// mistake is an error) so later messages keep their positions.
+    pub(super) fn routes(&mut self, value: Option<&Value>, members: &[Member]) -> Vec<RouteAt> {
+        let items = self
+            .items(value, "routes", MAX_ROUTES, "routes")
+            .unwrap_or_default();
+        let mut routes: Vec<RouteAt> = Vec::new();
+        for (i, (path, item)) in items.into_iter().enumerate() {
+            let Some(r) = self.route_in(item, &path) else {
+                continue;
+            };
             let id = match &r.id {
                 Some(raw) => self.id(raw, &format!("{path}.id")),
                 None => Some(format!("route-{}", i + 1)),
             };
             if let Some(id) = &id
-                && routes.iter().any(|x| &x.id == id)
+                && routes.iter().any(|x| &x.route.id == id)
             {
                 self.error(
                     &format!("{path}.id"),
@@ -44,55 +51,96 @@ impl Validator<'_> {
             let steps = self.member_refs(
                 r.steps.as_deref().unwrap_or(&[]),
                 &format!("{path}.steps"),
-                &ids,
+                members,
             );
-            if r.steps.as_ref().is_none_or(|s| s.is_empty()) {
+            let no_steps = match (item.get("steps").filter(|v| !v.is_null()), &r.steps) {
+                (None, _) => true,
+                (Some(Value::Array(a)), _) => a.is_empty(),
+                // A text naming no id.
+                (Some(_), Some(s)) => s.is_empty(),
+                // The wrong type, reported.
+                (Some(_), None) => false,
+            };
+            if no_steps {
+                let first = members.first().map_or("ib", |m| m.id.as_str());
                 self.error(
                     &path,
                     "a route needs at least one step in `steps`",
                     Some(format!(
-                        "list member ids in order, e.g. \"steps\": [\"{}\"]",
-                        ids.first().unwrap_or(&"ib")
+                        "list member ids in order, e.g. \"steps\": [\"{first}\"]"
                     )),
                 );
             }
             let escalation = self.member_refs(
                 r.escalation.as_deref().unwrap_or(&[]),
                 &format!("{path}.escalation"),
-                &ids,
+                members,
             );
             let note = r
                 .note
                 .as_deref()
                 .and_then(|n| self.text(n, &format!("{path}.note"), MAX_LONG_TEXT));
-            if let (Some(id), Some(question)) = (id, question) {
-                routes.push(Route {
-                    id,
-                    question,
+            let (step_paths, steps) = steps.into_iter().unzip();
+            let (escalation_paths, escalation) = escalation.into_iter().unzip();
+            routes.push(RouteAt {
+                path,
+                route: Route {
+                    // Stand-ins after an error (reported).
+                    id: id.unwrap_or_default(),
+                    question: question.unwrap_or_default(),
                     steps,
                     escalation,
                     note,
-                });
-            }
+                },
+                step_paths,
+                escalation_paths,
+            });
         }
         routes
     }
 
+    /// The fields of one route, each read on its own.
+    fn route_in(&mut self, item: &Value, path: &str) -> Option<RouteFields> {
+        let Value::Object(obj) = item else {
+            self.error(
+                path,
+                format!(
+                    "expected a route {{ \"question\": …, \"steps\": [ … ] }}, found {}",
+                    super::kind(item)
+                ),
+                Some("write e.g. { \"question\": \"Verzuim\", \"steps\": [\"ib\", \"lpa\"] }".into()),
+            );
+            return None;
+        };
+        Some(RouteFields {
+            id: self.field(obj, path, "id"),
+            question: self.field(obj, path, "question"),
+            steps: self.text_list(obj, path, "steps", ListOf::Ids),
+            escalation: self.text_list(obj, path, "escalation", ListOf::Ids),
+            note: self.field(obj, path, "note"),
+        })
+    }
+
     /// Warnings for routes that are valid but make little sense, and notes
     /// about members (no expertise; no route reaches them).
-    pub(super) fn route_sense(&mut self, routes: &[Route], members: &[Member]) {
+    pub(super) fn route_sense(
+        &mut self,
+        routes: &[RouteAt],
+        members: &[Member],
+        member_paths: &[String],
+    ) {
         let label = |id: &str| {
             members
                 .iter()
                 .find(|m| m.id == id)
                 .map_or_else(|| id.to_string(), |m| m.role.clone())
         };
-        for (i, r) in routes.iter().enumerate() {
-            let path = format!("routes[{i}]");
+        for at in routes {
+            let (r, path) = (&at.route, &at.path);
             for (j, step) in r.steps.iter().enumerate() {
                 if let Some(first) = r.steps[..j].iter().position(|s| s == step) {
                     self.warn(
-                        &format!("{path}.steps[{j}]"),
+                        &at.step_paths[j],
                         format!(
                             "\"{step}\" ({}) is already step {} of this route",
                             label(step),
@@ -105,7 +153,7 @@ impl Validator<'_> {
             for (j, e) in r.escalation.iter().enumerate() {
                 if r.steps.contains(e) {
                     self.warn(
-                        &format!("{path}.escalation[{j}]"),
+                        &at.escalation_paths[j],
                         format!(
                             "\"{e}\" ({}) is both a step and an escalation of this route",
                             label(e)
@@ -114,7 +162,7 @@ impl Validator<'_> {
                     );
                 } else if let Some(first) = r.escalation[..j].iter().position(|x| x == e) {
                     self.warn(
-                        &format!("{path}.escalation[{j}]"),
+                        &at.escalation_paths[j],
                         format!("\"{e}\" is already escalation {} of this route", first + 1),
                         Some("remove the repeated member".into()),
                     );
@@ -139,11 +187,11 @@ impl Validator<'_> {
                 );
             }
         }
-        for (i, m) in members.iter().enumerate() {
+        for (m, path) in members.iter().zip(member_paths) {
             if m.expertise.is_empty() {
                 self.push(
                     Diagnostic::note(
-                        format!("members[{i}]"),
+                        path.clone(),
                         format!("\"{}\" ({}) lists no expertise", m.id, m.role),
                     )
                     .with_help(
@@ -154,11 +202,11 @@ impl Validator<'_> {
             if !routes.is_empty()
                 && !routes
                     .iter()
-                    .any(|r| r.steps.contains(&m.id) || r.escalation.contains(&m.id))
+                    .any(|r| r.route.steps.contains(&m.id) || r.route.escalation.contains(&m.id))
             {
                 self.push(
                     Diagnostic::note(
-                        format!("members[{i}]"),
+                        path.clone(),
                         format!("no route reaches \"{}\" ({})", m.id, m.role),
                     )
                     .with_help("fine for a member on call; otherwise add them to the route of the hulpvraag they take up"),
@@ -167,7 +215,11 @@ impl Validator<'_> {
         }
     }
 
-    fn member_refs(&mut self, refs: &[String], path: &str, ids: &[&str]) -> Vec<String> {
+    /// The member ids a route names, one per item written (stand-ins after
+    /// an error keep the positions). An id written with other case or
+    /// spaces, or a member's built-in role where only one member has it, is
+    /// read as that member with a warning.
+    fn member_refs(&mut self, refs: &[Item], path: &str, members: &[Member]) -> Vec<Item> {
         if refs.len() > MAX_ROUTE_STEPS {
             self.error(
                 path,
@@ -176,30 +228,85 @@ impl Validator<'_> {
             );
             return Vec::new();
         }
+        let ids: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
         let mut out = Vec::new();
-        for (i, raw) in refs.iter().enumerate() {
+        for (item_path, raw) in refs {
             let id: String = raw.nfc().collect();
-            if ids.contains(&id.as_str()) {
-                out.push(id);
-            } else {
-                let help = match nearest(&id, ids.iter().copied()) {
-                    Some(near) => format!(
-                        "did you mean \"{near}\"? Known member ids: {}",
-                        quoted_list(ids.iter().copied(), 12)
-                    ),
-                    None if ids.is_empty() => {
-                        "there are no members yet; add them under \"members\"".to_string()
-                    }
-                    None => format!("known member ids: {}", quoted_list(ids.iter().copied(), 12)),
-                };
-                let shown: String = id.chars().take(40).collect();
-                self.error(
-                    &child_index(path, i),
-                    format!("unknown member \"{}\"", shown.escape_debug()),
-                    Some(help),
-                );
-            }
+            let resolved = self.member_ref(&id, item_path, members, &ids);
+            out.push((item_path.clone(), resolved.unwrap_or(id)));
         }
         out
     }
+
+    /// The member `id` names, or `None` (reported, unless it repeats a
+    /// mistake already reported).
+    fn member_ref(
+        &mut self,
+        id: &str,
+        path: &str,
+        members: &[Member],
+        ids: &[&str],
+    ) -> Option<String> {
+        if ids.contains(&id) {
+            return Some(id.to_string());
+        }
+        if self.members_unusable || self.known_refs.iter().any(|k| k == id) {
+            return None;
+        }
+        let shown: String = id.chars().take(40).collect();
+        let shown = shown.escape_debug().to_string();
+        let fixed = slug(id);
+        if let Some(m) = members.iter().find(|m| m.id == fixed) {
+            self.warn(
+                path,
+                format!("\"{shown}\" is read as member \"{}\"", m.id),
+                Some(format!("write \"{}\": ids are written in lowercase, with `-`", m.id)),
+            );
+            return Some(m.id.clone());
+        }
+        if let Some(role) = catalogue::find_role(id) {
+            let with_role: Vec<&Member> = members
+                .iter()
+                .filter(|m| m.catalogue_role.as_deref() == Some(role.id.as_str()))
+                .collect();
+            if let [m] = with_role[..] {
+                self.warn(
+                    path,
+                    format!("\"{shown}\" is read as member \"{}\" ({})", m.id, m.role),
+                    Some(format!("write \"{}\": steps name members by their `id`", m.id)),
+                );
+                return Some(m.id.clone());
+            }
+        }
+        let help = match nearest(id, ids.iter().copied()) {
+            Some(near) => format!(
+                "did you mean \"{near}\"? Known member ids: {}",
+                quoted_list(ids.iter().copied(), 12)
+            ),
+            None if ids.is_empty() => {
+                "there are no members yet; add them under \"members\"".to_string()
+            }
+            None => format!("known member ids: {}", quoted_list(ids.iter().copied(), 12)),
+        };
+        self.error(path, format!("unknown member \"{shown}\""), Some(help));
+        None
+    }
+}
+
+/// A route with the paths of the route and of each of its steps and
+/// escalations.
+pub(super) struct RouteAt {
+    pub(super) path: String,
+    pub(super) route: Route,
+    pub(super) step_paths: Vec<String>,
+    pub(super) escalation_paths: Vec<String>,
+}
+
+/// A route as written, each field read on its own.
+struct RouteFields {
+    id: Option<String>,
+    question: Option<String>,
+    steps: Option<Vec<Item>>,
+    escalation: Option<Vec<Item>>,
+    note: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! The school, the rings and the meetings.
 
 use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{DEFAULT_RINGS, Validator};
 use crate::input::{MeetingIn, RingIn, SchoolIn};
@@ -70,7 +71,51 @@ impl Validator<'_> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             return defaults();
         };
-        let items = self.list::<RingIn>(Some(value), "rings", MAX_RINGS, "rings");
+        let Some(items) = self.items(Some(value), "rings", MAX_RINGS, "rings") else {
+            // Reported; members' rings are not checked against the defaults.
+            self.rings_unusable = true;
+            return defaults();
+        };
+        let items: Vec<(String, RingIn)> = items
+            .into_iter()
+            .filter_map(|(path, item)| {
+                let ring = match item {
+                    Value::Object(obj) => RingIn {
+                        id: self.field(obj, &path, "id"),
+                        label: self.field(obj, &path, "label"),
+                    },
+                    // A bare text is a ring's label.
+                    Value::String(label) => {
+                        let id = super::text::slug(label);
+                        let written = Value::from(label.as_str()).to_string();
+                        self.warn(
+                            &path,
+                            format!(
+                                "a ring is an object {{ … }}; {written} is read as {{ \"id\": \"{id}\", \"label\": {written} }}"
+                            ),
+                            Some(format!("write {{ \"id\": \"{id}\", \"label\": {written} }}")),
+                        );
+                        RingIn {
+                            id: Some(id),
+                            label: Some(label.clone()),
+                        }
+                    }
+                    other => {
+                        self.error(
+                            &path,
+                            format!(
+                                "expected a ring {{ \"id\": …, \"label\": … }}, found {}",
+                                super::kind(other)
+                            ),
+                            Some("write e.g. { \"id\": \"kernteam\", \"label\": \"Kernteam\" }".into()),
+                        );
+                        self.rings_unusable = true;
+                        return None;
+                    }
+                };
+                Some((path, ring))
+            })
+            .collect();
         if value.as_array().is_some_and(|a| a.is_empty()) {
             self.error(
                 "rings",
@@ -87,11 +132,15 @@ impl Validator<'_> {
                     "a ring needs an id",
                     Some("add \"id\": \"kernteam\"".into()),
                 );
+                // Members on it cannot be told from typos.
+                self.rings_unusable = true;
                 continue;
             };
-            let Some(id) = self.id(&raw_id, &id_path) else {
-                continue;
-            };
+            // A wrong id is reported and kept as written, so members on
+            // this ring are not wrong a second time.
+            let id = self
+                .id(&raw_id, &id_path)
+                .unwrap_or_else(|| raw_id.nfc().collect());
             if rings.iter().any(|r| r.id == id) {
                 self.error(
                     &id_path,
@@ -112,7 +161,9 @@ impl Validator<'_> {
     }
 
     pub(super) fn meetings(&mut self, value: Option<&Value>) -> Vec<Meeting> {
-        let items = self.list::<MeetingIn>(value, "meetings", MAX_MEETINGS, "meetings");
+        let items = self
+            .list::<MeetingIn>(value, "meetings", MAX_MEETINGS, "meetings")
+            .unwrap_or_default();
         let mut out = Vec::new();
         for (path, m) in items {
             let mut field = |v: &Option<String>, name: &str, limit| match v {

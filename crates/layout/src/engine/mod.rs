@@ -358,7 +358,7 @@ fn label_slot(k: &Kernteam, cards: &[Card], ring: usize, o: &LayoutOptions) -> C
 }
 
 fn domain_rank(d: Domain) -> usize {
-    Domain::ALL.iter().position(|x| *x == d).unwrap_or(0)
+    d.index()
 }
 
 /// The cards' rectangles around the origin, in card order.

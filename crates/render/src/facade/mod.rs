@@ -269,28 +269,43 @@ pub fn resolve_theme(choice: &ThemeChoice) -> Result<(Theme, Vec<Diagnostic>), D
             let shown = path.display().to_string();
             let bytes = read_limited(path, MAX_INPUT_BYTES as u64)?;
             let in_file = |d: Diagnostic| d.in_file(shown.clone());
-            let text = String::from_utf8(bytes).map_err(|_| {
-                DrawError::Input(Diagnostics::one(in_file(Diagnostic::error(
-                    "",
-                    "the theme file is not UTF-8 text",
-                ))))
-            })?;
-            let theme = Theme::from_json(&text).map_err(|d| {
+            let text = cirkel_core::decode_text(&bytes)
+                .map_err(|d| DrawError::Input(Diagnostics::one(in_file(d))))?;
+            let theme = Theme::from_json(text).map_err(|d| {
                 DrawError::Input(Diagnostics(d.0.into_iter().map(in_file).collect()))
             })?;
             (theme, shown)
         }
     };
-    let warnings = theme
-        .contrast_problems()
-        .into_iter()
-        .map(|p| {
-            Diagnostic::warning(
-                "",
-                format!("{p}; text may be hard to read (WCAG AA asks 4.5:1)"),
-            )
-            .in_file(file.clone())
-        })
+    let text = theme.contrast_problems().into_iter().map(|p| {
+        Diagnostic::warning(
+            "",
+            format!("{p}; text may be hard to read (WCAG AA asks 4.5:1)"),
+        )
+    });
+    // One warning per kind of line (a weak ring line fails on every band).
+    let mut kinds: Vec<(String, String, usize)> = Vec::new();
+    for p in theme.line_contrast_problems() {
+        let kind = p.split(" on ").next().unwrap_or(&p).to_string();
+        match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some((_, _, more)) => *more += 1,
+            None => kinds.push((kind, p, 0)),
+        }
+    }
+    let lines = kinds.into_iter().map(|(_, p, more)| {
+        let more = if more > 0 {
+            format!(" (and on {more} other fills)")
+        } else {
+            String::new()
+        };
+        Diagnostic::warning(
+            "",
+            format!("{p}{more}; lines may be hard to see (WCAG asks 3:1)"),
+        )
+    });
+    let warnings = text
+        .chain(lines)
+        .map(|d| d.in_file(file.clone()))
         .collect();
     Ok((theme, warnings))
 }

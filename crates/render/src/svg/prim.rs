@@ -166,6 +166,12 @@ pub(super) fn hatch(d: Domain, theme: &Theme, ring: usize, tint: f64) -> Element
     };
     match d {
         Domain::Overig => p.append(circle(size / 2.0, size / 2.0, 2.2).set("fill", ink.clone())),
+        Domain::Ouders => p.append(
+            circle(size / 2.0, size / 2.0, 3.5)
+                .set("fill", "none")
+                .set("stroke", ink.clone())
+                .set("stroke-width", 1.5),
+        ),
         Domain::Veiligheid => {
             p.append(line(0.0, size / 2.0, size, size / 2.0));
             p.append(line(size / 2.0, 0.0, size / 2.0, size));

@@ -130,7 +130,7 @@ impl Reader {
                 continue;
             };
             if let Some(colour) = self.colour(&path, c) {
-                let i = Domain::ALL.iter().position(|x| *x == domain).unwrap_or(6);
+                let i = domain.index();
                 t.domains[i] = colour;
             }
         }
@@ -144,19 +144,8 @@ impl Theme {
     /// column).
     pub fn from_json(text: &str) -> Result<Theme, Diagnostics> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            Diagnostics::one(
-                Diagnostic::error(
-                    "",
-                    format!(
-                        "not valid JSON: {}",
-                        e.to_string().split(" at line ").next().unwrap_or("")
-                    ),
-                )
-                .at(e.line(), e.column())
-                .with_help("start from a copy of assets/themes/standaard.json"),
-            )
-        })?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| Diagnostics::one(cirkel_core::syntax_error(text, &e)))?;
         let mut reader = Reader {
             spans: Spans::scan(text),
             problems: Vec::new(),

@@ -94,7 +94,7 @@ pub struct Theme {
     /// the domains' fills).
     pub band: Rgb,
     /// Domain colours, in [`Domain::ALL`] order.
-    pub domains: [Rgb; 7],
+    pub domains: [Rgb; 8],
     /// Tie lines (school to member).
     pub tie: Rgb,
     /// Route colours, used in turn by route number.
@@ -157,7 +157,7 @@ impl Default for Theme {
 impl Theme {
     /// The colour of a domain.
     pub fn domain(&self, d: Domain) -> Rgb {
-        let i = Domain::ALL.iter().position(|x| *x == d).unwrap_or(6);
+        let i = d.index();
         self.domains[i]
     }
 
@@ -293,6 +293,7 @@ impl Theme {
                 Rgb(0xb0, 0x2e, 0x62), // jeugdhulp: reddish purple
                 Rgb(0x8e, 0x1c, 0x1c), // veiligheid: dark red
                 Rgb(0x55, 0x55, 0x5a), // overig: grey
+                Rgb(0x6b, 0x60, 0x00), // ouders: olive
             ],
             tie: Rgb(0x5f, 0x63, 0x6b),
             // Okabe & Ito, in an order where neighbours differ most; every
