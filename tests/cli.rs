@@ -396,7 +396,11 @@ fn stdin_and_stdout_work_with_dash() {
     assert!(out.stdout.starts_with(b"<svg"));
     let out = cirkel(&["check", "-"], Some(b""));
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("no input on stdin"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no input on standard input"),
+        "{}",
+        out.stderr
+    );
     let out = cirkel(&["check", "-"], Some(b"{\"school\": 1}"));
     assert_eq!(out.code, 1);
     assert!(
@@ -431,7 +435,7 @@ fn exit_codes_follow_the_contract() {
     let out = cirkel(&["render", EXAMPLE, "-o", "out.gif"], None);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.contains("name it .svg or .png"),
+        out.stderr.contains("noem het .svg of .png"),
         "{}",
         out.stderr
     );
@@ -589,7 +593,7 @@ fn markup_in_text_is_escaped_and_the_svg_stays_valid() {
     let out = cirkel(&["render", &file, "-o", "-"], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("warning") && out.stderr.contains("removed"),
+        out.stderr.contains("waarschuwing") && out.stderr.contains("weggehaald"),
         "control characters are reported: {}",
         out.stderr
     );
@@ -640,7 +644,7 @@ fn a_diagram_past_the_canvas_limit_is_refused_clearly() {
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr.contains("the limit is 30000 px a side"),
+        out.stderr.contains("de grens is 30000 px per kant"),
         "{}",
         out.stderr
     );
@@ -706,9 +710,7 @@ fn previous_layout_keeps_the_circle_steady() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains("fout.json:1:")
-            && out
-                .stderr
-                .contains("not a layout written by `cirkel layout`"),
+            && out.stderr.contains("geen lay-out van `cirkel layout`"),
         "{}",
         out.stderr
     );
@@ -742,7 +744,7 @@ fn an_unknown_route_is_an_input_error_listing_the_known_ids() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("did you mean \"verzuim\"?"),
+        out.stderr.contains("bedoel je \"verzuim\"?"),
         "{}",
         out.stderr
     );
@@ -847,10 +849,10 @@ fn check_warns_about_routes_that_make_no_sense() {
     let out = cirkel(&["check", &file], None);
     assert_eq!(out.code, 0, "warnings do not fail: {}", out.stderr);
     for want in [
-        ":12:63: warning: routes[0].steps[2]: \"ib\" (Intern begeleider) is already step 1 of this route",
-        "routes[0].escalation[0]: \"cjg\" (CJG-coach) is both a step and an escalation",
+        ":12:63: warning: routes[0].steps[2]: \"ib\" (Internal pupil-care coordinator) is already step 1 of this route",
+        "routes[0].escalation[0]: \"cjg\" (CJG coach (youth and family)) is both a step and an escalation",
         "routes[1].steps: route \"b\" reaches no kernteam member",
-        "note: members[3]: no route reaches \"vt\" (Veilig Thuis)",
+        "note: members[3]: no route reaches \"vt\" (Veilig Thuis (safe at home))",
         "note: members[4]: \"buur\" (Buurtvader) lists no expertise",
     ] {
         assert!(
@@ -862,7 +864,7 @@ fn check_warns_about_routes_that_make_no_sense() {
     // Render shows the warnings but not the notes.
     let render = cirkel(&["render", &file, "-o", "-"], None);
     assert_eq!(render.code, 0);
-    assert!(render.stderr.contains("warning:") && !render.stderr.contains("note:"));
+    assert!(render.stderr.contains("waarschuwing:") && !render.stderr.contains("opmerking:"));
 }
 
 /// Personal data of the example: contact data and names.
@@ -983,16 +985,16 @@ fn batch_renders_a_folder_and_reports_each_failure_by_name() {
     let run = cirkel(&["batch", &input, &missing, "-o", &output], None);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("2 rendered, 2 failed: "),
+        run.stderr.contains("2 scholen getekend, 2 mislukt: "),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("kapot.json:1:15: error: school.naam: unknown key `naam`")
+            .contains("kapot.json:1:15: fout: school.naam: onbekende sleutel `naam`")
     );
     assert!(
-        run.stderr.contains("weg.json: error: cannot read"),
+        run.stderr.contains("weg.json: fout: kan "),
         "{}",
         run.stderr
     );
@@ -1033,7 +1035,7 @@ fn batch_reads_a_list_on_stdin_and_writes_every_format_and_route() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("2 rendered, 0 failed"),
+        run.stderr.contains("2 scholen getekend, 0 mislukt"),
         "{}",
         run.stderr
     );
@@ -1104,11 +1106,11 @@ fn batch_refuses_two_inputs_with_the_same_output_name() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("its output name \"ark\" is the same as that of"),
+            .contains("de uitvoernaam \"ark\" is dezelfde als die van"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("1 rendered, 1 failed"));
+    assert!(run.stderr.contains("1 school getekend, 1 mislukt"));
 }
 
 #[test]
@@ -1120,7 +1122,11 @@ fn batch_into_a_file_is_an_io_error() {
         None,
     );
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert!(run.stderr.contains("is a file; -o names the folder"));
+    assert!(
+        run.stderr.contains("is een bestand; -o noemt de map"),
+        "{}",
+        run.stderr
+    );
     let none = cirkel(
         &["batch", "-", "-o", &dir.join("x").to_string_lossy()],
         Some(b"\n"),
@@ -1195,7 +1201,7 @@ fn small_pictures_show_role_and_name_only() {
     // Tiny: still drawn, with a warning naming the width that would do.
     let tiny = cirkel(&["render", EXAMPLE, "--width", "300", "-o", "-"], None);
     assert_eq!(tiny.code, 0);
-    assert!(tiny.stderr.contains("hard to read") && tiny.stderr.contains("--width "));
+    assert!(tiny.stderr.contains("moeilijk leesbaar") && tiny.stderr.contains("--width "));
 }
 
 #[test]
@@ -1225,7 +1231,7 @@ fn bundled_themes_and_theme_files() {
     let unknown = cirkel(&["render", EXAMPLE, "--theme", "printt", "-o", "-"], None);
     assert_eq!(unknown.code, 2);
     assert!(
-        unknown.stderr.contains("did you mean \"print\"?"),
+        unknown.stderr.contains("bedoel je \"print\"?"),
         "{}",
         unknown.stderr
     );
@@ -1248,7 +1254,7 @@ fn bundled_themes_and_theme_files() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("fout.json:3:19: error: domains.jeugdhulpp: unknown domain"),
+            .contains("fout.json:3:19: fout: domains.jeugdhulpp: onbekend domein"),
         "{}",
         out.stderr
     );
@@ -1264,7 +1270,7 @@ fn bundled_themes_and_theme_files() {
     assert_eq!(out.code, 0);
     assert!(
         out.stderr
-            .contains("warning: on_domain on domains.jeugdhulp"),
+            .contains("waarschuwing: on_domain op domains.jeugdhulp: 1,34:1"),
         "{}",
         out.stderr
     );

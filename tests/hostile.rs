@@ -261,10 +261,28 @@ fn hostile_and_odd_inputs_get_a_clear_answer() {
         let file = dir.join("school.json");
         std::fs::write(&file, &case.input).unwrap();
         let f = file.to_string_lossy();
-        let (code, stdout, stderr) = run(&["render", &f, "-o", "-", "--format", "svg"]);
+        let (code, stdout, stderr) =
+            run(&["render", &f, "-o", "-", "--format", "svg", "--lang", "en"]);
         if stderr.contains("panicked") || stderr.contains("RUST_BACKTRACE") {
             failures.push(format!("{}: panic: {stderr}", case.name));
             continue;
+        }
+        // The same in Dutch, the default: the same answer, in Dutch words.
+        let (nl_code, _, nl_stderr) = run(&["render", &f, "-o", "-", "--format", "svg"]);
+        if nl_code != code {
+            failures.push(format!(
+                "{}: exit {nl_code} in Dutch, {code} in English",
+                case.name
+            ));
+        }
+        if let Some(english) = [": error: ", ": warning: ", "  help: ", "expected "]
+            .iter()
+            .find(|w| nl_stderr.contains(**w))
+        {
+            failures.push(format!(
+                "{}: English {english:?} in Dutch: {nl_stderr}",
+                case.name
+            ));
         }
         match &case.expect {
             Expect::Error(want, words) => {
@@ -289,8 +307,9 @@ fn hostile_and_odd_inputs_get_a_clear_answer() {
                 }
                 let svg = String::from_utf8(stdout).unwrap();
                 assert_safe_svg(case.name, &svg);
-                let (code, png, stderr) =
-                    run(&["render", &f, "-o", "-", "--format", "png", "--width", "400"]);
+                let (code, png, stderr) = run(&[
+                    "render", &f, "-o", "-", "--format", "png", "--width", "400", "--lang", "en",
+                ]);
                 if code != 0 || !png.starts_with(b"\x89PNG") {
                     failures.push(format!("{}: PNG failed: {stderr}", case.name));
                 }

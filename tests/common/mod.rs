@@ -20,7 +20,19 @@ impl Output {
     }
 }
 
+/// Runs `cirkel`; `check` in English (`--lang en`, unless a language is
+/// given), so that tests of messages read the English catalogue.
+/// [`cirkel_nl`] runs it as given (Dutch unless `--lang en`).
 pub fn cirkel(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut all = args.to_vec();
+    if args.first() == Some(&"check") && !args.contains(&"--lang") {
+        all.extend(["--lang", "en"]);
+    }
+    cirkel_nl(&all, stdin)
+}
+
+/// Runs `cirkel` as given: Dutch unless `--lang en`.
+pub fn cirkel_nl(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
         .args(args)
         .stdin(if stdin.is_some() {
@@ -90,4 +102,3 @@ pub fn assert_input_error(name: &str, content: &[u8], expected: &[&str]) {
 pub fn doc(members: &str, extra: &str) -> Vec<u8> {
     format!("{{\n  \"version\": 1,\n  \"school\": {{ \"name\": \"De Ark\" }},\n  \"members\": [\n{members}\n  ]{extra}\n}}\n").into_bytes()
 }
-

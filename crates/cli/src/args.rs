@@ -1,22 +1,21 @@
 //! The drawing options on the command line, shared by `render`, `batch`
 //! and `layout`, and how they become the library's [`DrawOptions`].
 
-use cirkel_core::{Lang, Privacy};
+use cirkel_core::{Lang, Message, Privacy, msg};
 use cirkel_render::{DEFAULT_WIDTH, DrawOptions, Format, Paper, PngEffort, Size, ThemeChoice};
 use clap::ValueEnum;
+
+use crate::report::words;
 
 /// How to draw: shared by `render` and `batch`.
 #[derive(clap::Args, Clone)]
 pub(crate) struct DrawArgs {
-    /// Width of the output in px (the height follows). Default 1600.
+    /// Width of the output in px (the height follows).
     #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
     pub width: u32,
     /// Multiplies the width, for high-density screens (e.g. 2).
     #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
     pub scale: f64,
-    /// Language of the text the tool adds (labels, legend, defaults).
-    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-    pub lang: LangArg,
     /// Size for print: the width of the text column of an A4 (17 cm) or A3
     /// (25.7 cm) page at 300 dpi, with that resolution in the PNG.
     #[arg(long, value_enum, conflicts_with = "width")]
@@ -41,18 +40,28 @@ pub(crate) struct DrawArgs {
     /// `roles` also personal names and photos (for a public web page).
     #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
     pub privacy: PrivacyArg,
+    /// Draw this route (by its id) prominently, with its question along
+    /// its path, and fade the others.
+    #[arg(long, value_name = "ID")]
+    pub route: Option<String>,
+    /// SVG only: turn text into outlines, so the picture is the same in
+    /// every viewer (text is then no longer selectable or searchable).
+    #[arg(long)]
+    pub text_as_paths: bool,
 }
 
 impl DrawArgs {
     /// The library's options for these arguments.
-    pub fn options(&self) -> DrawOptions {
+    pub fn options(&self, lang: Lang) -> DrawOptions {
         DrawOptions {
             size: size(self.width, self.paper),
             scale: self.scale,
             dpi: self.dpi,
             theme: ThemeChoice::from_spec(&self.theme),
-            lang: self.lang.into(),
+            lang,
             privacy: self.privacy.into(),
+            route: self.route.clone(),
+            text_as_paths: self.text_as_paths,
             png_effort: if self.optimize {
                 PngEffort::Smallest
             } else if self.fast_png {
@@ -141,24 +150,22 @@ impl From<LangArg> for Lang {
 }
 
 /// A number in `lo..=hi`, or the message `outside` when it is not.
-fn number_in(s: &str, lo: f64, hi: f64, outside: &str) -> Result<f64, String> {
-    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+fn number_in(s: &str, lo: f64, hi: f64, outside: Message) -> Result<f64, String> {
+    let v: f64 = s
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| words(&msg!("cli.not-a-number", value = s)))?;
     if v.is_finite() && (lo..=hi).contains(&v) {
         Ok(v)
     } else {
-        Err(outside.into())
+        Err(words(&outside))
     }
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {
-    number_in(s, 0.25, 8.0, "the scale must be between 0.25 and 8")
+    number_in(s, 0.25, 8.0, msg!("cli.scale-range"))
 }
 
 fn parse_dpi(s: &str) -> Result<f64, String> {
-    number_in(
-        s,
-        10.0,
-        2400.0,
-        "the resolution must be between 10 and 2400 dpi",
-    )
+    number_in(s, 10.0, 2400.0, msg!("cli.dpi-range"))
 }

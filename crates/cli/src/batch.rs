@@ -12,12 +12,12 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use cirkel_render::{DrawOptions, Format, prepare};
+use cirkel_core::{Lang, Message, io_reason, msg};
+use cirkel_render::{DrawOptions, Format, Previous, prepare};
 
 use crate::args::{BatchFormat, DrawArgs};
-use crate::io::{files_of, io_reason, read_input, same_file, write_output};
-use crate::report::{Failure, Log, draw_failure, report};
-use crate::say;
+use crate::io::{cannot_read, files_of, read_input, same_file, write_output};
+use crate::report::{Failure, Log, draw_failure, report, words};
 
 /// The arguments of `cirkel batch`.
 #[derive(clap::Args)]
@@ -43,6 +43,11 @@ pub(crate) struct Batch {
     /// Only the summary and the failures.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Keep each circle as it was last year: use `NAME.layout.json` beside
+    /// `NAME.json` where there is one (made with `cirkel layout NAME.json
+    /// -o NAME.layout.json`).
+    #[arg(long)]
+    pub previous: bool,
     #[command(flatten)]
     pub draw: DrawArgs,
 }
@@ -56,33 +61,37 @@ struct Item {
     /// Output path without extension (`DIR/stem`).
     stem: PathBuf,
     /// Set when the input cannot be processed before it starts.
-    problem: Option<String>,
+    problem: Option<Message>,
 }
 
 /// Runs the batch.
-pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
-    let options = b.draw.options();
-    options
-        .final_width()
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
+    let options = b.draw.options(lang);
+    options.final_width().map_err(|e| Failure::Usage(e.0))?;
+    if b.draw.text_as_paths && b.format == BatchFormat::Png {
+        return Err(Failure::Usage(msg!("cli.text-as-paths-png")));
+    }
     // A bad theme is reported once, before any school is drawn.
     cirkel_render::resolve_theme(&options.theme)
         .map_err(|e| draw_failure(&b.draw.theme, e, &mut Log::direct()))?;
     let inputs = expand(&b.inputs)?;
     if inputs.is_empty() {
-        return Err(Failure::Usage(
-            "no input files: give kernteam files, folders with *.json files, or `-` for a list on standard input".into(),
-        ));
+        return Err(Failure::Usage(msg!("cli.batch-no-inputs")));
     }
     let dir = Path::new(&b.output);
     if dir.exists() && !dir.is_dir() {
-        return Err(Failure::Io(format!(
-            "{} is a file; -o names the folder to write to",
-            b.output
+        return Err(Failure::Io(msg!(
+            "cli.batch-output-is-file",
+            folder = &b.output
         )));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Io(format!("cannot create {}: {}", b.output, io_reason(&e))))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Failure::Io(
+            Message::new("cli.cannot-create")
+                .arg("folder", &b.output)
+                .arg_msg("reason", io_reason(&e)),
+        )
+    })?;
     let items = plan(inputs, dir);
 
     let total = items.len() as u64;
@@ -113,19 +122,19 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
                 *count += 1;
                 match (&result, b.quiet, &bar) {
                     (Ok(written), false, None) => {
-                        let more = match written.len() {
-                            0 | 1 => String::new(),
-                            n => format!(" (and {} more)", n - 1),
-                        };
-                        lines.push(format!(
-                            "[{}/{total}] {} → {}{more}",
-                            *count,
-                            item.input,
-                            written.first().map_or("", String::as_str)
-                        ));
+                        lines.push(words(&msg!(
+                            "cli.batch-progress",
+                            done = *count,
+                            total = total,
+                            input = &item.input,
+                            output = written.first().map_or("", String::as_str),
+                            more = written.len().saturating_sub(1)
+                        )));
                     }
                     (Err(Failure::Usage(m) | Failure::Io(m)), _, _) => {
-                        lines.push(format!("{}: error: {m}", item.input));
+                        let mut log = Log::buffered();
+                        log.error(&item.input, m);
+                        lines.extend(log.take());
                     }
                     _ => {}
                 }
@@ -145,7 +154,7 @@ pub(crate) fn run(b: &Batch) -> Result<(), Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(b.jobs.map_or(0, usize::from))
         .build()
-        .map_err(|e| Failure::Io(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| Failure::Io(msg!("cli.no-threads", reason = e)))?;
     let results = pool.install(work);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
@@ -159,9 +168,13 @@ fn progress_bar(total: u64, quiet: bool) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} schools, {elapsed} ({eta} left)")
-    {
+    // indicatif's own placeholders, around the catalogue's words.
+    let template = format!(
+        "{{bar:40}} {{pos}}/{{len}} {}, {{elapsed}} ({{eta}} {})",
+        words(&msg!("cli.batch-schools")),
+        words(&msg!("cli.batch-left"))
+    );
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     Some(bar)
@@ -176,19 +189,30 @@ fn summary(results: &[(String, bool)], output: &str) -> Result<(), Failure> {
         .collect();
     let rendered = results.len() - failed.len();
     if failed.is_empty() {
-        eprintln!("{rendered} rendered, 0 failed; written to {output}");
+        eprintln!(
+            "{}",
+            words(&msg!("cli.batch-done", done = rendered, folder = output))
+        );
         Ok(())
     } else {
         let shown: Vec<&str> = failed.iter().take(10).copied().collect();
-        eprintln!(
-            "{rendered} rendered, {} failed: {}{}",
-            failed.len(),
+        let list = format!(
+            "{}{}",
             shown.join(", "),
             if failed.len() > shown.len() {
                 ", …"
             } else {
                 ""
             }
+        );
+        eprintln!(
+            "{}",
+            words(&msg!(
+                "cli.batch-failed",
+                done = rendered,
+                failed = failed.len(),
+                list = list
+            ))
         );
         Err(Failure::Input)
     }
@@ -202,11 +226,18 @@ fn one(
     log: &mut Log,
 ) -> Result<Vec<String>, Failure> {
     if let Some(problem) = &item.problem {
-        say!(log, "{}: error: {problem}", item.input);
+        log.error(&item.input, problem);
         return Err(Failure::Input);
     }
     let json = read_input(&item.input, log)?;
-    let prepared = prepare(&json, &files_of(&item.input), options)
+    let mut options = options.clone();
+    if b.previous {
+        let last_year = Path::new(&item.input).with_extension("layout.json");
+        if last_year.is_file() {
+            options.previous = Some(Previous::File(last_year));
+        }
+    }
+    let prepared = prepare(&json, &files_of(&item.input), &options)
         .map_err(|e| draw_failure(&item.input, e, log))?;
     report(&item.input, &prepared.warnings, log);
     let formats: &[Format] = match b.format {
@@ -214,7 +245,8 @@ fn one(
         BatchFormat::Png => &[Format::Png],
         BatchFormat::Both => &[Format::Svg, Format::Png],
     };
-    let mut routes: Vec<Option<String>> = vec![None];
+    // `--route` highlights that route in the main picture.
+    let mut routes: Vec<Option<String>> = vec![options.route.clone()];
     if b.per_route {
         routes.extend(prepared.route_ids().into_iter().map(Some));
     }
@@ -228,10 +260,9 @@ fn one(
             name.push(format!(".{}", format.extension()));
             let path = PathBuf::from(name).to_string_lossy().into_owned();
             if same_file(&item.input, &path) {
-                say!(
-                    log,
-                    "{}: error: the output {path} would overwrite the input",
-                    item.input
+                log.error(
+                    &item.input,
+                    &msg!("cli.batch-overwrites-input", file = &path),
                 );
                 return Err(Failure::Input);
             }
@@ -253,14 +284,14 @@ fn expand(inputs: &[String]) -> Result<Vec<String>, Failure> {
     for input in inputs {
         if input == "-" {
             if stdin_used {
-                return Err(Failure::Usage("`-` may be given only once".into()));
+                return Err(Failure::Usage(msg!("cli.batch-dash-twice")));
             }
             stdin_used = true;
             let mut text = String::new();
             std::io::stdin()
                 .take(MAX_LIST_BYTES)
                 .read_to_string(&mut text)
-                .map_err(|e| Failure::Io(format!("cannot read the list on standard input: {e}")))?;
+                .map_err(|e| cannot_read("<stdin>", &e))?;
             for line in text.lines() {
                 let line = line.trim();
                 if !line.is_empty() && !line.starts_with('#') {
@@ -281,8 +312,7 @@ fn push_path(input: &str, out: &mut Vec<String>) -> Result<(), Failure> {
         out.push(input.to_string());
         return Ok(());
     }
-    let entries = std::fs::read_dir(path)
-        .map_err(|e| Failure::Io(format!("cannot read folder {input}: {}", io_reason(&e))))?;
+    let entries = std::fs::read_dir(path).map_err(|e| cannot_read(input, &e))?;
     let mut files: Vec<String> = entries
         .flatten()
         .map(|e| e.path())
@@ -314,11 +344,7 @@ fn plan(inputs: Vec<String>, dir: &Path) -> Vec<Item> {
             let problem = taken
                 .iter()
                 .find(|(s, _)| *s == stem)
-                .map(|(_, first)| {
-                    format!(
-                        "its output name \"{stem}\" is the same as that of {first}; rename one of the two files"
-                    )
-                });
+                .map(|(_, first)| msg!("cli.batch-same-name", stem = &stem, first = first));
             if problem.is_none() {
                 taken.push((stem.clone(), input.clone()));
             }

@@ -6,10 +6,9 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use cirkel_core::limits::MAX_INPUT_BYTES;
-use cirkel_core::{Diagnostics, Folder, check_input_size};
+use cirkel_core::{Diagnostics, Folder, Message, check_input_size, msg};
 
 use crate::report::{Failure, Log, report};
-use crate::say;
 
 /// The name shown for an input in messages.
 pub(crate) fn display_name(input: &str) -> String {
@@ -29,13 +28,22 @@ pub(crate) fn files_of(input: &str) -> Folder {
     }
 }
 
-/// Why a file operation failed, in words.
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+/// "cannot read FILE: why".
+pub(crate) fn cannot_read(file: &str, e: &std::io::Error) -> Failure {
+    Failure::Io(
+        Message::new("io.cannot-read")
+            .arg("file", file)
+            .arg_msg("reason", cirkel_core::io_reason(e)),
+    )
+}
+
+/// "cannot write FILE: why".
+pub(crate) fn cannot_write(file: &str, e: &std::io::Error) -> Failure {
+    Failure::Io(
+        Message::new("cli.cannot-write")
+            .arg("file", file)
+            .arg_msg("reason", cirkel_core::io_reason(e)),
+    )
 }
 
 /// Reads an input file or standard input (`-`), refusing one past the
@@ -53,29 +61,23 @@ pub(crate) fn read_input(input: &str, log: &mut Log) -> Result<Vec<u8>, Failure>
         std::io::stdin()
             .take(limit + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| cannot_read("<stdin>", &e))?;
         if bytes.is_empty() {
-            say!(
-                log,
-                "<stdin>: error: no input on stdin\n  help: pipe a kernteam file in, or give its path instead of `-`"
-            );
+            log.error("<stdin>", &msg!("cli.no-stdin"));
             return Err(Failure::Input);
         }
     } else {
         let path = Path::new(input);
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
+        let meta = std::fs::metadata(path).map_err(|e| cannot_read(input, &e))?;
         if meta.is_dir() {
-            return Err(Failure::Io(format!(
-                "{input} is a folder, not a kernteam file"
-            )));
+            return Err(Failure::Io(msg!("cli.input-is-folder", file = input)));
         }
         if meta.is_file() && meta.len() > limit {
             return Err(too_big(meta.len(), log));
         }
         std::fs::File::open(path)
             .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-            .map_err(|e| Failure::Io(format!("cannot read {input}: {}", io_reason(&e))))?;
+            .map_err(|e| cannot_read(input, &e))?;
     }
     if bytes.len() as u64 > limit {
         return Err(too_big(bytes.len() as u64, log));
@@ -96,15 +98,12 @@ pub(crate) fn same_file(a: &str, b: &str) -> bool {
 /// whole: written aside, then linked into place, which fails if the name
 /// was taken meanwhile.
 pub(crate) fn write_new(output: &str, bytes: &[u8]) -> Result<(), Failure> {
-    let exists = || {
-        Failure::Usage(format!(
-            "{output} already exists; cirkel init does not overwrite it (it may be a filled-in kernteam). Give another name with -o, or add --force to replace it"
-        ))
-    };
+    let exists = || Failure::Usage(msg!("cli.init-exists", file = output));
     let target = Path::new(output);
     if target.symlink_metadata().is_ok() {
         return Err(exists());
     }
+    check_folder(output)?;
     let tmp = temporary_beside(target);
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::hard_link(&tmp, target));
     let _ = std::fs::remove_file(&tmp);
@@ -120,7 +119,7 @@ pub(crate) fn write_new(output: &str, bytes: &[u8]) -> Result<(), Failure> {
             .and_then(|mut f| f.write_all(bytes))
             .map_err(|e| match e.kind() {
                 std::io::ErrorKind::AlreadyExists => exists(),
-                _ => Failure::Io(format!("cannot write {output}: {}", io_reason(&e))),
+                _ => cannot_write(output, &e),
             }),
     }
 }
@@ -152,22 +151,41 @@ pub(crate) fn write_output(output: &str, bytes: &[u8]) -> Result<(), Failure> {
                     Err(e)
                 }
             })
-            .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")));
+            .map_err(|e| cannot_write("<stdout>", &e));
     }
     let target = Path::new(output);
     if target.is_dir() {
-        return Err(Failure::Io(format!(
-            "{output} is a folder; give a file name like {output}/cirkel.png"
-        )));
+        return Err(Failure::Io(msg!("cli.output-is-folder", file = output)));
     }
+    check_folder(output)?;
     let tmp = temporary_beside(target);
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, target));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::Io(format!(
-            "cannot write {output}: {}",
-            io_reason(&e)
-        )));
+        return Err(cannot_write(output, &e));
     }
     Ok(())
+}
+
+/// The folder an output goes in must exist: a typo in `-o nieuwe-map/x.png`
+/// should not create folders.
+fn check_folder(output: &str) -> Result<(), Failure> {
+    let Some(dir) = Path::new(output)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    else {
+        return Ok(());
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let shown = dir.display().to_string();
+    if dir.exists() {
+        return Err(Failure::Io(msg!("cli.folder-is-file", folder = shown)));
+    }
+    Err(Failure::Io(msg!(
+        "cli.no-folder",
+        file = output,
+        folder = shown
+    )))
 }

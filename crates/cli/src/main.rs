@@ -18,15 +18,21 @@ mod render;
 mod report;
 
 use args::{DescribeFormatArg, LangArg, PrivacyArg};
+use cirkel_core::{Lang, msg};
 use report::Failure;
 
 #[derive(Parser)]
 #[command(
     name = "cirkel",
     version,
-    about = "Draws the cirkel van invloed: a school's kernteam on rings around the school."
+    about = "Draws the cirkel van invloed: a school's kernteam on rings around the school.",
+    after_help = "Messages are in Dutch; --lang en gives English (this help is in English)."
 )]
 struct Cli {
+    /// Language of everything cirkel says and adds: its messages, and the
+    /// labels, legend and defaults in the picture.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,9 +61,9 @@ enum Command {
     Layout {
         /// The kernteam JSON file, or `-` for standard input.
         input: String,
-        /// Language of the text the tool adds.
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
+        /// Output file, or `-` for standard output.
+        #[arg(short, long, default_value = "-")]
+        output: String,
         /// Last year's layout (from `cirkel layout`): keep the circle as it
         /// was and only make room for what changed.
         #[arg(long, value_name = "LAYOUT.json")]
@@ -78,15 +84,12 @@ enum Command {
     Describe {
         /// The kernteam JSON file, or `-` for standard input.
         input: String,
-        /// Output file, or `-` for standard output (the default).
+        /// Output file, or `-` for standard output.
         #[arg(short, long, default_value = "-")]
         output: String,
         /// Plain text or Markdown.
         #[arg(long, value_enum, default_value_t = DescribeFormatArg::Text)]
         format: DescribeFormatArg,
-        /// Language of the description.
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
         /// What personal data the output may hold.
         #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
         privacy: PrivacyArg,
@@ -96,7 +99,7 @@ enum Command {
         /// The school's name.
         #[arg(long, default_value = "Naam van de school")]
         school: String,
-        /// Output file, or `-` for standard output (the default).
+        /// Output file, or `-` for standard output.
         #[arg(short, long, default_value = "-")]
         output: String,
         /// Overwrite the output file if it exists (without this, an existing
@@ -105,45 +108,87 @@ enum Command {
         force: bool,
     },
     /// List the built-in roles.
-    Roles {
-        /// Language of the labels.
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
-    },
+    Roles,
     /// Print the JSON Schema of the input format.
     Schema,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language first: messages of argument checks follow it too.
+    report::set_lang(lang_in(&argv));
+    if let Some(file) = file_without_command(&argv) {
+        eprintln!(
+            "{}: {}",
+            msg!("diag.error").text(report::lang()),
+            msg!("cli.no-command", file = file).text(report::lang())
+        );
+        return ExitCode::from(2);
+    }
+    let cli = Cli::parse_from(argv);
+    report::set_lang(cli.lang.into());
     // Turn a panic anywhere (ours or a dependency's) into a clean message.
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| run(cli)).unwrap_or_else(|_| {
-        eprintln!("error: cirkel failed on this input (an internal error). Please report it with the input file.");
+        eprintln!("{}", msg!("cli.panic").text(report::lang()));
         Err(Failure::Input)
     });
+    let error = msg!("diag.error").text(report::lang());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input) => ExitCode::from(1),
         Err(Failure::Usage(m)) => {
-            eprintln!("error: {m}");
+            eprintln!("{error}: {}", m.text(report::lang()));
             ExitCode::from(2)
         }
         Err(Failure::Io(m)) => {
-            eprintln!("error: {m}");
+            eprintln!("{error}: {}", m.text(report::lang()));
             ExitCode::from(3)
         }
     }
 }
 
+/// `--lang en` (or `--lang=en`) anywhere on the command line.
+fn lang_in(argv: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = argv
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned().unwrap_or_default()))
+    });
+    match value.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Nl,
+    }
+}
+
+/// `cirkel regenboog.json`: a file where the command belongs.
+fn file_without_command(argv: &[std::ffi::OsString]) -> Option<String> {
+    let first = argv.get(1)?.to_string_lossy().into_owned();
+    let commands = [
+        "render", "batch", "check", "layout", "describe", "init", "roles", "schema", "help",
+    ];
+    let looks_like_file = [".json", ".xlsx", ".ods", ".csv"]
+        .iter()
+        .any(|ext| first.to_lowercase().ends_with(ext))
+        || (std::path::Path::new(&first).is_file() && !commands.contains(&first.as_str()));
+    (looks_like_file && !first.starts_with('-')).then_some(first)
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
+    let lang: Lang = cli.lang.into();
     match cli.command {
-        Command::Render(r) => render::run(&r),
-        Command::Batch(b) => batch::run(&b),
-        Command::Check { input, theme } => commands::check(input.as_deref(), theme.as_deref()),
+        Command::Render(r) => render::run(&r, lang),
+        Command::Batch(b) => batch::run(&b, lang),
+        Command::Check { input, theme } => {
+            commands::check(input.as_deref(), theme.as_deref(), lang)
+        }
         Command::Layout {
             input,
-            lang,
+            output,
             previous,
             privacy,
             width,
@@ -151,18 +196,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let options = cirkel_render::DrawOptions {
                 size: args::size(width, paper),
-                lang: lang.into(),
+                lang,
                 privacy: privacy.into(),
                 previous: previous.map(|p| cirkel_render::Previous::File(p.into())),
                 ..cirkel_render::DrawOptions::default()
             };
-            commands::layout(&input, &options)
+            commands::layout(&input, &output, &options)
         }
         Command::Describe {
             input,
             output,
             format,
-            lang,
             privacy,
         } => commands::describe(&input, &output, format, lang, privacy),
         Command::Init {
@@ -170,7 +214,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             force,
         } => commands::init(&school, &output, force),
-        Command::Roles { lang } => commands::roles(lang),
+        Command::Roles => commands::roles(lang),
         Command::Schema => commands::schema(),
     }
 }

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use cirkel_core::{Lang, msg};
 use cirkel_render::{Format, Previous, draw};
 
 use crate::args::{DrawArgs, FormatArg};
@@ -26,31 +27,23 @@ pub(crate) struct Render {
     /// was and only make room for what changed.
     #[arg(long, value_name = "LAYOUT.json")]
     previous: Option<String>,
-    /// Draw this route (by its id) prominently, with its question along
-    /// its path, and fade the others.
-    #[arg(long, value_name = "ID")]
-    route: Option<String>,
-    /// SVG only: turn text into outlines, so the picture is the same in
-    /// every viewer (text is then no longer selectable or searchable).
-    #[arg(long)]
-    text_as_paths: bool,
 }
 
 /// The format: `--format`, else the output's extension, else SVG.
 fn format_of(r: &Render) -> Result<Format, Failure> {
     Ok(match (&r.format, &r.output) {
         (Some(f), _) => (*f).into(),
-        (None, Some(o)) if o != "-" => Format::from_extension(o).ok_or_else(|| {
-            Failure::Usage(format!(
-                "cannot tell the format from \"{o}\"; name it .svg or .png, or give --format"
-            ))
-        })?,
+        (None, Some(o)) if o != "-" => Format::from_extension(o)
+            .ok_or_else(|| Failure::Usage(msg!("cli.unknown-format", file = o)))?,
         _ => Format::Svg,
     })
 }
 
-pub(crate) fn run(r: &Render) -> Result<(), Failure> {
+pub(crate) fn run(r: &Render, lang: Lang) -> Result<(), Failure> {
     let format = format_of(r)?;
+    if r.draw.text_as_paths && format != Format::Svg {
+        return Err(Failure::Usage(msg!("cli.text-as-paths-png")));
+    }
     let output = match &r.output {
         Some(o) => o.clone(),
         None if r.input == "-" => "-".into(),
@@ -60,18 +53,12 @@ pub(crate) fn run(r: &Render) -> Result<(), Failure> {
             .into_owned(),
     };
     if output != "-" && r.input != "-" && same_file(&r.input, &output) {
-        return Err(Failure::Usage(format!(
-            "the output {output} is the input file; choose another name"
-        )));
+        return Err(Failure::Usage(msg!("cli.output-is-input", file = &output)));
     }
-    let mut options = r.draw.options();
+    let mut options = r.draw.options(lang);
     options.format = format;
-    options.route = r.route.clone();
     options.previous = r.previous.as_ref().map(|p| Previous::File(p.into()));
-    options.text_as_paths = r.text_as_paths;
-    options
-        .final_width()
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+    options.final_width().map_err(|e| Failure::Usage(e.0))?;
 
     let log = &mut Log::direct();
     let name = display_name(&r.input);
@@ -79,5 +66,10 @@ pub(crate) fn run(r: &Render) -> Result<(), Failure> {
     let drawing =
         draw(&json, &files_of(&r.input), &options).map_err(|e| draw_failure(&name, e, log))?;
     report(&name, &drawing.warnings, log);
-    write_output(&output, &drawing.bytes)
+    write_output(&output, &drawing.bytes)?;
+    if r.output.is_none() && output != "-" {
+        // Without -o the name was ours: say where the picture is.
+        log.say(&msg!("cli.wrote", file = &output));
+    }
+    Ok(())
 }

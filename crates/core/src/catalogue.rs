@@ -223,7 +223,11 @@ mod tests {
             ("Anti-pest-coördinator", "anti-pestcoordinator"),
             ("ouders/verzorgers", "ouders"),
         ] {
-            assert_eq!(find_role(written).map(|r| r.id.as_str()), Some(id), "{written}");
+            assert_eq!(
+                find_role(written).map(|r| r.id.as_str()),
+                Some(id),
+                "{written}"
+            );
         }
         assert!(find_role("tandarts").is_none());
         // A private speech therapist is not the GGD's.
@@ -231,7 +235,10 @@ mod tests {
         assert!(role("jeugdarts").unwrap().is_alias("Schoolarts"));
         assert!(!role("jeugdarts").unwrap().is_alias("jeugd-arts"));
         assert!(find_role("---").is_none());
-        assert_eq!(close_role("leerplichtambtenar").map(|r| r.id.as_str()), Some("leerplichtambtenaar"));
+        assert_eq!(
+            close_role("leerplichtambtenar").map(|r| r.id.as_str()),
+            Some("leerplichtambtenaar")
+        );
         assert!(close_role("tandarts").is_none());
         assert!(close_role("Leerkracht NT2").is_none());
         assert!(close_role("Jeugdarts GGD Kennemerland").is_none());
@@ -241,7 +248,10 @@ mod tests {
     fn veilig_thuis_has_its_national_number() {
         let vt = role("veilig-thuis").unwrap();
         assert_eq!(vt.phone.as_deref(), Some("0800-2000"));
-        assert_eq!(vt.availability.as_ref().map(|a| a.nl.as_str()), Some("dag en nacht"));
+        assert_eq!(
+            vt.availability.as_ref().map(|a| a.nl.as_str()),
+            Some("dag en nacht")
+        );
         assert_eq!(role("ouders").unwrap().domain, Domain::Ouders);
     }
 }

@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+use crate::messages::Message;
+use crate::model::Lang;
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -33,28 +36,32 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column (in characters) of the value, 0 when unknown.
     pub column: usize,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong, in one sentence: an id of the message catalogue and
+    /// its arguments ([`Diagnostic::text`] puts it into words).
+    pub message: Message,
     /// How to fix it, when we can tell.
-    pub help: Option<String>,
+    pub help: Option<Message>,
+    /// The language the problem is shown in (Dutch unless asked otherwise).
+    pub lang: Lang,
 }
 
 impl Diagnostic {
     /// An error at `path` without a position yet (see [`crate::spans::Spans::locate`]).
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: None,
             path: path.into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message,
             help: None,
+            lang: Lang::Nl,
         }
     }
 
     /// A warning at `path` without a position yet.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<String>, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, message)
@@ -62,7 +69,7 @@ impl Diagnostic {
     }
 
     /// A note at `path` without a position yet.
-    pub fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn note(path: impl Into<String>, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::warning(path, message)
@@ -71,9 +78,26 @@ impl Diagnostic {
 
     /// Adds a hint on how to fix the problem.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
+    }
+
+    /// Shows the problem in `lang`.
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// What is wrong, in words (in [`Diagnostic::lang`]).
+    pub fn text(&self) -> String {
+        self.message.text(self.lang)
+    }
+
+    /// How to fix it, in words, when we can tell.
+    pub fn help_text(&self) -> Option<String> {
+        self.help.as_ref().map(|h| h.text(self.lang))
     }
 
     /// Names the file the problem is in (when it is not the input).
@@ -110,17 +134,17 @@ impl fmt::Display for DiagnosticWithFile<'_> {
             write!(f, ":{}:{}", d.line, d.column)?;
         }
         let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
+            Severity::Error => crate::msg!("diag.error"),
+            Severity::Warning => crate::msg!("diag.warning"),
+            Severity::Note => crate::msg!("diag.note"),
         };
-        write!(f, ": {kind}: ")?;
+        write!(f, ": {}: ", kind.text(d.lang))?;
         if !d.path.is_empty() {
             write!(f, "{}: ", d.path)?;
         }
-        write!(f, "{}", d.message)?;
-        if let Some(help) = &d.help {
-            write!(f, "\n  help: {help}")?;
+        write!(f, "{}", d.text())?;
+        if let Some(help) = d.help_text() {
+            write!(f, "\n  {}: {help}", crate::msg!("diag.help").text(d.lang))?;
         }
         Ok(())
     }
@@ -160,6 +184,12 @@ impl Diagnostics {
     /// The notes only.
     pub fn notes(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter().filter(|d| d.severity == Severity::Note)
+    }
+
+    /// Shows every problem in `lang`.
+    #[must_use]
+    pub fn in_lang(self, lang: Lang) -> Diagnostics {
+        Diagnostics(self.0.into_iter().map(|d| d.in_lang(lang)).collect())
     }
 
     /// Sorts errors before warnings, then by position; keeps the order of equal ones.
@@ -222,7 +252,7 @@ pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> 
     let names: Vec<&str> = names.into_iter().collect();
     let mut out: Vec<String> = names.iter().take(max).map(|n| format!("\"{n}\"")).collect();
     if names.len() > max {
-        out.push(format!("… ({} in all)", names.len()));
+        out.push(format!("… ({})", names.len()));
     }
     out.join(", ")
 }
@@ -249,11 +279,20 @@ mod tests {
 
     #[test]
     fn display_names_file_position_path_and_help() {
-        let d = Diagnostic::error("members[3].ring", "unknown ring \"netwrk\"")
-            .at(12, 15)
-            .with_help("did you mean \"netwerk\"?");
+        let d = Diagnostic::error(
+            "members[3].ring",
+            crate::msg!("parse.unknown-ring", ring = "netwrk"),
+        )
+        .at(12, 15)
+        .with_help(crate::msg!("parse.did-you-mean", near = "netwerk"));
         assert_eq!(
             d.display_with_file("school.json").to_string(),
+            "school.json:12:15: fout: members[3].ring: onbekende ring \"netwrk\"\n  tip: bedoel je \"netwerk\"?"
+        );
+        assert_eq!(
+            d.in_lang(Lang::En)
+                .display_with_file("school.json")
+                .to_string(),
             "school.json:12:15: error: members[3].ring: unknown ring \"netwrk\"\n  help: did you mean \"netwerk\"?"
         );
     }

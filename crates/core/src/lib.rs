@@ -24,18 +24,22 @@ mod catalogue;
 mod diagnostic;
 mod input;
 pub mod limits;
+mod messages;
 mod model;
 mod parse;
 mod resources;
 mod schema;
 mod spans;
 
-pub use catalogue::{Bilingual, FIXED_KERNTEAM, Role, close_role, find_role, role, role_key, roles};
+pub use catalogue::{
+    Bilingual, FIXED_KERNTEAM, Role, close_role, find_role, role, role_key, roles,
+};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list};
 pub use input::{
     ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
     KNOWN_SCHOOL, MeetingIn, MemberIn, RingIn, RouteIn, SchoolIn,
 };
+pub use messages::{Arg, CATALOGUE, Message, io_reason, placeholders, template};
 pub use model::{
     Contact, Domain, ImageKind, Kernteam, Lang, Meeting, Member, Photo, Privacy, Ring, Route,
     School, SchoolSector, Tie,

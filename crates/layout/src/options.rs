@@ -104,15 +104,30 @@ impl Default for LayoutOptions {
 
 /// A [`LayoutOptions`] value outside its documented range.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("layout option `{field}` is {value}; it must be {range}")]
+#[error("layout option `{field}` is {value}; it must be a number from {min} to {max}")]
 #[non_exhaustive]
 pub struct OptionsError {
     /// The field (`card_width`, `fonts.role`).
     pub field: &'static str,
     /// The value given.
     pub value: f64,
-    /// What it must be, in words.
-    pub range: String,
+    /// The smallest value allowed.
+    pub min: f64,
+    /// The largest value allowed.
+    pub max: f64,
+}
+
+impl OptionsError {
+    /// The problem as a message of the catalogue.
+    pub fn message(&self) -> cirkel_core::Message {
+        cirkel_core::msg!(
+            "layout.option",
+            field = self.field,
+            value = self.value,
+            min = self.min,
+            max = self.max
+        )
+    }
 }
 
 impl LayoutOptions {
@@ -157,7 +172,8 @@ impl LayoutOptions {
                 return Err(OptionsError {
                     field,
                     value,
-                    range: format!("a number from {min} to {max}"),
+                    min,
+                    max,
                 });
             }
         }

@@ -291,7 +291,7 @@ fn more_than_200_members_are_refused() {
     let v = json!({ "school": { "name": "Groot" }, "members": members });
     let err = parse(&serde_json::to_vec(&v).unwrap(), &ParseOptions::default()).unwrap_err();
     assert!(
-        err.to_string().contains("too many members (201 > 200)"),
+        err.to_string().contains("te veel leden (201 > 200)"),
         "{err}"
     );
 }

@@ -4,6 +4,7 @@ use super::Validator;
 use crate::input::ContactIn;
 use crate::limits::MAX_SHORT_TEXT;
 use crate::model::Contact;
+use crate::msg;
 
 impl Validator<'_> {
     pub(super) fn contact(&mut self, c: ContactIn, path: &str) -> Contact {
@@ -16,8 +17,8 @@ impl Validator<'_> {
             } else {
                 self.error(
                     &p,
-                    format!("\"{}\" is not an e-mail address", e.escape_debug()),
-                    Some("write it as naam@organisatie.nl".into()),
+                    msg!("parse.bad-email", email = e.escape_debug()),
+                    Some(msg!("parse.bad-email.help")),
                 );
                 None
             }
@@ -34,8 +35,8 @@ impl Validator<'_> {
             } else {
                 self.error(
                     &p,
-                    format!("\"{}\" is not a telephone number", t.escape_debug()),
-                    Some("use digits, spaces and + - ( ), like \"023 000 0000\"".into()),
+                    msg!("parse.bad-phone", phone = t.escape_debug()),
+                    Some(msg!("parse.bad-phone.help")),
                 );
                 None
             }
@@ -45,11 +46,7 @@ impl Validator<'_> {
             // Check the raw text: control characters inside a link are a
             // known way to smuggle `java\tscript:` past filters.
             if w.chars().any(|ch| ch.is_control() || ch.is_whitespace()) {
-                self.error(
-                    &p,
-                    "a link must not contain spaces or control characters",
-                    Some("write it as https://www.example.nl".into()),
-                );
+                self.error(&p, msg!("parse.link-spaces"), Some(msg!("parse.link.help")));
                 return None;
             }
             let w = self.text(&w, &p, MAX_SHORT_TEXT)?;
@@ -59,11 +56,8 @@ impl Validator<'_> {
                 let shown: String = w.chars().take(60).collect();
                 self.error(
                     &p,
-                    format!(
-                        "\"{}\" is not an allowed link: only http:// and https:// web addresses",
-                        shown.escape_debug()
-                    ),
-                    Some("write it as https://www.example.nl".into()),
+                    msg!("parse.bad-link", link = shown.escape_debug()),
+                    Some(msg!("parse.link.help")),
                 );
                 None
             }

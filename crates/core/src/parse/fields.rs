@@ -5,6 +5,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::{Validator, kind};
+use crate::messages::Message;
+use crate::msg;
 use crate::spans::child_index;
 
 /// One item of a list with its own path (`members[2].expertise[1]`), so
@@ -55,20 +57,16 @@ impl Validator<'_> {
                     .iter()
                     .map(|i| serde_json::Value::from(i.as_str()).to_string())
                     .collect();
+                let items_shown = shown.join(", ");
+                let example = if shown.is_empty() {
+                    "\"…\"".to_string()
+                } else {
+                    items_shown.clone()
+                };
                 self.warn(
                     &p,
-                    format!(
-                        "`{key}` is a list [ … ]; the text is read as [{}]",
-                        shown.join(", ")
-                    ),
-                    Some(format!(
-                        "write it as \"{key}\": [{}]",
-                        if shown.is_empty() {
-                            "\"…\"".to_string()
-                        } else {
-                            shown.join(", ")
-                        }
-                    )),
+                    msg!("parse.text-as-list", key = key, items = items_shown),
+                    Some(msg!("parse.text-as-list.help", key = key, items = example)),
                 );
                 // Each item points at the text it came from.
                 Some(items.into_iter().map(|i| (p.clone(), i)).collect())
@@ -80,8 +78,10 @@ impl Validator<'_> {
                         Value::String(s) => out.push((child_index(&p, i), s.clone())),
                         other => self.error(
                             &child_index(&p, i),
-                            format!("expected a text in double quotes, found {}", shown(other)),
-                            Some("put the value in double quotes".into()),
+                            Message::new("parse.expected")
+                                .arg_msg("expected", msg!("kind.quoted-text"))
+                                .arg("found", shown(other)),
+                            Some(msg!("parse.quote-it")),
                         ),
                     }
                 }
@@ -90,8 +90,8 @@ impl Validator<'_> {
             other => {
                 self.error(
                     &p,
-                    format!("expected a list [ … ] of texts, found {}", kind(other)),
-                    Some(format!("write it as \"{key}\": [\"…\", \"…\"]")),
+                    Message::new("parse.expected-texts").arg_msg("found", kind(other)),
+                    Some(msg!("parse.expected-texts.help", key = key)),
                 );
                 None
             }
@@ -136,8 +136,14 @@ mod tests {
             split_list("gedrag, thuissituatie; opvoeding", ListOf::Texts),
             ["gedrag", "thuissituatie", "opvoeding"]
         );
-        assert_eq!(split_list("ib → cjg -> lpa", ListOf::Ids), ["ib", "cjg", "lpa"]);
-        assert_eq!(split_list("ib, jeugd-arts", ListOf::Ids), ["ib", "jeugd-arts"]);
+        assert_eq!(
+            split_list("ib → cjg -> lpa", ListOf::Ids),
+            ["ib", "cjg", "lpa"]
+        );
+        assert_eq!(
+            split_list("ib, jeugd-arts", ListOf::Ids),
+            ["ib", "jeugd-arts"]
+        );
         assert!(split_list(" , ", ListOf::Texts).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! One mistake, one message; and what people write read as they mean it.
 
 use super::*;
-use crate::model::{Domain, Tie};
+use crate::model::{Domain, Lang, Tie};
 
 fn parse_str(s: &str) -> Result<Parsed, Diagnostics> {
     parse(s.as_bytes(), &ParseOptions::default())
@@ -13,7 +13,7 @@ fn errors(s: &str) -> Vec<String> {
         Ok(_) => panic!("expected errors for {s}"),
         Err(d) => d
             .errors()
-            .map(|e| format!("{}: {}", e.path, e.message))
+            .map(|e| format!("{}: {}", e.path, e.message.text(Lang::En)))
             .collect(),
     }
 }
@@ -22,7 +22,7 @@ fn errors(s: &str) -> Vec<String> {
 fn warnings(p: &Parsed) -> Vec<String> {
     p.warnings
         .warnings()
-        .map(|w| format!("{}: {}", w.path, w.message))
+        .map(|w| format!("{}: {}", w.path, w.message.text(Lang::En)))
         .collect()
 }
 
@@ -88,7 +88,10 @@ fn texts_are_read_as_the_members_and_rings_they_name() {
         "routes[0].steps[0]: \"Intern-Begeleider\" is read as member \"intern-begeleider\"",
         "routes[0].steps[1]: \"CJG-coach\" is read as member \"cjg\" (CJG-coach)",
     ] {
-        assert!(w.iter().any(|x| x.starts_with(expected)), "{expected}: {w:?}");
+        assert!(
+            w.iter().any(|x| x.starts_with(expected)),
+            "{expected}: {w:?}"
+        );
     }
     assert_eq!(w.len(), 6, "{w:?}");
 }
@@ -115,16 +118,28 @@ fn a_role_shared_by_two_members_is_not_guessed() {
 
 #[test]
 fn missing_steps_are_one_error_however_they_are_missing() {
-    for steps in [r#""#, r#", "steps": []"#, r#", "steps": """#, r#", "steps": null"#] {
+    for steps in [
+        r#""#,
+        r#", "steps": []"#,
+        r#", "steps": """#,
+        r#", "steps": null"#,
+    ] {
         let e = errors(&format!(
             r#"{{"school": {{"name": "X"}}, "members": [{{"id": "ib", "role": "intern-begeleider"}}], "routes": [{{"question": "q"{steps}}}]}}"#
         ));
-        assert_eq!(e, ["routes[0]: a route needs at least one step in `steps`"], "{steps}");
+        assert_eq!(
+            e,
+            ["routes[0]: a route needs at least one step in `steps`"],
+            "{steps}"
+        );
     }
     let e = errors(
         r#"{"school": {"name": "X"}, "members": [{"id": "ib", "role": "intern-begeleider"}], "routes": [{"question": "q", "steps": 5}]}"#,
     );
-    assert_eq!(e, ["routes[0].steps: expected a list [ … ] of texts, found a number"]);
+    assert_eq!(
+        e,
+        ["routes[0].steps: expected a list [ … ] of texts, found a number"]
+    );
 }
 
 #[test]

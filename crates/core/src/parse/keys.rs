@@ -6,6 +6,7 @@ use super::Validator;
 use crate::catalogue::role_key;
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::input::*;
+use crate::msg;
 use crate::spans::{child_index, child_key};
 
 impl Validator<'_> {
@@ -38,26 +39,24 @@ impl Validator<'_> {
                 None
             };
             let help = match (english, near, contact_key) {
-                (Some(english), _, _) => {
-                    format!("did you mean `{english}`? (keys are English)")
-                }
-                (None, Some(near), _) => format!("did you mean `{near}`?"),
-                (None, None, Some(inner)) => {
-                    format!("`{inner}` goes inside `contact`: \"contact\": {{ \"{inner}\": … }}")
-                }
-                (None, None, None) => format!(
-                    "known keys here: {}",
-                    known
+                (Some(english), _, _) => msg!("parse.unknown-key.english", key = english),
+                (None, Some(near), _) => msg!("parse.unknown-key.near", key = near),
+                (None, None, Some(inner)) => msg!("parse.unknown-key.contact", key = inner),
+                (None, None, None) => msg!(
+                    "parse.unknown-key.known",
+                    keys = known
                         .iter()
                         .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
             };
+            let lang = self.lang();
             self.diags.push(
-                Diagnostic::error(child.clone(), format!("unknown key `{key}`"))
+                Diagnostic::error(child.clone(), msg!("parse.unknown-key", key = &key))
                     .with_help(help)
-                    .at(pos.line, pos.column),
+                    .at(pos.line, pos.column)
+                    .in_lang(lang),
             );
             // Read the value as the key it was meant to be (the file is
             // wrong either way), so that the one mistake does not also make
@@ -216,7 +215,10 @@ mod tests {
         assert_eq!(english_key("leden", KNOWN_ROOT), Some("members"));
         assert_eq!(english_key("ringen", KNOWN_ROOT), Some("rings"));
         assert_eq!(english_key("telefoon", KNOWN_CONTACT), Some("phone"));
-        assert_eq!(english_key("bereikbaarheid", KNOWN_MEMBER), Some("availability"));
+        assert_eq!(
+            english_key("bereikbaarheid", KNOWN_MEMBER),
+            Some("availability")
+        );
         assert_eq!(english_key("School Year", KNOWN_ROOT), Some("school_year"));
         // `sector` is a key of the school; on a member it means the domain.
         assert_eq!(english_key("sector", KNOWN_MEMBER), Some("domain"));

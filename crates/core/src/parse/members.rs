@@ -6,14 +6,16 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Validator;
+use super::fields::Item;
 use super::fields::ListOf;
 use super::text::slug;
 use crate::catalogue::{self, Role};
 use crate::diagnostic::{nearest, quoted_list};
-use super::fields::Item;
 use crate::input::ContactIn;
 use crate::limits::*;
+use crate::messages::Message;
 use crate::model::*;
+use crate::msg;
 
 impl Validator<'_> {
     /// Every member, with its path. A member with a mistake is kept (with
@@ -25,7 +27,7 @@ impl Validator<'_> {
         value: Option<&Value>,
         rings: &[Ring],
     ) -> Vec<(String, Member)> {
-        let Some(items) = self.items(value, "members", MAX_MEMBERS, "members") else {
+        let Some(items) = self.items(value, "members", MAX_MEMBERS, msg!("what.members")) else {
             // Reported; references to members can no longer be checked.
             self.members_unusable = true;
             return Vec::new();
@@ -46,8 +48,8 @@ impl Validator<'_> {
                             let first = first.clone();
                             self.error(
                                 &p,
-                                format!("duplicate id \"{id}\": {first} has it too"),
-                                Some("give each member its own id".into()),
+                                msg!("parse.duplicate-id", id = &id, first = first),
+                                Some(msg!("parse.duplicate-id.help")),
                             );
                         } else {
                             taken.insert(id.clone(), path.clone());
@@ -85,8 +87,8 @@ impl Validator<'_> {
                 let role = Value::from(s.as_str()).to_string();
                 self.warn(
                     path,
-                    format!("a member is an object {{ … }}; {role} is read as {{ \"role\": {role} }}"),
-                    Some(format!("write {{ \"role\": {role} }} and add the other fields")),
+                    msg!("parse.member-as-text", role = &role),
+                    Some(msg!("parse.member-as-text.help", role = &role)),
                 );
                 return Some(MemberFields {
                     role: Some(s.clone()),
@@ -96,11 +98,8 @@ impl Validator<'_> {
             other => {
                 self.error(
                     path,
-                    format!(
-                        "expected a member {{ \"role\": … }}, found {}",
-                        super::kind(other)
-                    ),
-                    Some("write e.g. { \"role\": \"cjg-coach\" }".into()),
+                    Message::new("parse.not-a-member").arg_msg("found", super::kind(other)),
+                    Some(msg!("parse.not-a-member.help")),
                 );
                 return None;
             }
@@ -138,8 +137,8 @@ impl Validator<'_> {
         if m.role.is_none() && m.name.is_none() {
             self.error(
                 path,
-                "a member needs a `role` or a `name`",
-                Some("add \"role\": \"cjg-coach\" (see `cirkel roles`) or a free text".into()),
+                msg!("parse.member-needs-role"),
+                Some(msg!("parse.member-needs-role.help")),
             );
         }
         let role = match (catalogue_role, &role_text) {
@@ -149,9 +148,8 @@ impl Validator<'_> {
             (None, Some(text)) => text.clone(),
             (None, None) => lang.pick("Lid", "Member").to_string(),
         };
-        let id = explicit_id.unwrap_or_else(|| {
-            generated_id(role_text.as_deref().or(name.as_deref()), path, taken)
-        });
+        let id = explicit_id
+            .unwrap_or_else(|| generated_id(role_text.as_deref().or(name.as_deref()), path, taken));
         // Stand-ins after an error (reported) keep the member known.
         let ring = self
             .member_ring(m.ring.as_deref(), catalogue_role, rings, &p("ring"))
@@ -213,26 +211,22 @@ impl Validator<'_> {
     /// is shared (a report, a newsletter).
     fn parents_are_no_person(&mut self, m: &MemberFields, path: &str) {
         let personal = [
-            ("name", m.name.is_some(), "a name"),
+            ("name", m.name.is_some(), msg!("parents.name")),
             (
                 "contact",
-                m.contact.as_ref().is_some_and(|c| {
-                    c.email.is_some() || c.phone.is_some() || c.website.is_some()
-                }),
-                "contact data",
+                m.contact
+                    .as_ref()
+                    .is_some_and(|c| c.email.is_some() || c.phone.is_some() || c.website.is_some()),
+                msg!("parents.contact"),
             ),
-            ("photo", m.photo.is_some(), "a photo"),
+            ("photo", m.photo.is_some(), msg!("parents.photo")),
         ];
         for (key, present, what) in personal {
             if present {
                 self.error(
                     &format!("{path}.{key}"),
-                    format!(
-                        "parents are in the circle as a role, never as people: {what} does not belong here"
-                    ),
-                    Some(format!(
-                        "remove `{key}`; the picture is shared (a report, a newsletter) and parents' personal data stays out of it"
-                    )),
+                    Message::new("parse.parents-no-person").arg_msg("what", what),
+                    Some(msg!("parse.parents-no-person.help", key = key)),
                 );
             }
         }
@@ -253,11 +247,11 @@ impl Validator<'_> {
         {
             self.warn(
                 path,
-                format!("\"{text}\" is not a built-in role, so it is drawn as written"),
-                Some(format!(
-                    "did you mean \"{}\" ({})? (`cirkel roles` lists them)",
-                    near.id,
-                    near.label.get(self.lang())
+                msg!("parse.custom-role", role = text),
+                Some(msg!(
+                    "parse.custom-role.help",
+                    id = &near.id,
+                    label = near.label.get(self.lang())
                 )),
             );
         }
@@ -296,16 +290,14 @@ impl Validator<'_> {
             return None;
         }
         let ids: Vec<&str> = rings.iter().map(|r| r.id.as_str()).collect();
+        let known = quoted_list(ids.iter().copied(), 10);
         let help = match nearest(&wanted, ids.iter().copied()) {
-            Some(near) => format!(
-                "did you mean \"{near}\"? Known rings: {}",
-                quoted_list(ids.iter().copied(), 10)
-            ),
-            None => format!("known rings: {}", quoted_list(ids.iter().copied(), 10)),
+            Some(near) => msg!("parse.unknown-ring.near", near = near, known = known),
+            None => msg!("parse.unknown-ring.known", known = known),
         };
         self.error(
             path,
-            format!("unknown ring \"{}\"", wanted.escape_debug()),
+            msg!("parse.unknown-ring", ring = wanted.escape_debug()),
             Some(help),
         );
         None
@@ -340,16 +332,14 @@ impl Validator<'_> {
             return found;
         }
         let keys = Domain::ALL.map(Domain::key);
+        let known = quoted_list(keys, 10);
         let help = match nearest(raw, keys) {
-            Some(near) => format!(
-                "did you mean \"{near}\"? Known domains: {}",
-                quoted_list(keys, 10)
-            ),
-            None => format!("known domains: {}", quoted_list(keys, 10)),
+            Some(near) => msg!("parse.unknown-domain.near", near = near, known = known),
+            None => msg!("parse.unknown-domain.known", known = known),
         };
         self.error(
             path,
-            format!("unknown domain \"{}\"", raw.escape_debug()),
+            msg!("parse.unknown-domain", domain = raw.escape_debug()),
             Some(help),
         );
         None
@@ -367,11 +357,12 @@ impl Validator<'_> {
             Some(items) if items.len() > MAX_EXPERTISE => {
                 self.error(
                     &format!("{path}.expertise"),
-                    format!(
-                        "too many expertise items ({} > {MAX_EXPERTISE})",
-                        items.len()
+                    msg!(
+                        "parse.too-much-expertise",
+                        n = items.len(),
+                        max = MAX_EXPERTISE
                     ),
-                    Some("keep the few that a colleague would come for".into()),
+                    Some(msg!("parse.too-much-expertise.help")),
                 );
                 Vec::new()
             }
@@ -413,21 +404,26 @@ impl Validator<'_> {
         if let Some(english) = dutch {
             self.warn(
                 path,
-                format!("\"{}\" is read as \"{english}\"", raw.escape_debug()),
-                Some(format!(
-                    "write \"tie\": \"{english}\" (values are English: {})",
-                    quoted_list(known, 4)
+                msg!(
+                    "parse.tie-read-as",
+                    written = raw.escape_debug(),
+                    tie = english
+                ),
+                Some(msg!(
+                    "parse.tie-read-as.help",
+                    tie = english,
+                    known = quoted_list(known, 4)
                 )),
             );
             return tie(english).unwrap_or_default();
         }
         let help = match nearest(raw, known) {
-            Some(near) => format!("did you mean \"{near}\"?"),
-            None => format!("use one of {}", quoted_list(known, 4)),
+            Some(near) => msg!("parse.did-you-mean", near = near),
+            None => msg!("parse.use-one-of", known = quoted_list(known, 4)),
         };
         self.error(
             path,
-            format!("unknown tie \"{}\"", raw.escape_debug()),
+            msg!("parse.unknown-tie", tie = raw.escape_debug()),
             Some(help),
         );
         Tie::Normal

@@ -20,7 +20,9 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::KNOWN_ROOT;
 use crate::limits::MAX_SHORT_TEXT;
+use crate::messages::Message;
 use crate::model::{Kernteam, Lang, Member, Route};
+use crate::msg;
 use crate::resources::{Folder, Resources};
 use crate::spans::{Spans, child_index};
 
@@ -139,16 +141,17 @@ pub(super) const DEFAULT_RINGS: [(&str, &str, &str); 3] = [
 impl Validator<'_> {
     pub(super) fn push(&mut self, d: Diagnostic) {
         let pos = self.spans.locate(&d.path);
-        self.diags.push(d.at(pos.line, pos.column));
+        let lang = self.lang();
+        self.diags.push(d.at(pos.line, pos.column).in_lang(lang));
     }
 
-    pub(super) fn error(&mut self, path: &str, message: impl Into<String>, help: Option<String>) {
+    pub(super) fn error(&mut self, path: &str, message: Message, help: Option<Message>) {
         let mut d = Diagnostic::error(path, message);
         d.help = help;
         self.push(d);
     }
 
-    pub(super) fn warn(&mut self, path: &str, message: impl Into<String>, help: Option<String>) {
+    pub(super) fn warn(&mut self, path: &str, message: Message, help: Option<Message>) {
         let mut d = Diagnostic::warning(path, message);
         d.help = help;
         self.push(d);
@@ -161,24 +164,24 @@ impl Validator<'_> {
     fn document(&mut self, mut root: Value) -> Option<Kernteam> {
         for (path, first, _second) in std::mem::take(&mut self.spans.duplicates) {
             let key = path.rsplit(['.', '[']).next().unwrap_or(&path).to_string();
-            let pos = self.spans.key(&path).unwrap_or_default();
-            let _ = pos;
             self.push(
                 Diagnostic::error(
                     path.clone(),
-                    format!(
-                        "duplicate key `{key}`: it is already set at line {}, column {}",
-                        first.line, first.column
+                    msg!(
+                        "parse.duplicate-key",
+                        key = key,
+                        line = first.line,
+                        column = first.column
                     ),
                 )
-                .with_help("remove one of the two; JSON keeps only one value per key"),
+                .with_help(msg!("parse.duplicate-key.help")),
             );
         }
         if !root.is_object() {
             self.error(
                 "",
-                format!("expected an object {{ … }} at the top, found {}", kind(&root)),
-                Some("a kernteam file starts with { \"version\": 1, \"school\": { \"name\": \"…\" } }".into()),
+                Message::new("parse.top-not-object").arg_msg("found", kind(&root)),
+                Some(msg!("parse.top-not-object.help")),
             );
             return None;
         }
@@ -190,8 +193,8 @@ impl Validator<'_> {
                 Some(1) => {}
                 _ => self.error(
                     "version",
-                    format!("unsupported version {v}; this cirkel reads version 1"),
-                    Some("write \"version\": 1, or update cirkel".into()),
+                    msg!("parse.version", version = v),
+                    Some(msg!("parse.version.help")),
                 ),
             }
         }
@@ -251,7 +254,7 @@ impl Validator<'_> {
         value: Option<&'v Value>,
         path: &str,
         max: usize,
-        what: &str,
+        what: Message,
     ) -> Option<Vec<(String, &'v Value)>> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             return Some(Vec::new());
@@ -259,16 +262,18 @@ impl Validator<'_> {
         let Some(items) = value.as_array() else {
             self.error(
                 path,
-                format!("expected a list [ … ] of {what}, found {}", kind(value)),
-                Some(format!("write \"{path}\": [ {{ … }}, {{ … }} ]")),
+                Message::new("parse.expected-list-of")
+                    .arg_msg("what", what.clone())
+                    .arg_msg("found", kind(value)),
+                Some(msg!("parse.expected-list-of.help", path = path)),
             );
             return None;
         };
         if items.len() > max {
             self.error(
                 path,
-                format!("too many {what} ({} > {max})", items.len()),
-                Some(format!("cirkel draws at most {max} {what}; split the file")),
+                msg!("parse.too-many", n = items.len(), max = max).arg_msg("what", what.clone()),
+                Some(msg!("parse.too-many.help", max = max).arg_msg("what", what)),
             );
             return None;
         }
@@ -288,7 +293,7 @@ impl Validator<'_> {
         value: Option<&Value>,
         path: &str,
         max: usize,
-        what: &str,
+        what: Message,
     ) -> Option<Vec<(String, T)>> {
         let items = self.items(value, path, max, what)?;
         Some(
@@ -300,19 +305,20 @@ impl Validator<'_> {
     }
 }
 
-pub(super) fn kind(v: &Value) -> &'static str {
+/// What kind of JSON value `v` is, in words.
+pub(super) fn kind(v: &Value) -> Message {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list [ … ]",
-        Value::Object(_) => "an object { … }",
+        Value::Null => msg!("kind.null"),
+        Value::Bool(_) => msg!("kind.bool"),
+        Value::Number(_) => msg!("kind.number"),
+        Value::String(_) => msg!("kind.text"),
+        Value::Array(_) => msg!("kind.list"),
+        Value::Object(_) => msg!("kind.object"),
     }
 }
 
 /// Rewrites serde's "invalid type: integer `42`, expected a string".
-fn type_message(raw: &str) -> (String, Option<String>) {
+fn type_message(raw: &str) -> (Message, Option<Message>) {
     if let Some(rest) = raw.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
@@ -321,18 +327,22 @@ fn type_message(raw: &str) -> (String, Option<String>) {
             .replace("floating point ", "")
             .replace("string ", "")
             .replace('`', "");
-        let expected = match expected {
-            "a string" => "a text in double quotes",
-            "a sequence" => "a list [ … ]",
-            "a boolean" => "true or false",
-            e if e.starts_with("struct") => "an object { … }",
-            e => e,
+        let (expected, quote) = match expected {
+            "a string" => (msg!("kind.quoted-text"), true),
+            "a sequence" => (msg!("kind.list"), false),
+            "a boolean" => (msg!("kind.true-false"), false),
+            e if e.starts_with("struct") => (msg!("kind.object"), false),
+            e => (msg!("kind.other", kind = e), false),
         };
-        let help = (expected == "a text in double quotes")
-            .then(|| "put the value in double quotes".to_string());
-        return (format!("expected {expected}, found {found}"), help);
+        let help = quote.then(|| msg!("parse.quote-it"));
+        return (
+            Message::new("parse.expected")
+                .arg_msg("expected", expected)
+                .arg("found", found),
+            help,
+        );
     }
-    (raw.to_string(), None)
+    (msg!("parse.serde", text = raw), None)
 }
 
 #[cfg(test)]
@@ -347,7 +357,7 @@ mod tests {
     fn errors(s: &str) -> String {
         match parse_str(s) {
             Ok(_) => panic!("expected errors for {s}"),
-            Err(d) => d.to_string(),
+            Err(d) => d.in_lang(Lang::En).to_string(),
         }
     }
 
@@ -412,25 +422,34 @@ mod tests {
             b"{\"school\": {\"name\": \"Caf\xE9\"}}",
             &ParseOptions::default(),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .in_lang(Lang::En);
         assert!(
             e.to_string()
                 .contains("not valid UTF-8 at line 1, column 25 (byte 0xE9)"),
             "{e}"
         );
-        let e = parse(b"\xFF\xFE{\0", &ParseOptions::default()).unwrap_err();
+        let e = parse(b"\xFF\xFE{\0", &ParseOptions::default())
+            .unwrap_err()
+            .in_lang(Lang::En);
         assert!(e.to_string().contains("UTF-16"));
     }
 
     #[test]
     fn syntax_problems_are_explained() {
         let e = errors("{\"school\": {\"name\": \"b");
-        assert!(e.contains("input:1:21: error: the closing `\"` of this text is missing"), "{e}");
+        assert!(
+            e.contains("input:1:21: error: the closing `\"` of this text is missing"),
+            "{e}"
+        );
         assert!(errors("{\"school\": {\"name\": \"b\"").contains("unexpected end of file"));
         let e = errors("{\n \"school\": {\"name\": \"De Ark},\n \"members\": []\n}");
         assert!(e.contains("input:2:21: error: the closing `\"`"), "{e}");
         let e = errors("{\"school\": {\"name\": \"a\tb\"}}");
-        assert!(e.contains("input:1:23: error: a tab or other control character"), "{e}");
+        assert!(
+            e.contains("input:1:23: error: a tab or other control character"),
+            "{e}"
+        );
         let e = errors("{\"school\": {“name”: \"X\"}}");
         assert!(e.contains("curly quotes (“)"), "{e}");
         assert!(errors("{\n // hi\n}").contains("input:2:2: error: comments are not allowed"));

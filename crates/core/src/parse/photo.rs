@@ -7,6 +7,7 @@ use super::Validator;
 use super::decode::human_bytes;
 use crate::limits::{MAX_PHOTO_BYTES, MAX_PHOTO_SIDE};
 use crate::model::{ImageKind, Photo};
+use crate::msg;
 use crate::resources::{ResourceError, relative_components};
 
 impl Validator<'_> {
@@ -15,23 +16,18 @@ impl Validator<'_> {
     /// size before anything decodes it (a small file can declare 50,000 ×
     /// 50,000 pixels).
     pub(super) fn photo(&mut self, raw: &str, path: &str) -> Option<Photo> {
-        let help = Some(
-            "give a path to a PNG or JPEG file next to the input file, like \"fotos/ib.jpg\""
-                .to_string(),
-        );
-        let smaller = || Some("make it smaller: a portrait of 400 × 400 px is plenty".to_string());
+        let help = || Some(msg!("parse.photo.help"));
+        let smaller = || Some(msg!("parse.photo.smaller"));
         if raw.contains("://") || raw.starts_with("data:") || raw.starts_with("file:") {
-            self.error(path, "a photo must be a file path, not a link", help);
+            self.error(path, msg!("parse.photo-link"), help());
             return None;
         }
+        let shown = raw.escape_debug().to_string();
         if relative_components(raw).is_err() {
             self.error(
                 path,
-                format!(
-                    "photo \"{}\" must be a relative path inside the input file's folder",
-                    raw.escape_debug()
-                ),
-                help,
+                msg!("parse.photo-not-relative", photo = &shown),
+                help(),
             );
             return None;
         }
@@ -41,65 +37,61 @@ impl Validator<'_> {
                 match e {
                     ResourceError::NotAvailable => self.warn(
                         path,
-                        format!("photo \"{}\" is not drawn: this program reads no files", raw.escape_debug()),
-                        Some("the card keeps an empty portrait; draw from a file on disk to include it".into()),
+                        msg!("parse.photo-no-files", photo = &shown),
+                        Some(msg!("parse.photo-no-files.help")),
                     ),
                     ResourceError::NotFound(full) => {
-                        self.error(path, format!("photo file not found: {full}"), help)
+                        self.error(path, msg!("parse.photo-not-found", file = full), help())
                     }
                     ResourceError::NotAFile(full) => {
-                        self.error(path, format!("photo {full} is not a file"), help)
+                        self.error(path, msg!("parse.photo-not-a-file", file = full), help())
                     }
-                    ResourceError::Outside(_) => self.error(
-                        path,
-                        format!("photo {raw} points outside the input file's folder"),
-                        help,
-                    ),
+                    ResourceError::Outside(_) => {
+                        self.error(path, msg!("parse.photo-outside", photo = &shown), help())
+                    }
                     ResourceError::TooLarge { size, limit } => self.error(
                         path,
-                        format!(
-                            "photo is {}; the limit is {}",
-                            human_bytes(size),
-                            human_bytes(limit)
+                        msg!(
+                            "parse.photo-too-big",
+                            size = human_bytes(size),
+                            limit = human_bytes(limit)
                         ),
                         smaller(),
                     ),
-                    other => self.error(path, format!("photo {other}"), help),
+                    ResourceError::Io { path: file, source } => self.error(
+                        path,
+                        msg!("parse.photo-unreadable", file = file, reason = source),
+                        help(),
+                    ),
                 }
                 return None;
             }
         };
         let Some(kind) = ImageKind::sniff(&bytes) else {
-            self.error(
-                path,
-                format!("photo {raw} is not a PNG or JPEG image"),
-                help,
-            );
+            self.error(path, msg!("parse.photo-kind", photo = &shown), help());
             return None;
         };
         let (width, height) = match imagesize::blob_size(&bytes) {
             Ok(size) if size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE => {
                 self.error(
                     path,
-                    format!(
-                        "photo is {} × {} px; the limit is {MAX_PHOTO_SIDE} × {MAX_PHOTO_SIDE}",
-                        size.width, size.height
+                    msg!(
+                        "parse.photo-too-large",
+                        width = size.width,
+                        height = size.height,
+                        limit = MAX_PHOTO_SIDE
                     ),
                     smaller(),
                 );
                 return None;
             }
             Ok(size) if size.width == 0 || size.height == 0 => {
-                self.error(path, format!("photo {raw} has no pixels"), help);
+                self.error(path, msg!("parse.photo-empty", photo = &shown), help());
                 return None;
             }
             Ok(size) => (size.width, size.height),
             Err(_) => {
-                self.error(
-                    path,
-                    format!("photo {raw} is damaged: its size cannot be read"),
-                    help,
-                );
+                self.error(path, msg!("parse.photo-damaged", photo = &shown), help());
                 return None;
             }
         };

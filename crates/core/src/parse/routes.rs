@@ -4,20 +4,22 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Validator;
+use super::fields::Item;
 use super::fields::ListOf;
 use super::text::slug;
 use crate::catalogue;
 use crate::diagnostic::{Diagnostic, nearest, quoted_list};
-use super::fields::Item;
 use crate::limits::*;
+use crate::messages::Message;
 use crate::model::*;
+use crate::msg;
 
 impl Validator<'_> {
     /// Every route with its path; a route with a mistake is kept (the
     /// mistake is an error) so later messages keep their positions.
     pub(super) fn routes(&mut self, value: Option<&Value>, members: &[Member]) -> Vec<RouteAt> {
         let items = self
-            .items(value, "routes", MAX_ROUTES, "routes")
+            .items(value, "routes", MAX_ROUTES, msg!("what.routes"))
             .unwrap_or_default();
         let mut routes: Vec<RouteAt> = Vec::new();
         for (i, (path, item)) in items.into_iter().enumerate() {
@@ -33,8 +35,8 @@ impl Validator<'_> {
             {
                 self.error(
                     &format!("{path}.id"),
-                    format!("duplicate route id \"{id}\""),
-                    Some("give each route its own id".into()),
+                    msg!("parse.duplicate-route", id = id),
+                    Some(msg!("parse.duplicate-route.help")),
                 );
             }
             let question = match &r.question {
@@ -42,8 +44,8 @@ impl Validator<'_> {
                 None => {
                     self.error(
                         &path,
-                        "a route needs a `question`: the hulpvraag it answers",
-                        Some("add \"question\": \"Verzuim en te laat komen\"".into()),
+                        msg!("parse.route-needs-question"),
+                        Some(msg!("parse.route-needs-question.help")),
                     );
                     None
                 }
@@ -65,10 +67,8 @@ impl Validator<'_> {
                 let first = members.first().map_or("ib", |m| m.id.as_str());
                 self.error(
                     &path,
-                    "a route needs at least one step in `steps`",
-                    Some(format!(
-                        "list member ids in order, e.g. \"steps\": [\"{first}\"]"
-                    )),
+                    msg!("parse.route-needs-steps"),
+                    Some(msg!("parse.route-needs-steps.help", first = first)),
                 );
             }
             let escalation = self.member_refs(
@@ -104,11 +104,8 @@ impl Validator<'_> {
         let Value::Object(obj) = item else {
             self.error(
                 path,
-                format!(
-                    "expected a route {{ \"question\": …, \"steps\": [ … ] }}, found {}",
-                    super::kind(item)
-                ),
-                Some("write e.g. { \"question\": \"Verzuim\", \"steps\": [\"ib\", \"lpa\"] }".into()),
+                Message::new("parse.not-a-route").arg_msg("found", super::kind(item)),
+                Some(msg!("parse.not-a-route.help")),
             );
             return None;
         };
@@ -141,12 +138,13 @@ impl Validator<'_> {
                 if let Some(first) = r.steps[..j].iter().position(|s| s == step) {
                     self.warn(
                         &at.step_paths[j],
-                        format!(
-                            "\"{step}\" ({}) is already step {} of this route",
-                            label(step),
-                            first + 1
+                        msg!(
+                            "parse.repeated-step",
+                            id = step,
+                            role = label(step),
+                            first = first + 1
                         ),
-                        Some("a route visits each member once; remove the repeated step".into()),
+                        Some(msg!("parse.repeated-step.help")),
                     );
                 }
             }
@@ -154,17 +152,14 @@ impl Validator<'_> {
                 if r.steps.contains(e) {
                     self.warn(
                         &at.escalation_paths[j],
-                        format!(
-                            "\"{e}\" ({}) is both a step and an escalation of this route",
-                            label(e)
-                        ),
-                        Some("escalation is where a case goes when the steps are not enough; keep the member in one of the two lists".into()),
+                        msg!("parse.step-and-escalation", id = e, role = label(e)),
+                        Some(msg!("parse.step-and-escalation.help")),
                     );
                 } else if let Some(first) = r.escalation[..j].iter().position(|x| x == e) {
                     self.warn(
                         &at.escalation_paths[j],
-                        format!("\"{e}\" is already escalation {} of this route", first + 1),
-                        Some("remove the repeated member".into()),
+                        msg!("parse.repeated-escalation", id = e, first = first + 1),
+                        Some(msg!("parse.repeated-escalation.help")),
                     );
                 }
             }
@@ -179,11 +174,8 @@ impl Validator<'_> {
             if !r.steps.is_empty() && !in_kernteam {
                 self.warn(
                     &format!("{path}.steps"),
-                    format!(
-                        "route \"{}\" reaches no kernteam member (intern begeleider, directeur, CJG-coach, jeugdarts, JGZ-verpleegkundige, leerplichtambtenaar or onderwijsconsulent)",
-                        r.id
-                    ),
-                    Some("a hulpvraag usually starts with the intern begeleider; add the kernteam member who takes it up".into()),
+                    msg!("parse.route-outside-kernteam", id = &r.id),
+                    Some(msg!("parse.route-outside-kernteam.help")),
                 );
             }
         }
@@ -192,11 +184,9 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::note(
                         path.clone(),
-                        format!("\"{}\" ({}) lists no expertise", m.id, m.role),
+                        msg!("parse.no-expertise", id = &m.id, role = &m.role),
                     )
-                    .with_help(
-                        "add \"expertise\": [...] so the school knows what to ask this member",
-                    ),
+                    .with_help(msg!("parse.no-expertise.help")),
                 );
             }
             if !routes.is_empty()
@@ -207,9 +197,9 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::note(
                         path.clone(),
-                        format!("no route reaches \"{}\" ({})", m.id, m.role),
+                        msg!("parse.no-route", id = &m.id, role = &m.role),
                     )
-                    .with_help("fine for a member on call; otherwise add them to the route of the hulpvraag they take up"),
+                    .with_help(msg!("parse.no-route.help")),
                 );
             }
         }
@@ -223,7 +213,11 @@ impl Validator<'_> {
         if refs.len() > MAX_ROUTE_STEPS {
             self.error(
                 path,
-                format!("too many steps ({} > {MAX_ROUTE_STEPS})", refs.len()),
+                msg!(
+                    "parse.too-many-steps",
+                    n = refs.len(),
+                    max = MAX_ROUTE_STEPS
+                ),
                 None,
             );
             return Vec::new();
@@ -259,8 +253,8 @@ impl Validator<'_> {
         if let Some(m) = members.iter().find(|m| m.id == fixed) {
             self.warn(
                 path,
-                format!("\"{shown}\" is read as member \"{}\"", m.id),
-                Some(format!("write \"{}\": ids are written in lowercase, with `-`", m.id)),
+                msg!("parse.step-read-as", written = &shown, id = &m.id),
+                Some(msg!("parse.step-read-as.help", id = &m.id)),
             );
             return Some(m.id.clone());
         }
@@ -272,23 +266,24 @@ impl Validator<'_> {
             if let [m] = with_role[..] {
                 self.warn(
                     path,
-                    format!("\"{shown}\" is read as member \"{}\" ({})", m.id, m.role),
-                    Some(format!("write \"{}\": steps name members by their `id`", m.id)),
+                    msg!(
+                        "parse.step-by-role",
+                        written = &shown,
+                        id = &m.id,
+                        role = &m.role
+                    ),
+                    Some(msg!("parse.step-by-role.help", id = &m.id)),
                 );
                 return Some(m.id.clone());
             }
         }
+        let known = quoted_list(ids.iter().copied(), 12);
         let help = match nearest(id, ids.iter().copied()) {
-            Some(near) => format!(
-                "did you mean \"{near}\"? Known member ids: {}",
-                quoted_list(ids.iter().copied(), 12)
-            ),
-            None if ids.is_empty() => {
-                "there are no members yet; add them under \"members\"".to_string()
-            }
-            None => format!("known member ids: {}", quoted_list(ids.iter().copied(), 12)),
+            Some(near) => msg!("parse.unknown-member.near", near = near, known = known),
+            None if ids.is_empty() => msg!("parse.unknown-member.none"),
+            None => msg!("parse.unknown-member.known", known = known),
         };
-        self.error(path, format!("unknown member \"{shown}\""), Some(help));
+        self.error(path, msg!("parse.unknown-member", id = &shown), Some(help));
         None
     }
 }

@@ -6,15 +6,17 @@ use unicode_normalization::UnicodeNormalization;
 use super::{DEFAULT_RINGS, Validator};
 use crate::input::{MeetingIn, RingIn, SchoolIn};
 use crate::limits::*;
+use crate::messages::Message;
 use crate::model::*;
+use crate::msg;
 
 impl Validator<'_> {
     pub(super) fn school(&mut self, value: Option<&Value>) -> Option<School> {
         let Some(value) = value else {
             self.error(
                 "school",
-                "the school is missing",
-                Some("add \"school\": { \"name\": \"Naam van de school\" }".into()),
+                msg!("parse.school-missing"),
+                Some(msg!("parse.school-missing.help")),
             );
             return None;
         };
@@ -24,8 +26,8 @@ impl Validator<'_> {
             None => {
                 self.error(
                     "school.name",
-                    "the school's name is missing",
-                    Some("add \"name\": \"Naam van de school\" to \"school\"".into()),
+                    msg!("parse.school-name-missing"),
+                    Some(msg!("parse.school-name-missing.help")),
                 );
                 None
             }
@@ -43,8 +45,8 @@ impl Validator<'_> {
                 other => {
                     self.error(
                         "school.sector",
-                        format!("unknown sector \"{}\"", other.escape_debug()),
-                        Some("use one of \"po\", \"vo\", \"so\", \"sbo\"".into()),
+                        msg!("parse.unknown-sector", sector = other.escape_debug()),
+                        Some(msg!("parse.unknown-sector.help")),
                     );
                     None
                 }
@@ -71,7 +73,7 @@ impl Validator<'_> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             return defaults();
         };
-        let Some(items) = self.items(Some(value), "rings", MAX_RINGS, "rings") else {
+        let Some(items) = self.items(Some(value), "rings", MAX_RINGS, msg!("what.rings")) else {
             // Reported; members' rings are not checked against the defaults.
             self.rings_unusable = true;
             return defaults();
@@ -90,10 +92,12 @@ impl Validator<'_> {
                         let written = Value::from(label.as_str()).to_string();
                         self.warn(
                             &path,
-                            format!(
-                                "a ring is an object {{ … }}; {written} is read as {{ \"id\": \"{id}\", \"label\": {written} }}"
-                            ),
-                            Some(format!("write {{ \"id\": \"{id}\", \"label\": {written} }}")),
+                            msg!("parse.ring-as-text", written = &written, id = &id),
+                            Some(msg!(
+                                "parse.ring-as-text.help",
+                                written = &written,
+                                id = &id
+                            )),
                         );
                         RingIn {
                             id: Some(id),
@@ -103,11 +107,8 @@ impl Validator<'_> {
                     other => {
                         self.error(
                             &path,
-                            format!(
-                                "expected a ring {{ \"id\": …, \"label\": … }}, found {}",
-                                super::kind(other)
-                            ),
-                            Some("write e.g. { \"id\": \"kernteam\", \"label\": \"Kernteam\" }".into()),
+                            Message::new("parse.not-a-ring").arg_msg("found", super::kind(other)),
+                            Some(msg!("parse.not-a-ring.help")),
                         );
                         self.rings_unusable = true;
                         return None;
@@ -119,8 +120,8 @@ impl Validator<'_> {
         if value.as_array().is_some_and(|a| a.is_empty()) {
             self.error(
                 "rings",
-                "needs at least one ring",
-                Some("leave `rings` out to get the standard three rings".into()),
+                msg!("parse.no-rings"),
+                Some(msg!("parse.no-rings.help")),
             );
         }
         let mut rings: Vec<Ring> = Vec::new();
@@ -129,8 +130,8 @@ impl Validator<'_> {
             let Some(raw_id) = ring.id else {
                 self.error(
                     &id_path,
-                    "a ring needs an id",
-                    Some("add \"id\": \"kernteam\"".into()),
+                    msg!("parse.ring-needs-id"),
+                    Some(msg!("parse.ring-needs-id.help")),
                 );
                 // Members on it cannot be told from typos.
                 self.rings_unusable = true;
@@ -144,8 +145,8 @@ impl Validator<'_> {
             if rings.iter().any(|r| r.id == id) {
                 self.error(
                     &id_path,
-                    format!("duplicate ring id \"{id}\""),
-                    Some("give each ring its own id".into()),
+                    msg!("parse.duplicate-ring", id = &id),
+                    Some(msg!("parse.duplicate-ring.help")),
                 );
                 continue;
             }
@@ -162,7 +163,7 @@ impl Validator<'_> {
 
     pub(super) fn meetings(&mut self, value: Option<&Value>) -> Vec<Meeting> {
         let items = self
-            .list::<MeetingIn>(value, "meetings", MAX_MEETINGS, "meetings")
+            .list::<MeetingIn>(value, "meetings", MAX_MEETINGS, msg!("what.meetings"))
             .unwrap_or_default();
         let mut out = Vec::new();
         for (path, m) in items {
@@ -171,11 +172,8 @@ impl Validator<'_> {
                 None => {
                     self.error(
                         &path,
-                        format!("a meeting needs `{name}`"),
-                        Some(
-                            "write e.g. { \"when\": \"oktober\", \"purpose\": \"Kennismaken\" }"
-                                .into(),
-                        ),
+                        msg!("parse.meeting-needs", key = name),
+                        Some(msg!("parse.meeting-needs.help")),
                     );
                     None
                 }

@@ -1,6 +1,8 @@
 //! JSON syntax errors, in words for people.
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
 
 /// Rewrites a serde_json syntax error in `text` for people: where it is
 /// (an unclosed text at its opening quote) and what to do.
@@ -36,66 +38,60 @@ pub fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
     }
     let (message, help) = if near.starts_with(CURLY_QUOTES) {
         (
-            format!(
-                "curly quotes ({}) cannot mark a text or a key in JSON",
-                near.chars().next().unwrap_or('“')
-            ),
-            "Word and mail programs put them in; replace them with straight double quotes \" (or edit the file in a plain-text editor)".to_string(),
+            msg!("syntax.curly", quote = near.chars().next().unwrap_or('“')),
+            msg!("syntax.curly.help"),
         )
     } else if e.classify() == Category::Eof {
-        (
-            "unexpected end of file: the JSON is cut off".to_string(),
-            "check for a missing `}`, `]` or closing quote".to_string(),
-        )
+        (msg!("syntax.eof"), msg!("syntax.eof.help"))
     } else if near.starts_with("//") || near.starts_with("/*") {
-        (
-            "comments are not allowed in JSON".into(),
-            "remove the comment, or put the remark in a `note` field of a route".into(),
-        )
+        (msg!("syntax.comment"), msg!("syntax.comment.help"))
     } else if raw.contains("trailing characters") {
         (
-            "unexpected text after the JSON value".into(),
-            "a file holds one JSON object; remove what follows its closing `}`".into(),
+            msg!("syntax.trailing-text"),
+            msg!("syntax.trailing-text.help"),
         )
     } else if raw.contains("trailing comma") {
         (
-            "trailing comma".into(),
-            "remove the comma before the closing bracket".into(),
+            msg!("syntax.trailing-comma"),
+            msg!("syntax.trailing-comma.help"),
         )
     } else if ["NaN", "Infinity", "-Infinity", "+Infinity"]
         .iter()
         .any(|w| near.starts_with(w))
     {
-        (
-            "NaN/Infinity are not valid JSON numbers".into(),
-            "write a plain number".into(),
-        )
+        (msg!("syntax.nan"), msg!("syntax.nan.help"))
     } else if near.starts_with('\'') || rest.starts_with('\'') {
         (
-            "strings and keys need double quotes (\"…\") in JSON".into(),
-            "replace the single quotes with double quotes".into(),
+            msg!("syntax.single-quotes"),
+            msg!("syntax.single-quotes.help"),
         )
     } else if raw.contains("hex escape") || raw.contains("surrogate") || raw.contains("escape") {
-        (
-            "invalid unicode escape (a \\u escape must be a whole character)".into(),
-            "remove the escape or write the character itself".into(),
-        )
+        (msg!("syntax.escape"), msg!("syntax.escape.help"))
     } else if raw.contains("recursion limit") {
-        (
-            "the JSON is nested too deeply (more than 128 levels)".into(),
-            "a kernteam file needs only a few levels; check for runaway brackets".into(),
-        )
+        (msg!("syntax.too-deep"), msg!("syntax.too-deep.help"))
     } else if raw.contains("key must be a string") {
-        (
-            "expected a key in double quotes".into(),
-            "write keys as \"name\": …".into(),
-        )
+        (msg!("syntax.key"), msg!("syntax.key.help"))
     } else {
-        (raw, "check the JSON syntax at this position".into())
+        (serde_words(&raw), msg!("syntax.other.help"))
     };
     Diagnostic::error("", message)
         .at(line, column)
         .with_help(help)
+}
+
+/// serde_json's other syntax messages, in words of the catalogue where
+/// there are some.
+fn serde_words(raw: &str) -> Message {
+    match raw {
+        "expected `,` or `}`" => msg!("syntax.expected-comma-brace"),
+        "expected `,` or `]`" => msg!("syntax.expected-comma-bracket"),
+        "expected `:`" => msg!("syntax.expected-colon"),
+        "expected value" => msg!("syntax.expected-value"),
+        "expected ident" => msg!("syntax.expected-ident"),
+        "invalid number" => msg!("syntax.invalid-number"),
+        "number out of range" => msg!("syntax.number-out-of-range"),
+        other => msg!("syntax.other", text = other),
+    }
 }
 
 /// The quotes word processors write instead of `"`.
@@ -125,15 +121,15 @@ fn unclosed_string(text: &str, end: usize, at: (usize, usize)) -> Option<Diagnos
     let line_rest = rest.split('\n').next().unwrap_or("");
     if closes(line_rest) {
         return Some(
-            Diagnostic::error("", "a tab or other control character is inside this text")
+            Diagnostic::error("", msg!("syntax.control-char"))
                 .at(at.0, at.1)
-                .with_help("remove it, or write a tab as \\t"),
+                .with_help(msg!("syntax.control-char.help")),
         );
     }
     Some(
-        Diagnostic::error("", "the closing `\"` of this text is missing")
+        Diagnostic::error("", msg!("syntax.missing-quote"))
             .at(line, column)
-            .with_help("end the text with a `\"` on the same line"),
+            .with_help(msg!("syntax.missing-quote.help")),
     )
 }
 

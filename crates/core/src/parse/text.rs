@@ -5,6 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Validator;
 use crate::limits::MAX_ID;
+use crate::msg;
 
 impl Validator<'_> {
     /// Cleans a text: removes control and bidi-override characters (with a
@@ -37,15 +38,15 @@ impl Validator<'_> {
         if removed > 0 {
             self.warn(
                 path,
-                format!("removed {removed} invisible control or text-direction character(s)"),
-                Some("they can hide or reverse text; retype the text if it looks wrong".into()),
+                msg!("parse.removed-controls", n = removed),
+                Some(msg!("parse.removed-controls.help")),
             );
         }
         if out.is_empty() {
             self.error(
                 path,
-                "must not be empty",
-                Some("write the text, or leave the key out".into()),
+                msg!("parse.empty-text"),
+                Some(msg!("parse.empty-text.help")),
             );
             return None;
         }
@@ -53,8 +54,8 @@ impl Validator<'_> {
         if n > limit {
             self.error(
                 path,
-                format!("is {n} characters long; the limit is {limit}"),
-                Some("shorten it; the diagram is a summary, details belong in the report".into()),
+                msg!("parse.text-too-long", n = n, limit = limit),
+                Some(msg!("parse.text-too-long.help")),
             );
             return None;
         }
@@ -84,14 +85,14 @@ impl Validator<'_> {
         }
         let suggestion = slug(&id);
         let help = if suggestion.is_empty() || suggestion == id {
-            "use lowercase letters a-z, digits and `-`, like \"cjg-coach\"".to_string()
+            msg!("parse.bad-id.help")
         } else {
-            format!("use lowercase letters a-z, digits and `-`, e.g. \"{suggestion}\"")
+            msg!("parse.bad-id.help-fix", fix = suggestion)
         };
         let shown: String = id.chars().take(40).collect();
         self.error(
             path,
-            format!("\"{}\" is not a valid id", shown.escape_debug()),
+            msg!("parse.bad-id", id = shown.escape_debug()),
             Some(help),
         );
         None

@@ -82,6 +82,26 @@ pub enum LayoutError {
     Options(#[from] OptionsError),
 }
 
+impl LayoutError {
+    /// Why no layout was made, as a message of the catalogue.
+    pub fn message(&self) -> cirkel_core::Message {
+        use cirkel_core::msg;
+        match self {
+            LayoutError::DidNotConverge => msg!("layout.did-not-converge"),
+            LayoutError::TooLarge { width, height } => msg!(
+                "layout.too-large",
+                width = format!("{width:.0}"),
+                height = format!("{height:.0}"),
+                limit = format!("{MAX_CANVAS_SIDE:.0}")
+            ),
+            LayoutError::Invalid { path, message } => {
+                msg!("layout.invalid", path = path, reason = message)
+            }
+            LayoutError::Options(o) => o.message(),
+        }
+    }
+}
+
 /// The largest canvas side, in layout px. 200 members with the usual amount
 /// of text need about 11,000; only extreme amounts of text go past it.
 pub const MAX_CANVAS_SIDE: f64 = 30_000.0;

@@ -2,7 +2,7 @@
 //! text line the layout drew, and attributed to the input field they come
 //! from (or to the picture when the tool wrote them itself).
 
-use cirkel_core::{Diagnostic, Kernteam, Spans};
+use cirkel_core::{Diagnostic, Kernteam, Spans, msg};
 use cirkel_layout::{Layout, TextLine, missing_in_line};
 
 /// Every text line of the layout.
@@ -117,15 +117,16 @@ pub(super) fn glyph_warnings(layout: &Layout, k: &Kernteam, spans: &Spans) -> Ve
             let pos = spans.locate(&path);
             Diagnostic::warning(
                 path,
-                format!(
-                    "the bundled font has no glyph for {}{}; they are drawn as empty boxes",
-                    shown.join(", "),
-                    if chars.len() > 5 { ", …" } else { "" }
+                msg!(
+                    "draw.no-glyph",
+                    chars = format!(
+                        "{}{}",
+                        shown.join(", "),
+                        if chars.len() > 5 { ", …" } else { "" }
+                    )
                 ),
             )
-            .with_help(
-                "the font covers Latin, Greek and Cyrillic; write the text in those scripts if you can",
-            )
+            .with_help(msg!("draw.no-glyph.help"))
             .at(pos.line, pos.column)
         })
         .collect()

@@ -4,7 +4,7 @@
 //! larger); below what even that allows, a warning names the width that
 //! would do.
 
-use cirkel_core::{Diagnostic, Kernteam};
+use cirkel_core::{Diagnostic, Kernteam, msg};
 use cirkel_layout::{LEGIBLE_PX, Layout, LayoutError, LayoutOptions, layout, layout_with_previous};
 
 fn make(k: &Kernteam, o: &LayoutOptions, previous: Option<&Layout>) -> Result<Layout, LayoutError> {
@@ -39,12 +39,13 @@ pub(super) fn lay_out(
         warnings.push(
             Diagnostic::warning(
                 "",
-                format!(
-                    "at {width:.0} px wide the smallest text is {:.1} px, hard to read; cards show role and name only",
-                    smallest(&compact)
+                msg!("draw.too-small", width = format!("{width:.0}")).arg_decimal(
+                    "size",
+                    smallest(&compact),
+                    1,
                 ),
             )
-            .with_help(format!("draw it {needed} px wide or more (--width {needed})")),
+            .with_help(msg!("draw.too-small.help", needed = needed)),
         );
     }
     Ok((compact, warnings))

@@ -17,14 +17,14 @@ use std::path::{Path, PathBuf};
 
 use cirkel_core::limits::MAX_INPUT_BYTES;
 use cirkel_core::{
-    Diagnostic, Diagnostics, Folder, Kernteam, ParseOptions, Parsed, Photo, Resources, Severity,
-    check_input_size, nearest, parse_with, quoted_list,
+    Diagnostic, Diagnostics, Folder, Kernteam, Message, ParseOptions, Parsed, Photo, Resources,
+    Severity, check_input_size, io_reason, msg, nearest, parse_with, quoted_list,
 };
 use cirkel_layout::{Layout, LayoutError};
 
 use crate::png::{PngError, PngOptions, layout_to_png, svg_text_as_paths};
 use crate::svg::{SvgOptions, to_svg};
-use crate::theme::{BUNDLED_THEMES, Theme};
+use crate::theme::{BUNDLED_THEMES, ContrastProblem, Theme};
 
 mod glyphs;
 mod legibility;
@@ -73,6 +73,35 @@ pub enum DrawError {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl DrawError {
+    /// Why nothing was drawn, as a message of the catalogue (for an
+    /// [`DrawError::Input`], what its first problem says; print all of
+    /// them with the diagnostics themselves).
+    pub fn message(&self) -> Message {
+        match self {
+            DrawError::Input(d) => {
+                d.0.first()
+                    .map_or_else(|| msg!("draw.input"), |d| d.message.clone())
+            }
+            DrawError::Options(o) => o.0.clone(),
+            DrawError::Layout(e) => e.message(),
+            DrawError::Png(e) => e.message(),
+            DrawError::Io { path, source } => Message::new("io.cannot-read")
+                .arg("file", path.display())
+                .arg_msg("reason", io_reason(source)),
+        }
+    }
+
+    /// The same error, its problems shown in `lang`.
+    #[must_use]
+    pub fn in_lang(self, lang: cirkel_core::Lang) -> DrawError {
+        match self {
+            DrawError::Input(d) => DrawError::Input(d.in_lang(lang)),
+            other => other,
+        }
+    }
 }
 
 impl From<Diagnostics> for DrawError {
@@ -137,8 +166,13 @@ pub fn prepare(
     prepare_parsed(&parsed, options)
 }
 
-/// Like [`prepare`], for an input parsed already.
+/// Like [`prepare`], for an input parsed already. Warnings and errors are
+/// shown in `options.lang`.
 pub fn prepare_parsed(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared, DrawError> {
+    prepare_parsed_in(parsed, options).map_err(|e| e.in_lang(options.lang))
+}
+
+fn prepare_parsed_in(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared, DrawError> {
     let width = options.final_width()?;
     let mut warnings: Vec<Diagnostic> = parsed
         .warnings
@@ -162,7 +196,7 @@ pub fn prepare_parsed(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared
         layout,
         theme,
         width,
-        warnings: Diagnostics(warnings),
+        warnings: Diagnostics(warnings).in_lang(options.lang),
         spans: parsed.spans.clone(),
         options: options.clone(),
     })
@@ -172,7 +206,7 @@ impl Prepared {
     /// Paints the circle as `format`, with `route` (if any) highlighted.
     pub fn paint(&self, format: Format, route: Option<&str>) -> Result<Vec<u8>, DrawError> {
         if let Some(id) = route {
-            check_route(&self.kernteam, id)?;
+            check_route(&self.kernteam, id).map_err(|e| e.in_lang(self.options.lang))?;
         }
         let svg_options = SvgOptions {
             width: Some(f64::from(self.width)),
@@ -226,25 +260,14 @@ fn check_route(k: &Kernteam, id: &str) -> Result<(), DrawError> {
         return Ok(());
     }
     let ids: Vec<&str> = k.routes.iter().map(|r| r.id.as_str()).collect();
-    let help = if ids.is_empty() {
-        "this file has no routes; add them under \"routes\"".to_string()
-    } else {
-        let mut h = match nearest(id, ids.iter().copied()) {
-            Some(n) => format!("did you mean \"{n}\"? "),
-            None => String::new(),
-        };
-        h.push_str(&format!(
-            "known routes: {}",
-            quoted_list(ids.iter().copied(), 20)
-        ));
-        h
+    let known = quoted_list(ids.iter().copied(), 20);
+    let help = match nearest(id, ids.iter().copied()) {
+        _ if ids.is_empty() => msg!("draw.unknown-route.none"),
+        Some(near) => msg!("draw.unknown-route.near", near = near, known = known),
+        None => msg!("draw.unknown-route.known", known = known),
     };
     Err(DrawError::Input(Diagnostics::one(
-        Diagnostic::error(
-            "",
-            format!("--route \"{id}\": there is no route with this id"),
-        )
-        .with_help(help),
+        Diagnostic::error("", msg!("draw.unknown-route", id = id)).with_help(help),
     )))
 }
 
@@ -256,13 +279,17 @@ pub fn resolve_theme(choice: &ThemeChoice) -> Result<(Theme, Vec<Diagnostic>), D
                 return Ok((t, Vec::new()));
             }
             let names: Vec<&str> = BUNDLED_THEMES.iter().map(|(n, _)| *n).collect();
-            let hint = nearest(name, names.iter().copied())
-                .map(|n| format!("did you mean \"{n}\"? "))
-                .unwrap_or_default();
-            return Err(DrawError::Options(OptionsError(format!(
-                "--theme \"{name}\": no such theme; {hint}bundled themes: {}, or give a theme file (.json)",
-                quoted_list(names.iter().copied(), 10)
-            ))));
+            let known = quoted_list(names.iter().copied(), 10);
+            let message = match nearest(name, names.iter().copied()) {
+                Some(near) => msg!(
+                    "draw.no-theme.near",
+                    name = name,
+                    near = near,
+                    known = known
+                ),
+                None => msg!("draw.no-theme", name = name, known = known),
+            };
+            return Err(DrawError::Options(OptionsError(message)));
         }
         ThemeChoice::Custom(t) => ((**t).clone(), "theme".to_string()),
         ThemeChoice::File(path) => {
@@ -280,33 +307,30 @@ pub fn resolve_theme(choice: &ThemeChoice) -> Result<(Theme, Vec<Diagnostic>), D
     let text = theme.contrast_problems().into_iter().map(|p| {
         Diagnostic::warning(
             "",
-            format!("{p}; text may be hard to read (WCAG AA asks 4.5:1)"),
+            Message::new("theme.text-contrast")
+                .arg_msg("what", p.what)
+                .arg_decimal("ratio", p.ratio, 2),
         )
     });
     // One warning per kind of line (a weak ring line fails on every band).
-    let mut kinds: Vec<(String, String, usize)> = Vec::new();
+    let mut kinds: Vec<(String, ContrastProblem, usize)> = Vec::new();
     for p in theme.line_contrast_problems() {
-        let kind = p.split(" on ").next().unwrap_or(&p).to_string();
+        let kind = p.kind();
         match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
             Some((_, _, more)) => *more += 1,
             None => kinds.push((kind, p, 0)),
         }
     }
     let lines = kinds.into_iter().map(|(_, p, more)| {
-        let more = if more > 0 {
-            format!(" (and on {more} other fills)")
-        } else {
-            String::new()
-        };
         Diagnostic::warning(
             "",
-            format!("{p}{more}; lines may be hard to see (WCAG asks 3:1)"),
+            Message::new("theme.line-contrast")
+                .arg_msg("what", p.what)
+                .arg_decimal("ratio", p.ratio, 2)
+                .arg("more", more),
         )
     });
-    let warnings = text
-        .chain(lines)
-        .map(|d| d.in_file(file.clone()))
-        .collect();
+    let warnings = text.chain(lines).map(|d| d.in_file(file.clone())).collect();
     Ok((theme, warnings))
 }
 
@@ -323,13 +347,13 @@ fn load_previous(previous: Option<&Previous>) -> Result<Option<Layout>, DrawErro
         DrawError::Input(Diagnostics::one(
             Diagnostic::error(
                 "",
-                format!(
-                    "not a layout written by `cirkel layout`: {}",
-                    e.to_string().split(" at line ").next().unwrap_or("")
+                msg!(
+                    "draw.not-a-layout",
+                    reason = e.to_string().split(" at line ").next().unwrap_or("")
                 ),
             )
             .at(e.line(), e.column())
-            .with_help("make it with `cirkel layout last-year.json > last-year.layout.json`")
+            .with_help(msg!("draw.not-a-layout.help"))
             .in_file(path.display().to_string()),
         ))
     })
@@ -358,10 +382,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, DrawError> {
     };
     let file = std::fs::File::open(path).map_err(io)?;
     if file.metadata().map_err(io)?.is_dir() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a folder, not a file",
-        )));
+        return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
     }
     let mut bytes = Vec::new();
     file.take(limit).read_to_end(&mut bytes).map_err(io)?;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use cirkel_core::{Lang, Privacy};
+use cirkel_core::{Lang, Message, Privacy, msg};
 use cirkel_layout::Layout;
 
 use crate::png::{A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_SIDE, PngEffort, Resolution};
@@ -177,24 +177,24 @@ impl Default for DrawOptions {
     }
 }
 
-/// A [`DrawOptions`] value outside its range.
+/// A [`DrawOptions`] value outside its range, or a theme name that is not
+/// bundled.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{0}")]
-pub struct OptionsError(pub String);
+#[error("{}", .0.text(Lang::En))]
+pub struct OptionsError(pub Message);
 
 impl DrawOptions {
     /// Checks the options and gives the picture's final width in px.
     pub fn final_width(&self) -> Result<u32, OptionsError> {
         if !(self.scale.is_finite() && (0.25..=8.0).contains(&self.scale)) {
-            return Err(OptionsError(format!(
-                "the scale is {}; it must be between 0.25 and 8",
-                self.scale
-            )));
+            return Err(OptionsError(msg!("options.scale", scale = self.scale)));
         }
         let base = match self.size {
             Size::Width(w) if !(100..=MAX_PNG_SIDE).contains(&w) => {
-                return Err(OptionsError(format!(
-                    "the width is {w} px; it must be between 100 and {MAX_PNG_SIDE}"
+                return Err(OptionsError(msg!(
+                    "options.width",
+                    width = w,
+                    max = MAX_PNG_SIDE
                 )));
             }
             Size::Width(w) => f64::from(w),
@@ -202,19 +202,19 @@ impl DrawOptions {
         };
         let width = (base * self.scale).round();
         if !(1.0..=f64::from(MAX_PNG_SIDE)).contains(&width) {
-            return Err(OptionsError(format!(
-                "the output would be {width} px wide; the limit is {MAX_PNG_SIDE} px"
+            return Err(OptionsError(msg!(
+                "options.too-wide",
+                width = width,
+                max = MAX_PNG_SIDE
             )));
         }
         if let Some(dpi) = self.dpi
             && !(dpi.is_finite() && (10.0..=2400.0).contains(&dpi))
         {
-            return Err(OptionsError(format!(
-                "the resolution is {dpi} dpi; it must be between 10 and 2400"
-            )));
+            return Err(OptionsError(msg!("options.dpi", dpi = dpi)));
         }
         if self.route.as_ref().is_some_and(|r| r.is_empty()) {
-            return Err(OptionsError("the route id is empty".into()));
+            return Err(OptionsError(msg!("options.empty-route")));
         }
         Ok(width as u32)
     }

@@ -5,6 +5,23 @@ pub const MAX_PNG_SIDE: u32 = 8192;
 /// Largest number of pixels in a PNG (64 megapixels: 256 MiB of RGBA).
 pub const MAX_PNG_PIXELS: u64 = 64 * 1024 * 1024;
 
+impl PngError {
+    /// Why no PNG was made, as a message of the catalogue.
+    pub fn message(&self) -> cirkel_core::Message {
+        use cirkel_core::msg;
+        match self {
+            PngError::Size { width, height } => msg!(
+                "png.size",
+                width = width,
+                height = height,
+                max = MAX_PNG_SIDE
+            ),
+            PngError::Svg(e) => msg!("png.svg", reason = e),
+            PngError::Encode(e) => msg!("png.encode", reason = e),
+        }
+    }
+}
+
 /// Why a PNG could not be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

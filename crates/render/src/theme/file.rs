@@ -2,7 +2,7 @@
 //! re-written (never copied through into the SVG), every problem reported
 //! at once with its line, column and key.
 
-use cirkel_core::{Diagnostic, Diagnostics, Domain, Spans, nearest, quoted_list};
+use cirkel_core::{Diagnostic, Diagnostics, Domain, Message, Spans, msg, nearest, quoted_list};
 use serde_json::Value;
 
 use super::{KEYS, Rgb, Theme};
@@ -14,7 +14,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn error(&mut self, path: &str, message: String, help: Option<String>) {
+    fn error(&mut self, path: &str, message: Message, help: Option<Message>) {
         let pos = self.spans.locate(path);
         let mut d = Diagnostic::error(path, message).at(pos.line, pos.column);
         d.help = help;
@@ -26,8 +26,8 @@ impl Reader {
         if c.is_none() {
             self.error(
                 path,
-                format!("expected a colour like \"#005f9e\", found {v}"),
-                Some("write colours as \"#rrggbb\" or \"#rgb\"".into()),
+                msg!("theme.bad-colour", found = v),
+                Some(msg!("theme.bad-colour.help")),
             );
         }
         c
@@ -63,29 +63,29 @@ impl Reader {
                         .take(40)
                         .collect();
                 }
-                None => self.error("name", format!("expected text, found {v}"), None),
+                None => self.error("name", msg!("theme.bad-name", found = v), None),
             },
             "description" => {}
             "sector_tint" => match v.as_f64().filter(|x| (0.0..=1.0).contains(x)) {
                 Some(x) => t.sector_tint = x,
                 None => self.error(
                     key,
-                    format!("expected a number from 0 to 1, found {v}"),
-                    Some("0 keeps the domain colour, 1 is white".into()),
+                    msg!("theme.bad-tint", found = v),
+                    Some(msg!("theme.bad-tint.help")),
                 ),
             },
             "patterns" => match v.as_bool() {
                 Some(b) => t.patterns = b,
-                None => self.error(key, format!("expected true or false, found {v}"), None),
+                None => self.error(key, msg!("theme.bad-bool", found = v), None),
             },
             "routes" => self.routes(t, v),
             "domains" => self.domains(t, v),
             other => {
                 let help = match nearest(other, KEYS) {
-                    Some(n) => format!("did you mean \"{n}\"?"),
-                    None => format!("known keys: {}", quoted_list(KEYS, 20)),
+                    Some(n) => msg!("parse.did-you-mean", near = n),
+                    None => msg!("theme.known-keys", known = quoted_list(KEYS, 20)),
                 };
-                self.error(other, format!("unknown key \"{other}\""), Some(help));
+                self.error(other, msg!("theme.unknown-key", key = other), Some(help));
             }
         }
     }
@@ -94,8 +94,8 @@ impl Reader {
         let Some(list) = v.as_array().filter(|l| !l.is_empty() && l.len() <= 50) else {
             self.error(
                 "routes",
-                "expected a list of 1 to 50 colours".into(),
-                Some("write e.g. \"routes\": [\"#c45500\", \"#0072b2\"]".into()),
+                msg!("theme.bad-routes"),
+                Some(msg!("theme.bad-routes.help")),
             );
             return;
         };
@@ -111,11 +111,7 @@ impl Reader {
 
     fn domains(&mut self, t: &mut Theme, v: &Value) {
         let Some(domains) = v.as_object() else {
-            self.error(
-                "domains",
-                "expected an object: { \"onderwijs\": \"#005f9e\", ... }".into(),
-                None,
-            );
+            self.error("domains", msg!("theme.bad-domains"), None);
             return;
         };
         let keys: Vec<&str> = Domain::ALL.iter().map(|d| d.key()).collect();
@@ -123,10 +119,13 @@ impl Reader {
             let path = format!("domains.{d}");
             let Some(domain) = Domain::from_key(d) else {
                 let help = match nearest(d, keys.iter().copied()) {
-                    Some(n) => format!("did you mean \"{n}\"?"),
-                    None => format!("known domains: {}", quoted_list(keys.iter().copied(), 10)),
+                    Some(n) => msg!("parse.did-you-mean", near = n),
+                    None => msg!(
+                        "parse.unknown-domain.known",
+                        known = quoted_list(keys.iter().copied(), 10)
+                    ),
                 };
-                self.error(&path, format!("unknown domain \"{d}\""), Some(help));
+                self.error(&path, msg!("parse.unknown-domain", domain = d), Some(help));
                 continue;
             };
             if let Some(colour) = self.colour(&path, c) {
@@ -151,11 +150,7 @@ impl Theme {
             problems: Vec::new(),
         };
         let Value::Object(map) = value else {
-            reader.error(
-                "",
-                "a theme is a JSON object: { \"domains\": { ... }, ... }".into(),
-                None,
-            );
+            reader.error("", msg!("theme.not-an-object"), None);
             return Err(Diagnostics(reader.problems));
         };
         let mut t = Theme::fallback();
@@ -180,15 +175,23 @@ mod tests {
     #[test]
     fn theme_errors_say_where_and_what() {
         let e = Theme::from_json("{\n  \"domains\": { \"jeugdhulpp\": \"#fff\" }\n}").unwrap_err();
+        let e = e.in_lang(cirkel_core::Lang::En);
         let d = &e.0[0];
         assert_eq!((d.line, d.path.as_str()), (2, "domains.jeugdhulpp"));
-        assert_eq!(d.help.as_deref(), Some("did you mean \"jeugdhulp\"?"));
+        assert_eq!(
+            d.help_text().as_deref(),
+            Some("did you mean \"jeugdhulp\"?")
+        );
         let e = Theme::from_json("{ \"text\": \"zwart\" }").unwrap_err();
-        assert!(e.0[0].message.contains("expected a colour like"), "{e}");
+        assert!(e.0[0].text().contains("verwacht een kleur zoals"), "{e}");
         let e = Theme::from_json("{ \"backgound\": \"#fff\" }").unwrap_err();
-        assert_eq!(e.0[0].help.as_deref(), Some("did you mean \"background\"?"));
+        assert_eq!(
+            e.0[0].help_text().as_deref(),
+            Some("bedoel je \"background\"?")
+        );
         let e = Theme::from_json("{ \"sector_tint\": 3 }").unwrap_err();
-        assert!(e.0[0].message.contains("from 0 to 1"), "{e}");
+        let e = e.in_lang(cirkel_core::Lang::En);
+        assert!(e.0[0].text().contains("from 0 to 1"), "{e}");
         assert!(Theme::from_json("[1, 2").is_err());
     }
 

@@ -2,7 +2,7 @@
 //! contrast of at least 4.5:1 (WCAG AA) and uses hues that stay apart for
 //! the common colour-vision deficiencies (after Okabe & Ito, darkened).
 
-use cirkel_core::Domain;
+use cirkel_core::{Domain, Message, msg};
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,44 @@ pub struct Theme {
     pub patterns: bool,
 }
 
+/// A colour pair below the contrast WCAG asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContrastProblem {
+    /// Which colour on which (theme keys).
+    pub what: Message,
+    /// Their contrast ratio.
+    pub ratio: f64,
+    /// The ratio asked: 4.5 for text, 3 for lines.
+    pub needed: f64,
+}
+
+impl ContrastProblem {
+    /// Which kind of line or text it is (`ring_line`, `text`): one warning
+    /// per kind is enough.
+    pub fn kind(&self) -> String {
+        self.what
+            .args()
+            .find(|(n, _)| *n == "fg")
+            .map(|(_, a)| match a {
+                cirkel_core::Arg::Text(t) => t.clone(),
+                _ => String::new(),
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for ContrastProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {:.2}:1 (needs {}:1)",
+            self.what.text(cirkel_core::Lang::En),
+            self.ratio,
+            self.needed
+        )
+    }
+}
+
 /// The bundled themes: name and JSON.
 pub const BUNDLED_THEMES: [(&str, &str); 3] = [
     (
@@ -191,23 +229,24 @@ impl Theme {
     }
 
     /// Every text colour that does not reach WCAG AA (4.5:1) against its
-    /// background, in words; empty when the theme is readable.
-    pub fn contrast_problems(&self) -> Vec<String> {
-        let mut pairs: Vec<(String, Rgb, Rgb)> = vec![
-            ("text on card".into(), self.text, self.card),
-            ("muted on card".into(), self.muted, self.card),
-            ("text on background".into(), self.text, self.background),
-            ("link on background".into(), self.link, self.background),
-            ("on_centre on centre".into(), self.on_centre, self.centre),
+    /// background; empty when the theme is readable.
+    pub fn contrast_problems(&self) -> Vec<ContrastProblem> {
+        let on = |fg: &str, bg: &str| msg!("contrast.on", fg = fg, bg = bg);
+        let mut pairs: Vec<(Message, Rgb, Rgb)> = vec![
+            (on("text", "card"), self.text, self.card),
+            (on("muted", "card"), self.muted, self.card),
+            (on("text", "background"), self.text, self.background),
+            (on("link", "background"), self.link, self.background),
+            (on("on_centre", "centre"), self.on_centre, self.centre),
         ];
         for d in Domain::ALL {
             pairs.push((
-                format!("on_domain on domains.{}", d.key()),
+                on("on_domain", &format!("domains.{}", d.key())),
                 self.on_domain,
                 self.domain(d),
             ));
             pairs.push((
-                format!("text on the tinted sector of {}", d.key()),
+                msg!("contrast.on-sector", fg = "text", domain = d.key()),
                 self.text,
                 self.domain(d).tint(self.sector_tint),
             ));
@@ -216,14 +255,18 @@ impl Theme {
             // Badges take whichever of on_domain and text reads better.
             let best = self.on_domain.contrast(*r).max(self.text.contrast(*r));
             if best < 4.5 {
-                pairs.push((format!("route badge text on routes[{i}]"), self.text, *r));
+                pairs.push((msg!("contrast.badge", i = i), self.text, *r));
             }
         }
         pairs
             .into_iter()
             .filter_map(|(what, fg, bg)| {
-                let c = fg.contrast(bg);
-                (c < 4.5).then(|| format!("{what}: {c:.2}:1 (needs 4.5:1)"))
+                let ratio = fg.contrast(bg);
+                (ratio < 4.5).then_some(ContrastProblem {
+                    what,
+                    ratio,
+                    needed: 4.5,
+                })
             })
             .collect()
     }
@@ -233,25 +276,39 @@ impl Theme {
     /// boundaries and sector edges (`ring_line`) and ties on every band and
     /// sector fill, route lines on their casing (the background), route
     /// badges on the fills. Fills themselves may differ by a tonal step.
-    pub fn line_contrast_problems(&self) -> Vec<String> {
-        let mut fills: Vec<(String, Rgb)> = vec![("background".into(), self.background)];
+    pub fn line_contrast_problems(&self) -> Vec<ContrastProblem> {
+        let mut fills: Vec<(Message, Rgb)> = vec![(msg!("contrast.background"), self.background)];
         for rings in 1..=6 {
             for k in 0..rings {
                 let t = self.ring_tint(k, rings);
-                fills.push((format!("band {} of {rings}", k + 1), self.band.tint(t)));
+                fills.push((
+                    msg!("contrast.band", k = k + 1, n = rings),
+                    self.band.tint(t),
+                ));
                 for d in Domain::ALL {
                     fills.push((
-                        format!("{} in band {} of {rings}", d.key(), k + 1),
+                        msg!(
+                            "contrast.domain-band",
+                            domain = d.key(),
+                            k = k + 1,
+                            n = rings
+                        ),
                         self.domain(d).tint(t),
                     ));
                 }
             }
         }
         let mut problems = Vec::new();
-        let mut check = |what: &str, line: Rgb, on: &str, fill: Rgb| {
-            let c = line.contrast(fill);
-            if c < 3.0 {
-                problems.push(format!("{what} on {on}: {c:.2}:1 (needs 3:1)"));
+        let mut check = |line_key: &str, line: Rgb, on: &Message, fill: Rgb| {
+            let ratio = line.contrast(fill);
+            if ratio < 3.0 {
+                problems.push(ContrastProblem {
+                    what: Message::new("contrast.line-on")
+                        .arg("fg", line_key)
+                        .arg_msg("bg", on.clone()),
+                    ratio,
+                    needed: 3.0,
+                });
             }
         };
         for (name, fill) in &fills {
@@ -262,7 +319,7 @@ impl Theme {
             check(
                 &format!("routes[{i}]"),
                 *r,
-                "its casing (background)",
+                &msg!("contrast.casing"),
                 self.background,
             );
         }
@@ -322,7 +379,7 @@ mod tests {
             let t = Theme::from_json(json).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(t.name, name);
             let problems = t.contrast_problems();
-            assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+            assert!(problems.is_empty(), "{name}:\n{problems:?}");
         }
     }
 
@@ -331,7 +388,7 @@ mod tests {
         for (name, json) in BUNDLED_THEMES {
             let t = Theme::from_json(json).unwrap();
             let problems = t.line_contrast_problems();
-            assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+            assert!(problems.is_empty(), "{name}:\n{problems:?}");
         }
     }
 
@@ -366,7 +423,7 @@ mod tests {
         assert!(
             problems
                 .iter()
-                .any(|p| p.starts_with("on_domain on domains.jeugdhulp")),
+                .any(|p| p.to_string().starts_with("on_domain on domains.jeugdhulp")),
             "{problems:?}"
         );
     }
