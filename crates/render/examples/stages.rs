@@ -1,6 +1,6 @@
 //! Where the time of one school goes: prints the median of each stage over
 //! 15 runs. `cargo run --release -p cirkel-render --example stages -- FILE [WIDTH]`
-//! (a profiling aid; the benchmarks in `benches/` are the reference).
+//! (a profiling aid; the benchmarks in `crates/bench` are the reference).
 
 #![allow(missing_docs, clippy::unwrap_used)]
 

@@ -31,7 +31,15 @@ fn drawn(json: &Path, format: Format, theme: &str) -> Vec<u8> {
         theme: ThemeChoice::Named(theme.into()),
         ..DrawOptions::default()
     };
-    draw_file(json, &options).unwrap().bytes
+    let drawing = draw_file(json, &options).unwrap();
+    // The examples show what a finished file looks like: not one warning.
+    assert!(
+        drawing.warnings.0.is_empty(),
+        "{}: {}",
+        json.display(),
+        drawing.warnings
+    );
+    drawing.bytes
 }
 
 fn check_png(fresh: &[u8], committed: &Path, stale: &mut Vec<String>) {

@@ -11,8 +11,12 @@ use cirkel_core::{ParseOptions, parse};
 use cirkel_layout::{LayoutOptions, check_layout, layout};
 use cirkel_render::{SvgOptions, Theme, svg_safety_problems, svg_to_png, to_svg};
 
-#[test]
-fn fuzz_corpus_passes_the_pipeline_checks() {
+/// The corpus is replayed in this many parts, so the test harness runs
+/// them on every core.
+const PARTS: usize = 6;
+
+/// Replays every `PARTS`-th corpus file, starting at `part`.
+fn replay(part: usize) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/pipeline");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -20,9 +24,9 @@ fn fuzz_corpus_passes_the_pipeline_checks() {
         .map(|e| e.path())
         .collect();
     files.sort();
-    assert!(!files.is_empty());
+    assert!(files.len() > PARTS);
     let (mut laid_out, mut refused) = (0, 0);
-    for file in &files {
+    for file in files.iter().skip(part).step_by(PARTS) {
         let data = std::fs::read(file).unwrap();
         let result = std::panic::catch_unwind(|| {
             let Ok(parsed) = parse(&data, &ParseOptions::default()) else {
@@ -46,8 +50,35 @@ fn fuzz_corpus_passes_the_pipeline_checks() {
             Err(_) => panic!("{} fails the pipeline checks", file.display()),
         }
     }
-    eprintln!(
-        "{} corpus files: {laid_out} drawn, {refused} refused",
-        files.len()
-    );
+    eprintln!("part {part} of the corpus: {laid_out} drawn, {refused} refused");
+}
+
+#[test]
+fn fuzz_corpus_part_1() {
+    replay(0);
+}
+
+#[test]
+fn fuzz_corpus_part_2() {
+    replay(1);
+}
+
+#[test]
+fn fuzz_corpus_part_3() {
+    replay(2);
+}
+
+#[test]
+fn fuzz_corpus_part_4() {
+    replay(3);
+}
+
+#[test]
+fn fuzz_corpus_part_5() {
+    replay(4);
+}
+
+#[test]
+fn fuzz_corpus_part_6() {
+    replay(5);
 }

@@ -200,8 +200,8 @@ impl Theme {
     }
 
     /// How far ring `ring` (0 = innermost) of `rings` is tinted towards
-    /// white: [`Theme::sector_tint`] less [`BAND_DEEPEN`] for the innermost,
-    /// stepping lighter outwards to [`OUTER_BAND_TINT`], so that bands differ
+    /// white: [`Theme::sector_tint`] less `BAND_DEEPEN` (0.06) for the innermost,
+    /// stepping lighter outwards to `OUTER_BAND_TINT` (0.945), so that bands differ
     /// by a tonal step and the closest reads strongest.
     pub fn ring_tint(&self, ring: usize, rings: usize) -> f64 {
         let inner = (self.sector_tint - BAND_DEEPEN).clamp(0.0, 1.0);

@@ -1,6 +1,6 @@
 //! Layout alone (parse excluded) for schools of 10, 50 and 200 members,
 //! with four routes.
-//! Run: `cargo bench -p cirkel-layout`. Figures are quoted in README.md.
+//! Run: `cargo bench -p cirkel-bench --features criterion --bench layout`. Figures are quoted in README.md.
 
 #![allow(missing_docs, clippy::unwrap_used)]
 

@@ -1,6 +1,6 @@
 //! SVG writing and PNG rendering (usvg parse, rasterise, encode) of the
 //! benchmark school at 10, 50 and 200 members, 1600 px wide.
-//! Run: `cargo bench -p cirkel-render`. Figures are quoted in README.md.
+//! Run: `cargo bench -p cirkel-bench --features criterion --bench render`. Figures are quoted in README.md.
 
 #![allow(missing_docs, clippy::unwrap_used)]
 
@@ -8,7 +8,7 @@ use cirkel_layout::{LayoutOptions, layout};
 use cirkel_render::{PngOptions, SvgOptions, Theme, layout_to_png, to_svg};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-#[path = "../../layout/benches/support/school.rs"]
+#[path = "support/school.rs"]
 mod school;
 use school::school;
 
