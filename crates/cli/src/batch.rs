@@ -245,16 +245,22 @@ fn one(
         BatchFormat::Png => &[Format::Png],
         BatchFormat::Both => &[Format::Svg, Format::Png],
     };
-    // `--route` highlights that route in the main picture.
-    let mut routes: Vec<Option<String>> = vec![options.route.clone()];
+    // (route in the file name, route highlighted): `--route` highlights
+    // its route in the main picture, `--per-route` adds one per route.
+    let mut pictures: Vec<(Option<String>, Option<String>)> = vec![(None, options.route.clone())];
     if b.per_route {
-        routes.extend(prepared.route_ids().into_iter().map(Some));
+        pictures.extend(
+            prepared
+                .route_ids()
+                .into_iter()
+                .map(|id| (Some(id.clone()), Some(id))),
+        );
     }
     let mut written = Vec::new();
-    for route in &routes {
+    for (named, route) in &pictures {
         for format in formats {
             let mut name = item.stem.as_os_str().to_os_string();
-            if let Some(id) = route {
+            if let Some(id) = named {
                 name.push(format!(".route-{id}"));
             }
             name.push(format!(".{}", format.extension()));
