@@ -280,6 +280,19 @@ fn a_file_without_a_command_gets_the_command_to_add() {
         "{}",
         out.stderr
     );
+    // The language may come first, too.
+    for argv in [
+        &["--lang", "en", "regenboog.json"][..],
+        &["--lang=en", "regenboog.json"][..],
+    ] {
+        let out = cirkel_nl(argv, None);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("`cirkel render regenboog.json`"),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]

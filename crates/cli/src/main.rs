@@ -167,7 +167,18 @@ fn lang_in(argv: &[std::ffi::OsString]) -> Lang {
 
 /// `cirkel regenboog.json`: a file where the command belongs.
 fn file_without_command(argv: &[std::ffi::OsString]) -> Option<String> {
-    let first = argv.get(1)?.to_string_lossy().into_owned();
+    // Skip the global `--lang X` / `--lang=X` before the first word.
+    let mut words = argv
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    let mut first = words.next()?;
+    while first == "--lang" || first.starts_with("--lang=") {
+        if first == "--lang" {
+            words.next()?;
+        }
+        first = words.next()?;
+    }
     let commands = [
         "render", "batch", "check", "layout", "describe", "init", "roles", "schema", "help",
     ];
