@@ -39,7 +39,7 @@ pub use input::{
     ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
     KNOWN_SCHOOL, MeetingIn, MemberIn, RingIn, RouteIn, SchoolIn,
 };
-pub use messages::{Arg, CATALOGUE, Message, io_reason, placeholders, template};
+pub use messages::{Arg, CATALOGUE, Entry, Message, entries, io_reason, placeholders, template};
 pub use model::{
     Contact, Domain, ImageKind, Kernteam, Lang, Meeting, Member, Photo, Privacy, Ring, Route,
     School, SchoolSector, Tie,

@@ -17,7 +17,7 @@ use crate::model::Lang;
 
 mod catalogue;
 
-pub use catalogue::CATALOGUE;
+pub use catalogue::{CATALOGUE, Entry, entries};
 
 /// A message: an id from the catalogue and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,12 +133,7 @@ fn arg_text(a: &Arg, lang: Lang) -> String {
 /// The catalogue by id.
 fn table() -> &'static BTreeMap<&'static str, (&'static str, &'static str)> {
     static TABLE: OnceLock<BTreeMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        CATALOGUE
-            .iter()
-            .map(|(id, en, nl)| (*id, (*en, *nl)))
-            .collect()
-    })
+    TABLE.get_or_init(|| entries().map(|(id, en, nl)| (*id, (*en, *nl))).collect())
 }
 
 /// The template of `id` in `lang`.
@@ -261,7 +256,7 @@ mod tests {
     #[test]
     fn catalogue_ids_are_unique_and_both_languages_agree() {
         let mut seen = std::collections::BTreeSet::new();
-        for (id, en, nl) in CATALOGUE {
+        for (id, en, nl) in entries() {
             assert!(seen.insert(id), "{id} twice");
             assert!(!en.is_empty() && !nl.is_empty(), "{id} is empty");
             assert_eq!(
@@ -289,7 +284,7 @@ mod tests {
                 if p.is_dir() {
                     stack.push(p);
                 } else if p.extension().is_some_and(|x| x == "rs")
-                    && !p.ends_with("messages/catalogue.rs")
+                    && !p.to_string_lossy().contains("messages/catalogue")
                 {
                     let text = std::fs::read_to_string(&p).unwrap_or_default();
                     for marker in [concat!("msg", "!("), concat!("Message", "::new(")] {
@@ -306,7 +301,7 @@ mod tests {
             }
         }
         let known: std::collections::BTreeSet<String> =
-            CATALOGUE.iter().map(|(id, _, _)| id.to_string()).collect();
+            entries().map(|(id, _, _)| id.to_string()).collect();
         let missing: Vec<&String> = used.iter().filter(|u| !known.contains(*u)).collect();
         assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
         let unused: Vec<&String> = known.iter().filter(|k| !used.contains(*k)).collect();
