@@ -10,21 +10,27 @@ use crate::report::words;
 /// How to draw: shared by `render` and `batch`.
 #[derive(clap::Args, Clone)]
 pub(crate) struct DrawArgs {
-    /// Width of the output in px (the height follows).
-    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
-    pub width: u32,
-    /// Multiplies the width, for high-density screens (e.g. 2).
-    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
-    pub scale: f64,
+    /// Width of the output in px (the height follows). Default: 1600.
+    /// Not for PDF.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(100..=8192))]
+    pub width: Option<u32>,
+    /// Multiplies the width, for high-density screens (e.g. 2). Not for PDF.
+    #[arg(long, value_parser = parse_scale)]
+    pub scale: Option<f64>,
     /// Size for print: the width of the text column of an A4 (17 cm) or A3
-    /// (25.7 cm) page at 300 dpi, with that resolution in the PNG.
+    /// (25.7 cm) page at 300 dpi, with that resolution in the PNG; for PDF
+    /// the page (default A4).
     #[arg(long, value_enum, conflicts_with = "width")]
     pub paper: Option<PaperArg>,
     /// Resolution written in the PNG (pHYs), so that word processors place
     /// it at the intended size. Default: the picture is 17 cm wide (the text
-    /// column of an A4 page).
+    /// column of an A4 page). Not for PDF.
     #[arg(long, value_parser = parse_dpi)]
     pub dpi: Option<f64>,
+    /// PDF only: leave out the description (the circle in words, on the
+    /// pages after the picture).
+    #[arg(long)]
+    pub no_description: bool,
     /// Smallest PNG file (slower); by default size and speed are balanced.
     #[arg(long, conflicts_with = "fast_png")]
     pub optimize: bool,
@@ -54,8 +60,8 @@ impl DrawArgs {
     /// The library's options for these arguments.
     pub fn options(&self, lang: Lang) -> DrawOptions {
         DrawOptions {
-            size: size(self.width, self.paper),
-            scale: self.scale,
+            size: size(self.width.unwrap_or(DEFAULT_WIDTH), self.paper),
+            scale: self.scale.unwrap_or(1.0),
             dpi: self.dpi,
             theme: ThemeChoice::from_spec(&self.theme),
             lang,
@@ -69,7 +75,23 @@ impl DrawArgs {
             } else {
                 PngEffort::Balanced
             },
+            pdf_description: !self.no_description,
             ..DrawOptions::default()
+        }
+    }
+
+    /// Refuses the options that do not apply to PDF (`--width`, `--scale`,
+    /// `--dpi`, `--text-as-paths`).
+    pub fn check_pdf(&self) -> Result<(), Message> {
+        let given = [
+            (self.width.is_some(), "--width"),
+            (self.scale.is_some(), "--scale"),
+            (self.dpi.is_some(), "--dpi"),
+            (self.text_as_paths, "--text-as-paths"),
+        ];
+        match given.iter().find(|(on, _)| *on) {
+            Some((_, option)) => Err(msg!("cli.not-for-pdf", option = *option)),
+            None => Ok(()),
         }
     }
 }
@@ -93,6 +115,7 @@ pub(crate) enum PaperArg {
 pub(crate) enum FormatArg {
     Svg,
     Png,
+    Pdf,
 }
 
 impl From<FormatArg> for Format {
@@ -100,6 +123,7 @@ impl From<FormatArg> for Format {
         match f {
             FormatArg::Svg => Format::Svg,
             FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
         }
     }
 }
@@ -108,6 +132,8 @@ impl From<FormatArg> for Format {
 pub(crate) enum BatchFormat {
     Svg,
     Png,
+    Pdf,
+    /// SVG and PNG.
     Both,
 }
 

@@ -66,9 +66,13 @@ struct Item {
 
 /// Runs the batch.
 pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
-    let options = b.draw.options(lang);
+    let mut options = b.draw.options(lang);
     options.final_width().map_err(|e| Failure::Usage(e.0))?;
-    if b.draw.text_as_paths && b.format == BatchFormat::Png {
+    if b.format == BatchFormat::Pdf {
+        b.draw.check_pdf().map_err(Failure::Usage)?;
+        // The legibility rule for paper.
+        options.format = Format::Pdf;
+    } else if b.draw.text_as_paths && b.format == BatchFormat::Png {
         return Err(Failure::Usage(msg!("cli.text-as-paths-png")));
     }
     // A bad theme is reported once, before any school is drawn.
@@ -243,6 +247,7 @@ fn one(
     let formats: &[Format] = match b.format {
         BatchFormat::Svg => &[Format::Svg],
         BatchFormat::Png => &[Format::Png],
+        BatchFormat::Pdf => &[Format::Pdf],
         BatchFormat::Both => &[Format::Svg, Format::Png],
     };
     // (route in the file name, route highlighted): `--route` highlights

@@ -14,7 +14,7 @@ use crate::report::{Failure, Log, draw_failure, report};
 pub(crate) struct Render {
     /// The kernteam JSON file, or `-` for standard input.
     input: String,
-    /// Output file (`.svg` or `.png`), or `-` for standard output.
+    /// Output file (`.svg`, `.png` or `.pdf`), or `-` for standard output.
     /// Default: the input's name with the format's extension.
     #[arg(short, long)]
     output: Option<String>,
@@ -41,7 +41,9 @@ fn format_of(r: &Render) -> Result<Format, Failure> {
 
 pub(crate) fn run(r: &Render, lang: Lang) -> Result<(), Failure> {
     let format = format_of(r)?;
-    if r.draw.text_as_paths && format != Format::Svg {
+    if format == Format::Pdf {
+        r.draw.check_pdf().map_err(Failure::Usage)?;
+    } else if r.draw.text_as_paths && format != Format::Svg {
         return Err(Failure::Usage(msg!("cli.text-as-paths-png")));
     }
     let output = match &r.output {

@@ -40,6 +40,7 @@
 //! (colours and theme files), `safety` (the SVG safety check).
 
 mod facade;
+mod pdf;
 mod png;
 mod safety;
 mod svg;
@@ -61,6 +62,7 @@ pub use facade::{
     Prepared, Previous, Size, ThemeChoice, draw, draw_file, prepare, prepare_parsed, read_input,
     read_limited, resolve_theme,
 };
+pub use pdf::{PAGE_MARGIN_PT, PageFit, PdfError, PdfOptions, page_fit, paper_pt, to_pdf};
 pub use png::{
     A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_PIXELS, MAX_PNG_SIDE, PngEffort, PngError, PngOptions,
     Resolution, encode_png, layout_to_png, svg_text_as_paths, svg_to_png, svg_to_png_with,

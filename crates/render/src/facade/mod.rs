@@ -22,6 +22,7 @@ use cirkel_core::{
 };
 use cirkel_layout::{Layout, LayoutError};
 
+use crate::pdf::{PdfError, PdfOptions, to_pdf};
 use crate::png::{PngError, PngOptions, layout_to_png, svg_text_as_paths};
 use crate::svg::{SvgOptions, to_svg};
 use crate::theme::{BUNDLED_THEMES, ContrastProblem, Theme};
@@ -64,6 +65,9 @@ pub enum DrawError {
     /// The picture could not be made (past the PNG limits).
     #[error(transparent)]
     Png(#[from] PngError),
+    /// The PDF could not be written.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
     /// A file could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -88,6 +92,7 @@ impl DrawError {
             DrawError::Options(o) => o.0.clone(),
             DrawError::Layout(e) => e.message(),
             DrawError::Png(e) => e.message(),
+            DrawError::Pdf(e) => e.message(),
             DrawError::Io { path, source } => Message::new("io.cannot-read")
                 .arg("file", path.display())
                 .arg_msg("reason", io_reason(source)),
@@ -188,7 +193,11 @@ fn prepare_parsed_in(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared,
     if let Some(id) = &options.route {
         check_route(&kernteam, id)?;
     }
-    let (layout, legibility) = legibility::lay_out(&kernteam, previous.as_ref(), f64::from(width))?;
+    let target = match options.format {
+        Format::Pdf => legibility::Target::Paper(options.pdf_paper()),
+        _ => legibility::Target::Width(f64::from(width)),
+    };
+    let (layout, legibility) = legibility::lay_out(&kernteam, previous.as_ref(), target)?;
     warnings.extend(legibility);
     warnings.extend(glyphs::glyph_warnings(&layout, &kernteam, &parsed.spans));
     Ok(Prepared {
@@ -230,6 +239,21 @@ impl Prepared {
                     background: None,
                 };
                 layout_to_png(&self.layout, &self.theme, &svg_options, self.width, &png)?
+            }
+            Format::Pdf => {
+                let description = self.options.pdf_description.then(|| {
+                    cirkel_layout::describe_blocks(
+                        &self.kernteam,
+                        cirkel_layout::DescribeFormat::Text,
+                    )
+                });
+                let pdf = PdfOptions {
+                    paper: self.options.pdf_paper(),
+                    highlight: svg_options.highlight,
+                    photos: svg_options.photos,
+                    description,
+                };
+                to_pdf(&self.layout, &self.theme, &pdf)?
             }
         })
     }

@@ -17,6 +17,10 @@ pub enum Format {
     Svg,
     /// PNG pixels.
     Png,
+    /// A tagged PDF page (A4 or A3, from [`DrawOptions::size`]), with the
+    /// description on the pages after it unless
+    /// [`DrawOptions::pdf_description`] is off.
+    Pdf,
 }
 
 impl Format {
@@ -25,6 +29,7 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -37,6 +42,7 @@ impl Format {
         match ext.as_str() {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -131,7 +137,8 @@ pub enum Previous {
 pub struct DrawOptions {
     /// What to write. Default: SVG.
     pub format: Format,
-    /// How wide the picture is. Default: 1600 px.
+    /// How wide the picture is. Default: 1600 px. For PDF only the paper
+    /// counts (`Size::Paper`; a width gives A4).
     pub size: Size,
     /// Multiplies the width, for high-density screens; 0.25 to 8.
     /// Default: 1.
@@ -157,6 +164,9 @@ pub struct DrawOptions {
     pub text_as_paths: bool,
     /// PNG only: time against file size. Default: balanced.
     pub png_effort: PngEffort,
+    /// PDF only: the long description (`describe`) as tagged text on the
+    /// pages after the picture. Default: true.
+    pub pdf_description: bool,
 }
 
 impl Default for DrawOptions {
@@ -173,6 +183,7 @@ impl Default for DrawOptions {
             previous: None,
             text_as_paths: false,
             png_effort: PngEffort::default(),
+            pdf_description: true,
         }
     }
 }
@@ -184,6 +195,14 @@ impl Default for DrawOptions {
 pub struct OptionsError(pub Message);
 
 impl DrawOptions {
+    /// The paper of a PDF: the one `size` names, else A4.
+    pub fn pdf_paper(&self) -> Paper {
+        match self.size {
+            Size::Paper(p) => p,
+            Size::Width(_) => Paper::A4,
+        }
+    }
+
     /// Checks the options and gives the picture's final width in px.
     pub fn final_width(&self) -> Result<u32, OptionsError> {
         if !(self.scale.is_finite() && (0.25..=8.0).contains(&self.scale)) {

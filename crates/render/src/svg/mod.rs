@@ -28,6 +28,7 @@ mod prim;
 mod routes;
 
 pub use prim::{base64, num, xml_safe};
+pub(crate) use prim::{readable_on, text_colour};
 
 /// Options for SVG output.
 #[derive(Debug, Clone, Default, PartialEq)]

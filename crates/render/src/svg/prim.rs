@@ -31,7 +31,7 @@ pub fn xml_safe(text: &str) -> String {
         .collect()
 }
 
-pub(super) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
+pub(crate) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
     match role {
         TextRole::Contact => theme.link,
         TextRole::Role | TextRole::Badge => theme.on_domain,
@@ -204,7 +204,7 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// White or the text colour, whichever reads better on `background`.
-pub(super) fn readable_on(background: Rgb, theme: &Theme) -> Rgb {
+pub(crate) fn readable_on(background: Rgb, theme: &Theme) -> Rgb {
     if theme.on_domain.contrast(background) >= theme.text.contrast(background) {
         theme.on_domain
     } else {

@@ -82,6 +82,26 @@ pub(super) static ENTRIES: &[Entry] = &[
         "teken hem {needed} px breed of meer (--width {needed})",
     ),
     (
+        "draw.too-small.paper",
+        "on {paper} the smallest text is {size} pt, under 8 pt; cards show role and name only",
+        "op {paper} is de kleinste tekst {size} pt, kleiner dan 8 pt; kaarten tonen alleen rol en naam",
+    ),
+    (
+        "draw.too-small.paper.help",
+        "print it on A3 (--paper a3), or split the circle",
+        "druk hem af op A3 (--paper a3), of verdeel de cirkel",
+    ),
+    (
+        "draw.too-small.a3.help",
+        "put fewer members on one circle (for example the network ring in a circle of its own)",
+        "zet minder leden op één cirkel (bijvoorbeeld de netwerkring in een eigen cirkel)",
+    ),
+    (
+        "pdf.failed",
+        "the PDF could not be written: {reason}",
+        "de PDF kon niet worden gemaakt: {reason}",
+    ),
+    (
         "draw.no-glyph",
         "the bundled font has no glyph for {chars}; they are drawn as empty boxes",
         "het meegeleverde lettertype heeft geen teken voor {chars}; die worden lege vakjes",
@@ -327,6 +347,11 @@ pub(super) static ENTRIES: &[Entry] = &[
         "cli.unknown-format",
         r#"cannot tell the format from "{file}"; name it .svg or .png, or give --format"#,
         r#"uit "{file}" is het formaat niet op te maken; noem het .svg of .png, of geef --format"#,
+    ),
+    (
+        "cli.not-for-pdf",
+        "{option} does not apply to PDF: a PDF page is A4 or A3 (--paper a3) and its text stays text",
+        "{option} geldt niet voor PDF: een PDF-pagina is A4 of A3 (--paper a3) en de tekst blijft tekst",
     ),
     (
         "cli.text-as-paths-png",

@@ -1,0 +1,253 @@
+//! Layout + theme → a tagged PDF (krilla), beside the SVG painter.
+//!
+//! The first page holds the circle with its title, legend and footer,
+//! drawn as vectors and scaled to fit an A4 or A3 page (portrait or
+//! landscape, whichever shows it larger). Text is the bundled Noto Sans,
+//! embedded as a subset with ToUnicode, placed glyph by glyph from the same
+//! shaper the layout measured with ([`cirkel_layout::shape`]), so it can be
+//! selected, searched and copied. The pages after it hold the long
+//! description (`describe`) as tagged headings, paragraphs and lists.
+//!
+//! Tagging (PDF/UA-1, checked by krilla's validator when the file is
+//! written): the document's title and language; the picture is a Figure
+//! whose alt text is the short description; bands, wedges, lines and card
+//! shapes are artifacts; each contact link in the footer is a Link with its
+//! annotation; then the description in the reading order of `describe`
+//! (ring by ring, then routes, then meetings). No dates are written and the
+//! document id is derived from the content, so the same input gives the
+//! same bytes.
+
+use std::collections::BTreeMap;
+
+use cirkel_core::{Lang, Message, Photo, msg};
+use cirkel_layout::{Block, Layout};
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::configure::{Accessibility, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Rect as KRect};
+use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::tagging::{BBox, Identifier, Node, Tag, TagGroup, TagTree};
+use krilla::{Document, SerializeSettings};
+
+use crate::facade::Paper;
+use crate::theme::Theme;
+
+mod canvas;
+mod picture;
+mod words;
+
+use canvas::{Canvas, page_transform, text_span};
+
+/// Options for PDF output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfOptions {
+    /// The paper. Default: A4.
+    pub paper: Paper,
+    /// The id of a route to draw prominently (as in [`crate::SvgOptions`]).
+    pub highlight: Option<String>,
+    /// Members' photos by member id.
+    pub photos: BTreeMap<String, Photo>,
+    /// The long description as blocks ([`cirkel_layout::describe_blocks`]),
+    /// set as tagged text on the pages after the picture; `None` leaves it
+    /// out.
+    pub description: Option<Vec<Block>>,
+}
+
+impl Default for PdfOptions {
+    fn default() -> PdfOptions {
+        PdfOptions {
+            paper: Paper::A4,
+            highlight: None,
+            photos: BTreeMap::new(),
+            description: None,
+        }
+    }
+}
+
+/// Why a PDF could not be made (the library never panics: a failure in the
+/// PDF writer is reported here).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", .0.text(Lang::En))]
+pub struct PdfError(pub Message);
+
+impl PdfError {
+    /// The message, for people.
+    pub fn message(&self) -> Message {
+        self.0.clone()
+    }
+}
+
+/// The page margin around the picture, in pt (1 cm).
+pub const PAGE_MARGIN_PT: f64 = 28.35;
+
+/// A paper's portrait width and height in pt.
+pub fn paper_pt(paper: Paper) -> (f64, f64) {
+    match paper {
+        Paper::A4 => (595.276, 841.89),
+        Paper::A3 => (841.89, 1190.551),
+    }
+}
+
+/// Where the picture goes on its page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageFit {
+    /// Page width in pt.
+    pub width: f64,
+    /// Page height in pt.
+    pub height: f64,
+    /// Points per layout unit.
+    pub scale: f64,
+    /// Where the layout's origin lands, in pt from the top left.
+    pub dx: f64,
+    /// See `dx`.
+    pub dy: f64,
+}
+
+/// The picture of `layout` fitted to `paper` within the margins, portrait
+/// or landscape, whichever shows it larger (portrait on a tie), centred.
+pub fn page_fit(layout: &Layout, paper: Paper) -> PageFit {
+    let (pw, ph) = paper_pt(paper);
+    let (w, h) = (layout.width.max(1.0), layout.height.max(1.0));
+    let fit =
+        |pw: f64, ph: f64| ((pw - 2.0 * PAGE_MARGIN_PT) / w).min((ph - 2.0 * PAGE_MARGIN_PT) / h);
+    let (portrait, landscape) = (fit(pw, ph), fit(ph, pw));
+    let (width, height, scale) = if landscape > portrait * 1.0001 {
+        (ph, pw, landscape)
+    } else {
+        (pw, ph, portrait)
+    };
+    PageFit {
+        width,
+        height,
+        scale,
+        dx: (width - w * scale) / 2.0,
+        dy: (height - h * scale) / 2.0,
+    }
+}
+
+/// Draws the layout as a tagged PDF document.
+pub fn to_pdf(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    // krilla panics on misuse (unbalanced tags, a node missing from the
+    // tree); our walk is balanced by construction, and this keeps any
+    // remaining slip from becoming a crash for a library caller.
+    std::panic::catch_unwind(|| write(layout, theme, options))
+        .unwrap_or_else(|_| Err(PdfError(msg!("pdf.failed", reason = "internal error"))))
+}
+
+fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    let failed = |reason: String| PdfError(msg!("pdf.failed", reason = reason));
+    let configuration = ConfigurationBuilder::new()
+        .with_accessibility_validator(Accessibility::UA1)
+        .finish()
+        .map_err(|e| failed(format!("{e:?}")))?;
+    let mut doc = Document::new_with(SerializeSettings {
+        configuration,
+        ..SerializeSettings::default()
+    });
+    let fit = page_fit(layout, options.paper);
+    let settings = PageSettings::from_wh(fit.width as f32, fit.height as f32)
+        .ok_or_else(|| failed("page size".into()))?;
+    let lang = match layout.lang {
+        Lang::Nl => "nl",
+        Lang::En => "en",
+    };
+    let mut tree = TagTree::new().with_lang(Some(lang.into()));
+
+    let mut page = doc.start_page_with(settings);
+    let mut surface = page.surface();
+    surface.push_transform(&page_transform(fit.scale, fit.dx, fit.dy));
+    let (figure, links) = {
+        let mut canvas = Canvas::new(&mut surface);
+        let links = picture::picture(
+            &mut canvas,
+            layout,
+            theme,
+            options.highlight.as_deref(),
+            &options.photos,
+        );
+        (canvas.figure, links)
+    };
+    let mut link_spans: Vec<(Identifier, KRect, String, String)> = Vec::new();
+    for l in &links {
+        if let Some(id) = text_span(&mut surface, l.line, theme.link) {
+            let b = &l.line.bounds;
+            let rect = KRect::from_xywh(
+                (fit.dx + b.x * fit.scale) as f32,
+                (fit.dy + b.y * fit.scale) as f32,
+                (b.width * fit.scale).max(1.0) as f32,
+                (b.height * fit.scale).max(1.0) as f32,
+            );
+            if let Some(rect) = rect {
+                link_spans.push((id, rect, l.href.to_string(), l.line.text.clone()));
+            }
+        }
+    }
+    surface.pop();
+    surface.finish();
+    let mut link_nodes: Vec<Node> = Vec::new();
+    for (span, rect, href, text) in link_spans {
+        let annotation = page.add_tagged_annotation(Annotation::new_link(
+            LinkAnnotation::new(rect, Target::Action(Action::Link(LinkAction::new(href)))),
+            Some(text),
+        ));
+        let link = TagGroup::with_children(Tag::Link, vec![annotation.into(), span.into()]);
+        link_nodes.push(TagGroup::with_children(Tag::P, vec![link.into()]).into());
+    }
+    page.finish();
+
+    let picture_box = KRect::from_xywh(
+        fit.dx as f32,
+        fit.dy as f32,
+        (layout.width * fit.scale) as f32,
+        (layout.height * fit.scale) as f32,
+    );
+    let alt = if layout.description.trim().is_empty() {
+        layout.title.clone()
+    } else {
+        layout.description.clone()
+    };
+    let figure_tag = Tag::Figure(Some(alt)).with_bbox(picture_box.map(|r| BBox::new(0, r)));
+    tree.push(TagGroup::with_children(
+        figure_tag,
+        figure.into_iter().map(Node::from).collect(),
+    ));
+    for n in link_nodes {
+        tree.push(n);
+    }
+
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new(
+        layout.title.clone(),
+        XyzDestination::new(0, Point::from_xy(0.0, 0.0)),
+    ));
+    if let Some(blocks) = &options.description {
+        let described =
+            words::description(&mut doc, blocks, paper_pt(options.paper), 1, layout.lang);
+        for n in described.nodes {
+            tree.push(n);
+        }
+        for (text, page, y) in described.headings {
+            outline.push_child(OutlineNode::new(
+                text,
+                XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0) as f32)),
+            ));
+        }
+    }
+    doc.set_tag_tree(tree);
+    doc.set_outline(outline);
+    let title = if layout.title.trim().is_empty() {
+        "Cirkel van invloed".to_string()
+    } else {
+        layout.title.clone()
+    };
+    doc.set_metadata(
+        Metadata::new()
+            .title(title)
+            .language(lang.into())
+            .creator(format!("cirkel {}", env!("CARGO_PKG_VERSION"))),
+    );
+    doc.finish().map_err(|e| failed(e.to_string()))
+}
