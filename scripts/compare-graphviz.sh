@@ -33,7 +33,9 @@ for input in examples/st-bernardusschool.json examples/brede-school-de-horizon.j
     -n "twopi -Tpng" "twopi -Tpng -Gdpi=$dpi $dot -o $out/$name.twopi.png" \
     -n "cirkel png" "$cirkel render $input -o $out/$name.cirkel.png" \
     -n "twopi -Tsvg" "twopi -Tsvg $dot -o $out/$name.twopi.svg" \
-    -n "cirkel svg" "$cirkel render $input -o $out/$name.cirkel.svg" >/dev/null 2>&1
+    -n "cirkel svg" "$cirkel render $input -o $out/$name.cirkel.svg" \
+    -n "twopi -Tpdf" "twopi -Tpdf $dot -o $out/$name.twopi.pdf" \
+    -n "cirkel pdf" "$cirkel render $input -o $out/$name.cirkel.pdf" >/dev/null 2>&1
   python3 - "$out/$name.json" "$out/$name" "$name" <<'PY'
 import json, os, struct, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
@@ -44,9 +46,11 @@ def png(path):
     w, h = struct.unpack(">II", data[16:24])
     return f"{len(data) / 1024:.0f} KiB, {w}×{h}"
 print(f"{name}")
-for fmt, a, b in (("PNG", "cirkel png", "twopi -Tpng"), ("SVG", "cirkel svg", "twopi -Tsvg")):
+for fmt, a, b in (("PNG", "cirkel png", "twopi -Tpng"), ("SVG", "cirkel svg", "twopi -Tsvg"), ("PDF", "cirkel pdf", "twopi -Tpdf")):
     print(f"  {fmt}: cirkel/twopi = {med(a) / med(b):.2f}  (cirkel {med(a):.1f} ms, twopi {med(b):.1f} ms, medians of {len(res[a]['times'])}/{len(res[b]['times'])} runs)")
 print(f"  PNG size: cirkel {png(base + '.cirkel.png')}; twopi {png(base + '.twopi.png')}")
+kib = lambda p: f"{os.path.getsize(p) / 1024:.0f} KiB"
+print(f"  PDF size: cirkel {kib(base + '.cirkel.pdf')} (with the description pages); twopi {kib(base + '.twopi.pdf')}")
 PY
 done
 [ "${1:-}" = "--quick" ] && exit 0

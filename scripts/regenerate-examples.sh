@@ -23,6 +23,8 @@ for input in examples/*.json; do
   name="$(basename "$base")"
   "$cirkel" render "$input" -o "$base.svg" 2>/dev/null
   "$cirkel" render "$input" -o "$base.png" 2>/dev/null
+  # The PDF (A4) where the circle reads on A4; 44 members need more paper.
+  [ "$name" != brede-school-de-horizon ] && "$cirkel" render "$input" -o "$base.pdf" 2>/dev/null
   "$cirkel" layout "$input" > "$base.layout.json" 2>/dev/null
   for lang in nl en; do
     "$cirkel" describe "$input" --lang "$lang" > "examples/describe/$name.$lang.txt" 2>/dev/null

@@ -316,3 +316,88 @@ fn help_shows_each_default_once_and_names_the_language() {
         "{top}"
     );
 }
+
+#[test]
+fn pdf_from_render_and_batch() {
+    let dir = scratch("pdf");
+    let example = std::fs::read(EXAMPLE).unwrap();
+    let input = write(&dir, "bernardus.json", &example);
+    let media_box = |pdf: &[u8]| {
+        let raw = String::from_utf8_lossy(pdf).into_owned();
+        let at = raw.find("/MediaBox").unwrap();
+        raw[at..at + 40].to_string()
+    };
+    // The format follows the extension; A4 by default.
+    let a4 = dir.join("kernteam.pdf");
+    let out = cirkel_nl(&["render", &input, "-o", &a4.to_string_lossy()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pdf = std::fs::read(&a4).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(media_box(&pdf).contains("595.27"), "{}", media_box(&pdf));
+    // --format pdf to standard output, A3, without the description.
+    let out = cirkel_nl(
+        &[
+            "render", &input, "--format", "pdf", "--paper", "a3", "-o", "-",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(media_box(&out.stdout).contains("841.89"));
+    let short = cirkel_nl(
+        &[
+            "render",
+            &input,
+            "--format",
+            "pdf",
+            "--no-description",
+            "-o",
+            "-",
+        ],
+        None,
+    );
+    assert!(short.stdout.len() < pdf.len());
+    // Options that do not apply to PDF are refused, in the user's words.
+    for option in [
+        &["--width", "800"][..],
+        &["--scale", "2"],
+        &["--dpi", "150"],
+        &["--text-as-paths"],
+    ] {
+        let mut args = vec!["render", &input, "-o", "x.pdf"];
+        args.extend_from_slice(option);
+        let out = cirkel_nl(&args, None);
+        assert_eq!(out.code, 2, "{option:?}: {}", out.stderr);
+        assert!(out.stderr.contains("geldt niet voor PDF"), "{}", out.stderr);
+    }
+    // batch --format pdf writes one PDF per school, the same bytes as render.
+    let out_dir = dir.join("out");
+    let out = cirkel_nl(
+        &[
+            "batch",
+            &input,
+            "-o",
+            &out_dir.to_string_lossy(),
+            "--format",
+            "pdf",
+            "--quiet",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let batch_pdf = std::fs::read(out_dir.join("bernardus.pdf")).unwrap();
+    assert!(batch_pdf == pdf, "batch and render give the same PDF");
+    let out = cirkel_nl(
+        &[
+            "batch",
+            &input,
+            "-o",
+            &out_dir.to_string_lossy(),
+            "--format",
+            "pdf",
+            "--width",
+            "900",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}

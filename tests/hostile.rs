@@ -313,6 +313,10 @@ fn hostile_and_odd_inputs_get_a_clear_answer() {
                 if code != 0 || !png.starts_with(b"\x89PNG") {
                     failures.push(format!("{}: PNG failed: {stderr}", case.name));
                 }
+                let (code, pdf, stderr) = run(&["render", &f, "-o", "-", "--format", "pdf"]);
+                if code != 0 || !pdf.starts_with(b"%PDF-") || !pdf.ends_with(b"%%EOF") {
+                    failures.push(format!("{}: PDF failed: {stderr}", case.name));
+                }
             }
         }
     }

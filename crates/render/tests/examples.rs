@@ -70,6 +70,12 @@ fn committed_example_outputs_are_current() {
         }
         let png = drawn(&json, Format::Png, "standaard");
         check_png(&png, &json.with_extension("png"), &mut stale);
+        // The PDFs, byte for byte (deterministic), where one is committed.
+        if let Ok(committed) = std::fs::read(json.with_extension("pdf"))
+            && drawn(&json, Format::Pdf, "standaard") != committed
+        {
+            stale.push(format!("{} differs", json.with_extension("pdf").display()));
+        }
     }
     // The example school in the other bundled themes.
     let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/st-bernardusschool.json");

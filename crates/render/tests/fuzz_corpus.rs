@@ -9,7 +9,9 @@ use std::path::Path;
 
 use cirkel_core::{ParseOptions, parse};
 use cirkel_layout::{LayoutOptions, check_layout, layout};
-use cirkel_render::{SvgOptions, Theme, svg_safety_problems, svg_to_png, to_svg};
+use cirkel_render::{
+    PdfOptions, SvgOptions, Theme, svg_safety_problems, svg_to_png, to_pdf, to_svg,
+};
 
 /// The corpus is replayed in this many parts, so the test harness runs
 /// them on every core.
@@ -42,6 +44,15 @@ fn replay(part: usize) {
             let problems = svg_safety_problems(&svg);
             assert!(problems.is_empty(), "{problems:?}");
             svg_to_png(&svg, 200).expect("renders");
+            let description = cirkel_layout::describe_blocks(
+                &parsed.kernteam,
+                cirkel_layout::DescribeFormat::Text,
+            );
+            let pdf = PdfOptions {
+                description: Some(description),
+                ..PdfOptions::default()
+            };
+            to_pdf(&geometry, &Theme::default(), &pdf).expect("PDF");
             true
         });
         match result {

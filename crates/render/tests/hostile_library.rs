@@ -324,6 +324,25 @@ fn hostile_layout_values_are_painted_or_refused_without_panic() {
         .is_err()
     }));
     assert_eq!(result.ok(), Some(true), "refused, not a panic");
+    // The PDF painter draws it or refuses it; no NaN or infinity gets in.
+    let pdf = catch_unwind(AssertUnwindSafe(|| {
+        cirkel_render::to_pdf(
+            &huge,
+            &Theme::default(),
+            &cirkel_render::PdfOptions::default(),
+        )
+    }));
+    match pdf {
+        Ok(Ok(bytes)) => {
+            let raw = String::from_utf8_lossy(&bytes);
+            assert!(
+                !raw.contains("NaN") && !raw.contains("inf"),
+                "NaN in the PDF"
+            );
+        }
+        Ok(Err(_)) => {}
+        Err(_) => panic!("to_pdf panicked"),
+    }
     // A previous layout that makes no sense is ignored, not followed.
     let mut previous = good.clone();
     for s in &mut previous.sectors {

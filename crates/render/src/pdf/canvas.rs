@@ -60,7 +60,7 @@ pub(super) fn fill_with(paint: Paint, rule: FillRule) -> Fill {
 pub(super) fn stroke(c: Rgb, width: f64, dash: Option<Vec<f32>>, round_cap: bool) -> Stroke {
     Stroke {
         paint: paint(c),
-        width: width as f32,
+        width: f(width),
         miter_limit: 4.0,
         line_cap: if round_cap {
             LineCap::Round
@@ -88,17 +88,12 @@ impl Shape {
         let mut s = Shape::new();
         for seg in &path.segments {
             match *seg {
-                Segment::Move(p) => s.0.move_to(p.x as f32, p.y as f32),
-                Segment::Line(p) => s.0.line_to(p.x as f32, p.y as f32),
-                Segment::Quad(c, p) => s.0.quad_to(c.x as f32, c.y as f32, p.x as f32, p.y as f32),
-                Segment::Cubic(c1, c2, p) => s.0.cubic_to(
-                    c1.x as f32,
-                    c1.y as f32,
-                    c2.x as f32,
-                    c2.y as f32,
-                    p.x as f32,
-                    p.y as f32,
-                ),
+                Segment::Move(p) => s.0.move_to(f(p.x), f(p.y)),
+                Segment::Line(p) => s.0.line_to(f(p.x), f(p.y)),
+                Segment::Quad(c, p) => s.0.quad_to(f(c.x), f(c.y), f(p.x), f(p.y)),
+                Segment::Cubic(c1, c2, p) => {
+                    s.0.cubic_to(f(c1.x), f(c1.y), f(c2.x), f(c2.y), f(p.x), f(p.y))
+                }
             }
         }
         s
@@ -109,9 +104,9 @@ impl Shape {
         let mut s = Shape::new();
         for (i, &(x, y)) in points.iter().enumerate() {
             if i == 0 {
-                s.0.move_to(x as f32, y as f32);
+                s.0.move_to(f(x), f(y));
             } else {
-                s.0.line_to(x as f32, y as f32);
+                s.0.line_to(f(x), f(y));
             }
         }
         s.0.close();
@@ -121,13 +116,13 @@ impl Shape {
     /// Moves to the point at `deg` (clockwise from 12 o'clock) on the circle.
     fn move_polar(&mut self, c: (f64, f64), r: f64, deg: f64) {
         let (x, y) = polar(c, r, deg);
-        self.0.move_to(x as f32, y as f32);
+        self.0.move_to(f(x), f(y));
     }
 
     /// Lines to the point at `deg` on the circle.
     fn line_polar(&mut self, c: (f64, f64), r: f64, deg: f64) {
         let (x, y) = polar(c, r, deg);
-        self.0.line_to(x as f32, y as f32);
+        self.0.line_to(f(x), f(y));
     }
 
     /// An arc from the current point (at `from` degrees) to `to` degrees,
@@ -144,12 +139,12 @@ impl Shape {
             let (t0x, t0y) = (r * libm::cos(a0), r * libm::sin(a0));
             let (t1x, t1y) = (r * libm::cos(a1), r * libm::sin(a1));
             self.0.cubic_to(
-                (x0 + k * t0x) as f32,
-                (y0 + k * t0y) as f32,
-                (x1 - k * t1x) as f32,
-                (y1 - k * t1y) as f32,
-                x1 as f32,
-                y1 as f32,
+                f(x0 + k * t0x),
+                f(y0 + k * t0y),
+                f(x1 - k * t1x),
+                f(y1 - k * t1y),
+                f(x1),
+                f(y1),
             );
         }
     }
@@ -190,13 +185,13 @@ impl Shape {
     pub fn rounded_top(r: &Rect, top: f64, bottom: f64) -> Shape {
         let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.width, r.y + r.height);
         let mut s = Shape::new();
-        s.0.move_to(x0 as f32, (y0 + top) as f32);
+        s.0.move_to(f(x0), f(y0 + top));
         s.corner((x0, y0 + top), (x0, y0), (x0 + top, y0));
-        s.0.line_to((x1 - top) as f32, y0 as f32);
+        s.0.line_to(f(x1 - top), f(y0));
         s.corner((x1 - top, y0), (x1, y0), (x1, y0 + top));
-        s.0.line_to(x1 as f32, (y1 - bottom) as f32);
+        s.0.line_to(f(x1), f(y1 - bottom));
         s.corner((x1, y1 - bottom), (x1, y1), (x1 - bottom, y1));
-        s.0.line_to((x0 + bottom) as f32, y1 as f32);
+        s.0.line_to(f(x0 + bottom), f(y1));
         s.corner((x0 + bottom, y1), (x0, y1), (x0, y1 - bottom));
         s.0.close();
         s
@@ -206,18 +201,28 @@ impl Shape {
     fn corner(&mut self, a: (f64, f64), corner: (f64, f64), b: (f64, f64)) {
         const K: f64 = 0.552_284_75;
         self.0.cubic_to(
-            (a.0 + (corner.0 - a.0) * K) as f32,
-            (a.1 + (corner.1 - a.1) * K) as f32,
-            (b.0 + (corner.0 - b.0) * K) as f32,
-            (b.1 + (corner.1 - b.1) * K) as f32,
-            b.0 as f32,
-            b.1 as f32,
+            f(a.0 + (corner.0 - a.0) * K),
+            f(a.1 + (corner.1 - a.1) * K),
+            f(b.0 + (corner.0 - b.0) * K),
+            f(b.1 + (corner.1 - b.1) * K),
+            f(b.0),
+            f(b.1),
         );
     }
 
     /// The finished path; `None` when it is empty or degenerate.
     pub fn finish(self) -> Option<krilla::geom::Path> {
         self.0.finish()
+    }
+}
+
+/// A coordinate for krilla: finite and within ±1e6 (as the SVG painter's
+/// numbers), so no input can put NaN or infinity into the PDF.
+pub(super) fn f(v: f64) -> f32 {
+    if v.is_finite() {
+        v.clamp(-1e6, 1e6) as f32
+    } else {
+        0.0
     }
 }
 
@@ -320,11 +325,11 @@ pub(super) fn text_span(
     surface.set_fill(Some(fill(colour)));
     surface.set_stroke(None);
     surface.draw_glyphs(
-        Point::from_xy(x as f32, line.y as f32),
+        Point::from_xy(f(x), f(line.y)),
         &glyphs,
         font,
         &line.text,
-        size as f32,
+        f(size),
         false,
     );
     surface.end_tagged();
@@ -355,7 +360,7 @@ pub(super) fn glyphs(text: &str, weight: Weight) -> Option<(Vec<KrillaGlyph>, f6
         if g.id == 0 || !starts.contains(&start) {
             // Missing from the font: keep its space, draw nothing.
             match out.last_mut() {
-                Some(last) => last.x_advance += g.x_advance as f32,
+                Some(last) => last.x_advance += f(g.x_advance),
                 None => lead += g.x_advance,
             }
             continue;
@@ -367,9 +372,9 @@ pub(super) fn glyphs(text: &str, weight: Weight) -> Option<(Vec<KrillaGlyph>, f6
             .unwrap_or(text.len());
         out.push(KrillaGlyph::new(
             GlyphId::new(u32::from(g.id)),
-            g.x_advance as f32,
-            g.x_offset as f32,
-            g.y_offset as f32,
+            f(g.x_advance),
+            f(g.x_offset),
+            f(g.y_offset),
             0.0,
             start..end,
             None,
@@ -383,5 +388,5 @@ pub(super) fn glyphs(text: &str, weight: Weight) -> Option<(Vec<KrillaGlyph>, f6
 
 /// The page transform: layout units to points, placed at (`dx`, `dy`).
 pub(super) fn page_transform(scale: f64, dx: f64, dy: f64) -> Transform {
-    Transform::from_row(scale as f32, 0.0, 0.0, scale as f32, dx as f32, dy as f32)
+    Transform::from_row(f(scale), 0.0, 0.0, f(scale), f(dx), f(dy))
 }

@@ -39,7 +39,7 @@ mod canvas;
 mod picture;
 mod words;
 
-use canvas::{Canvas, page_transform, text_span};
+use canvas::{Canvas, f, page_transform, text_span};
 
 /// Options for PDF output.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,7 +110,14 @@ pub struct PageFit {
 /// or landscape, whichever shows it larger (portrait on a tie), centred.
 pub fn page_fit(layout: &Layout, paper: Paper) -> PageFit {
     let (pw, ph) = paper_pt(paper);
-    let (w, h) = (layout.width.max(1.0), layout.height.max(1.0));
+    let size = |v: f64| {
+        if v.is_finite() {
+            v.clamp(1.0, 1e6)
+        } else {
+            1.0
+        }
+    };
+    let (w, h) = (size(layout.width), size(layout.height));
     let fit =
         |pw: f64, ph: f64| ((pw - 2.0 * PAGE_MARGIN_PT) / w).min((ph - 2.0 * PAGE_MARGIN_PT) / h);
     let (portrait, landscape) = (fit(pw, ph), fit(ph, pw));
@@ -175,10 +182,10 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
         if let Some(id) = text_span(&mut surface, l.line, theme.link) {
             let b = &l.line.bounds;
             let rect = KRect::from_xywh(
-                (fit.dx + b.x * fit.scale) as f32,
-                (fit.dy + b.y * fit.scale) as f32,
-                (b.width * fit.scale).max(1.0) as f32,
-                (b.height * fit.scale).max(1.0) as f32,
+                f(fit.dx + b.x * fit.scale),
+                f(fit.dy + b.y * fit.scale),
+                f((b.width * fit.scale).max(1.0)),
+                f((b.height * fit.scale).max(1.0)),
             );
             if let Some(rect) = rect {
                 link_spans.push((id, rect, l.href.to_string(), l.line.text.clone()));
@@ -199,10 +206,10 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     page.finish();
 
     let picture_box = KRect::from_xywh(
-        fit.dx as f32,
-        fit.dy as f32,
-        (layout.width * fit.scale) as f32,
-        (layout.height * fit.scale) as f32,
+        f(fit.dx),
+        f(fit.dy),
+        f(layout.width * fit.scale),
+        f(layout.height * fit.scale),
     );
     let alt = if layout.description.trim().is_empty() {
         layout.title.clone()
@@ -232,7 +239,7 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
         for (text, page, y) in described.headings {
             outline.push_child(OutlineNode::new(
                 text,
-                XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0) as f32)),
+                XyzDestination::new(page, Point::from_xy(0.0, f(y.max(0.0)))),
             ));
         }
     }

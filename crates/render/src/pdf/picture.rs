@@ -12,7 +12,7 @@ use krilla::image::Image;
 use krilla::paint::{Fill, FillRule, Pattern};
 use krilla::surface::Surface;
 
-use super::canvas::{Canvas, Mark, Shape, fill, fill_with, paint, stroke};
+use super::canvas::{Canvas, Mark, Shape, f, fill, fill_with, paint, stroke};
 use crate::safety::is_safe_link;
 use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
@@ -325,15 +325,12 @@ fn portrait(c: &mut Canvas<'_, '_>, (x, y, radius): (f64, f64, f64), image: Imag
     let side = 2.0 * radius;
     let scale = (side / f64::from(w)).max(side / f64::from(h));
     let (iw, ih) = (f64::from(w) * scale, f64::from(h) * scale);
-    let Some(size) = Size::from_wh(iw as f32, ih as f32) else {
+    let Some(size) = Size::from_wh(f(iw), f(ih)) else {
         return;
     };
     c.marked(Mark::Figure, |s| {
         s.push_clip_path(&clip, &FillRule::NonZero);
-        s.push_transform(&Transform::from_translate(
-            (x - iw / 2.0) as f32,
-            (y - ih / 2.0) as f32,
-        ));
+        s.push_transform(&Transform::from_translate(f(x - iw / 2.0), f(y - ih / 2.0)));
         s.draw_image(image, size);
         s.pop();
         s.pop();
@@ -400,7 +397,7 @@ fn route_line(
         None,
         Some(stroke(theme.background, width + 4.0, None, true)),
     );
-    let dash = escalation.then(|| vec![(width * 2.6) as f32, (width * 1.8) as f32]);
+    let dash = escalation.then(|| vec![f(width * 2.6), f(width * 1.8)]);
     c.draw(
         Shape::path(path),
         None,
