@@ -93,6 +93,7 @@ fn cases() -> Vec<Case> {
         c("bom", [b"\xEF\xBB\xBF".to_vec(), named("Anna")].concat(), Safe(&[])),
         c("utf-16", b"\xFF\xFE{\0\"\0}\0".to_vec(), Error(1, &["UTF-16", "save it as UTF-8"])),
         c("latin-1", b"{\"school\": {\"name\": \"Caf\xE9\"}}".to_vec(), Error(1, &["not valid UTF-8 at line 1, column 25"])),
+        c("byte-order mark and zero-width inside a name", named("An\u{feff}na\u{200b} \u{e000}"), Safe(&[])),
         c("crlf", String::from_utf8(named("Anna")).unwrap().replace(", ", ",\r\n").into_bytes(), Safe(&[])),
         c("line comment", b"{\n// x\n\"school\": {\"name\": \"A\"}}".to_vec(), Error(1, &["2:1", "comments are not allowed"])),
         c("block comment", b"{/* x */ \"school\": {\"name\": \"A\"}}".to_vec(), Error(1, &["comments are not allowed"])),

@@ -321,6 +321,7 @@ pub(super) fn text_span(
             Anchor::Start => line.x,
             Anchor::Middle => line.x - advance * size / 2.0,
         };
+    let text = pdf_text(&line.text);
     let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
     surface.set_fill(Some(fill(colour)));
     surface.set_stroke(None);
@@ -328,12 +329,25 @@ pub(super) fn text_span(
         Point::from_xy(f(x), f(line.y)),
         &glyphs,
         font,
-        &line.text,
+        &text,
         f(size),
         false,
     );
     surface.end_tagged();
     Some(id)
+}
+
+/// `text` with the characters PDF/UA does not allow as a glyph's text
+/// (U+0000, U+FEFF, U+FFFE) replaced by characters of the same length in
+/// UTF-8 (a space, U+200B), so the glyphs' byte ranges stay right.
+fn pdf_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\0' => ' ',
+            '\u{feff}' | '\u{fffe}' => '\u{200b}',
+            c => c,
+        })
+        .collect()
 }
 
 /// The glyphs of `text` for krilla (em units, each with the text it
