@@ -400,4 +400,15 @@ fn pdf_from_render_and_batch() {
         None,
     );
     assert_eq!(out.code, 2, "{}", out.stderr);
+    // `layout --format pdf` gives the geometry the PDF draws (compact cards
+    // on A4 for this school), not the PNG's.
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = cirkel_nl(args, None);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let png = json(&["layout", &input]);
+    let pdf = json(&["layout", &input, "--format", "pdf"]);
+    assert_ne!(png["width"], pdf["width"]);
+    assert!(pdf["min_font_size"].as_f64().unwrap() > png["min_font_size"].as_f64().unwrap());
 }

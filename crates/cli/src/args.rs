@@ -14,7 +14,8 @@ pub(crate) struct DrawArgs {
     /// Not for PDF.
     #[arg(long, value_parser = clap::value_parser!(u32).range(100..=8192))]
     pub width: Option<u32>,
-    /// Multiplies the width, for high-density screens (e.g. 2). Not for PDF.
+    /// Multiplies the width, for high-density screens (e.g. 2). Default: 1.
+    /// Not for PDF.
     #[arg(long, value_parser = parse_scale)]
     pub scale: Option<f64>,
     /// Size for print: the width of the text column of an A4 (17 cm) or A3
@@ -81,13 +82,15 @@ impl DrawArgs {
     }
 
     /// Refuses the options that do not apply to PDF (`--width`, `--scale`,
-    /// `--dpi`, `--text-as-paths`).
+    /// `--dpi`, `--text-as-paths`, `--optimize`, `--fast-png`).
     pub fn check_pdf(&self) -> Result<(), Message> {
         let given = [
             (self.width.is_some(), "--width"),
             (self.scale.is_some(), "--scale"),
             (self.dpi.is_some(), "--dpi"),
             (self.text_as_paths, "--text-as-paths"),
+            (self.optimize, "--optimize"),
+            (self.fast_png, "--fast-png"),
         ];
         match given.iter().find(|(on, _)| *on) {
             Some((_, option)) => Err(msg!("cli.not-for-pdf", option = *option)),

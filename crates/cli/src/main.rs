@@ -78,6 +78,10 @@ enum Command {
         /// As wide as an A4 or A3 page's text column at 300 dpi.
         #[arg(long, value_enum, conflicts_with = "width")]
         paper: Option<args::PaperArg>,
+        /// The geometry of this format: `pdf` gives what a PDF on the
+        /// `--paper` (default A4) draws (the legibility rule in points).
+        #[arg(long, value_enum)]
+        format: Option<args::FormatArg>,
     },
     /// Describe the kernteam in words: who is on each ring, the expertise in
     /// house, each route and the meetings (alt text, screen readers, reports).
@@ -204,8 +208,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             privacy,
             width,
             paper,
+            format,
         } => {
             let options = cirkel_render::DrawOptions {
+                format: format.map(Into::into).unwrap_or_default(),
                 size: args::size(width, paper),
                 lang,
                 privacy: privacy.into(),

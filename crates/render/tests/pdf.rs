@@ -437,3 +437,32 @@ fn compare(reference: &Pixmap, page: &Pixmap, (ox, oy): (i64, i64)) -> (f64, Pix
     }
     (differ as f64 / total.max(1) as f64, diff)
 }
+
+/// Descriptions a library caller builds by hand, with text the font cannot
+/// draw: every drawn piece still lands in the structure tree once (krilla
+/// would panic otherwise), and the PDF is written.
+#[test]
+fn hand_built_descriptions_with_undrawable_text_are_written() {
+    use cirkel_layout::Block;
+    let k = kernteam(&example("obs-de-klimop.json"));
+    let layout = cirkel_layout::layout(&k, &cirkel_layout::LayoutOptions::default()).unwrap();
+    let blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: String::new(),
+        },
+        Block::Item("中文".into()),
+        Block::Numbered(1, "😀".into()),
+        Block::Heading {
+            level: 7,
+            text: "\u{feff}".into(),
+        },
+        Block::Paragraph("x".repeat(20_000)),
+    ];
+    let options = PdfOptions {
+        description: Some(blocks),
+        ..PdfOptions::default()
+    };
+    let pdf = to_pdf(&layout, &Theme::default(), &options).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}

@@ -371,7 +371,7 @@ pub(super) fn glyphs(text: &str, weight: Weight) -> Option<(Vec<KrillaGlyph>, f6
     let mut lead = 0.0f64;
     for g in &run.glyphs {
         let start = g.cluster as usize;
-        if g.id == 0 || !starts.contains(&start) {
+        if g.id == 0 || starts.binary_search(&start).is_err() {
             // Missing from the font: keep its space, draw nothing.
             match out.last_mut() {
                 Some(last) => last.x_advance += f(g.x_advance),
@@ -380,9 +380,8 @@ pub(super) fn glyphs(text: &str, weight: Weight) -> Option<(Vec<KrillaGlyph>, f6
             continue;
         }
         let end = starts
-            .iter()
+            .get(starts.partition_point(|&s| s <= start))
             .copied()
-            .find(|&s| s > start)
             .unwrap_or(text.len());
         out.push(KrillaGlyph::new(
             GlyphId::new(u32::from(g.id)),

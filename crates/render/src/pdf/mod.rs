@@ -135,6 +135,65 @@ pub fn page_fit(layout: &Layout, paper: Paper) -> PageFit {
     }
 }
 
+/// A piece of a contact row as drawn: a text span, or a link's span with
+/// its annotation still to be made.
+enum RowItem {
+    Text(Identifier),
+    Link {
+        span: Identifier,
+        rect: KRect,
+        href: String,
+        text: String,
+    },
+}
+
+/// Draws one row of the footer's contact list (outside the Figure).
+fn contact_row(
+    surface: &mut krilla::surface::Surface<'_>,
+    row: &picture::ContactRow<'_>,
+    theme: &Theme,
+    fit: &PageFit,
+) -> Vec<RowItem> {
+    let mut items = Vec::new();
+    for (line, href) in row {
+        let colour = match href {
+            Some(_) => theme.link,
+            None => crate::svg::text_colour(line.role, theme),
+        };
+        let Some(span) = text_span(surface, line, colour) else {
+            continue;
+        };
+        let Some(href) = href else {
+            items.push(RowItem::Text(span));
+            continue;
+        };
+        // The line's box; measured again where a layout lacks it.
+        let b = &line.bounds;
+        let (x, y, w, h) = if b.width > 0.0 {
+            (b.x, b.y, b.width, b.height)
+        } else {
+            let w = cirkel_layout::measure(&line.text, line.weight, line.size);
+            (line.x, line.y - line.size, w, line.size * 1.25)
+        };
+        let rect = KRect::from_xywh(
+            f(fit.dx + x * fit.scale),
+            f(fit.dy + y * fit.scale),
+            f((w * fit.scale).max(1.0)),
+            f((h * fit.scale).max(1.0)),
+        );
+        match rect {
+            Some(rect) => items.push(RowItem::Link {
+                span,
+                rect,
+                href: href.to_string(),
+                text: line.text.clone(),
+            }),
+            None => items.push(RowItem::Text(span)),
+        }
+    }
+    items
+}
+
 /// Draws the layout as a tagged PDF document.
 pub fn to_pdf(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     // krilla panics on misuse (unbalanced tags, a node missing from the
@@ -163,45 +222,67 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     };
     let mut tree = TagTree::new().with_lang(Some(lang.into()));
 
+    let photos = picture::decode(&options.photos);
     let mut page = doc.start_page_with(settings);
     let mut surface = page.surface();
-    surface.push_transform(&page_transform(fit.scale, fit.dx, fit.dy));
-    let (figure, links) = {
-        let mut canvas = Canvas::new(&mut surface);
-        let links = picture::picture(
-            &mut canvas,
-            layout,
-            theme,
-            options.highlight.as_deref(),
-            &options.photos,
-        );
-        (canvas.figure, links)
-    };
-    let mut link_spans: Vec<(Identifier, KRect, String, String)> = Vec::new();
-    for l in &links {
-        if let Some(id) = text_span(&mut surface, l.line, theme.link) {
-            let b = &l.line.bounds;
-            let rect = KRect::from_xywh(
-                f(fit.dx + b.x * fit.scale),
-                f(fit.dy + b.y * fit.scale),
-                f((b.width * fit.scale).max(1.0)),
-                f((b.height * fit.scale).max(1.0)),
+    // A slip while drawing must not unwind through the surface (krilla
+    // asserts on drop that every push was popped): catch it here, leave
+    // the half-drawn page behind and report it.
+    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        surface.push_transform(&page_transform(fit.scale, fit.dx, fit.dy));
+        let (figure, rows) = {
+            let mut canvas = Canvas::new(&mut surface);
+            let rows = picture::picture(
+                &mut canvas,
+                layout,
+                theme,
+                options.highlight.as_deref(),
+                &photos,
             );
-            if let Some(rect) = rect {
-                link_spans.push((id, rect, l.href.to_string(), l.line.text.clone()));
-            }
-        }
-    }
-    surface.pop();
+            (canvas.figure, rows)
+        };
+        let rows: Vec<Vec<RowItem>> = rows
+            .iter()
+            .map(|row| contact_row(&mut surface, row, theme, &fit))
+            .collect();
+        surface.pop();
+        (figure, rows)
+    }));
+    let Ok((figure, rows)) = drawn else {
+        std::mem::forget(surface);
+        std::mem::forget(page);
+        return Err(failed("internal error while drawing".into()));
+    };
     surface.finish();
     let mut link_nodes: Vec<Node> = Vec::new();
-    for (span, rect, href, text) in link_spans {
-        let annotation = page.add_tagged_annotation(Annotation::new_link(
-            LinkAnnotation::new(rect, Target::Action(Action::Link(LinkAction::new(href)))),
-            Some(text),
-        ));
-        let link = TagGroup::with_children(Tag::Link, vec![annotation.into(), span.into()]);
-        link_nodes.push(TagGroup::with_children(Tag::P, vec![link.into()]).into());
+    for row in rows {
+        let mut children: Vec<Node> = Vec::new();
+        for item in row {
+            match item {
+                RowItem::Text(id) => children.push(id.into()),
+                RowItem::Link {
+                    span,
+                    rect,
+                    href,
+                    text,
+                } => {
+                    let annotation = page.add_tagged_annotation(Annotation::new_link(
+                        LinkAnnotation::new(
+                            rect,
+                            Target::Action(Action::Link(LinkAction::new(href))),
+                        ),
+                        Some(text),
+                    ));
+                    children.push(
+                        TagGroup::with_children(Tag::Link, vec![annotation.into(), span.into()])
+                            .into(),
+                    );
+                }
+            }
+        }
+        if !children.is_empty() {
+            link_nodes.push(TagGroup::with_children(Tag::P, children).into());
+        }
     }
     page.finish();
 

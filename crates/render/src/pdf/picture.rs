@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use cirkel_core::{Domain, ImageKind, Photo, Tie};
-use cirkel_layout::{Arrow, Badge, BoxKind, Layout, Node, Path, Rect, SampleKind, TextBox};
+use cirkel_layout::{Arrow, Badge, Layout, Node, Path, Rect, SampleKind, TextBox, TextLine};
 use krilla::geom::{Size, Transform};
 use krilla::image::Image;
 use krilla::paint::{Fill, FillRule, Pattern};
@@ -28,23 +28,36 @@ const BAND_EDGE_WIDTH: f64 = 3.0;
 /// How far a ring label's outline is tinted towards white.
 const PILL_EDGE_TINT: f64 = 0.45;
 
-/// A text line of a box that is a link: its text and where it goes.
-pub(super) struct LinkLine<'l> {
-    /// The line.
-    pub line: &'l cirkel_layout::TextLine,
-    /// Its `mailto:`, `tel:` or `https:` target.
-    pub href: &'l str,
+/// A decoded photo with its pixel size.
+pub(super) type Decoded = (Image, u32, u32);
+
+/// One row of the footer's contact list: its lines left to right, each
+/// with its link where it has one. Drawn later, outside the Figure, as one
+/// paragraph, so a screen reader hears whose contact it is and the links
+/// carry their annotations.
+pub(super) type ContactRow<'l> = Vec<(&'l TextLine, Option<&'l str>)>;
+
+/// Decodes the photos once, before anything is drawn; one that does not
+/// decode (or whose decoder fails) is left out: its card shows the empty
+/// circle, as in the SVG.
+pub(super) fn decode(photos: &BTreeMap<String, Photo>) -> BTreeMap<String, Decoded> {
+    photos
+        .iter()
+        .filter_map(|(id, p)| {
+            let decoded = std::panic::catch_unwind(|| image_of(p)).ok().flatten()?;
+            Some((id.clone(), decoded))
+        })
+        .collect()
 }
 
-/// Draws the whole circle; returns the footer's link lines (drawn later,
-/// outside the Figure, so they can carry their link annotations).
+/// Draws the whole circle; returns the footer's contact rows.
 pub(super) fn picture<'l>(
     c: &mut Canvas<'_, '_>,
     layout: &'l Layout,
     theme: &Theme,
     highlight: Option<&str>,
-    photos: &BTreeMap<String, Photo>,
-) -> Vec<LinkLine<'l>> {
+    photos: &BTreeMap<String, Decoded>,
+) -> Vec<ContactRow<'l>> {
     let bg = Rect {
         x: 0.0,
         y: 0.0,
@@ -86,11 +99,11 @@ pub(super) fn picture<'l>(
         card(c, n, theme, photos.get(&n.id));
     }
     routes(c, layout, theme, highlight);
-    let mut links = Vec::new();
+    let mut rows = Vec::new();
     for b in &layout.boxes {
-        text_box(c, b, theme, &mut links);
+        text_box(c, b, theme, &mut rows);
     }
-    links
+    rows
 }
 
 fn bands(c: &mut Canvas<'_, '_>, layout: &Layout, theme: &Theme) {
@@ -264,7 +277,7 @@ fn tie(c: &mut Canvas<'_, '_>, path: &Path, tie: Tie, theme: &Theme) {
     );
 }
 
-fn card(c: &mut Canvas<'_, '_>, n: &Node, theme: &Theme, photo: Option<&Photo>) {
+fn card(c: &mut Canvas<'_, '_>, n: &Node, theme: &Theme, photo: Option<&Decoded>) {
     let colour = theme.domain(n.domain);
     let r = n.rect();
     c.draw(
@@ -282,7 +295,7 @@ fn card(c: &mut Canvas<'_, '_>, n: &Node, theme: &Theme, photo: Option<&Photo>) 
         None,
     );
     if let Some(p) = &n.photo {
-        let drawn = photo.and_then(image_of).is_some_and(|(image, w, h)| {
+        let drawn = photo.cloned().is_some_and(|(image, w, h)| {
             portrait(c, (p.x, p.y, p.radius), image, w, h);
             true
         });
@@ -427,12 +440,12 @@ fn badge(c: &mut Canvas<'_, '_>, b: &Badge, colour: Rgb, theme: &Theme) {
     c.text(&b.text, crate::svg::readable_on(colour, theme));
 }
 
-/// Title, legend or footer. Lines with a safe link are handed back.
+/// Title, legend or footer. Rows with a safe link are handed back.
 fn text_box<'l>(
     c: &mut Canvas<'_, '_>,
     b: &'l TextBox,
     theme: &Theme,
-    links: &mut Vec<LinkLine<'l>>,
+    rows: &mut Vec<ContactRow<'l>>,
 ) {
     for s in &b.swatches {
         let f = if theme.patterns {
@@ -464,10 +477,24 @@ fn text_box<'l>(
     for bd in &b.badges {
         badge(c, bd, theme.route(bd.number), theme);
     }
+    let link = |t: &'l TextLine| t.link.as_deref().filter(|l| is_safe_link(l));
+    // Baselines of lines with a link: the rows of the contact list.
+    let mut linked: Vec<f64> = b
+        .text
+        .iter()
+        .filter(|t| link(t).is_some())
+        .map(|t| t.y)
+        .collect();
+    linked.dedup();
+    let mut by_row: BTreeMap<usize, ContactRow<'l>> = BTreeMap::new();
     for t in &b.text {
-        match t.link.as_deref().filter(|l| is_safe_link(l)) {
-            Some(href) if b.kind == BoxKind::Footer => links.push(LinkLine { line: t, href }),
-            _ => c.text(t, text_colour(t.role, theme)),
+        match linked.iter().position(|y| (y - t.y).abs() < 0.5) {
+            Some(row) => by_row.entry(row).or_default().push((t, link(t))),
+            None => c.text(t, text_colour(t.role, theme)),
         }
+    }
+    for (_, mut row) in by_row {
+        row.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+        rows.push(row);
     }
 }

@@ -121,8 +121,11 @@ fn tree(
         }
         let children: Vec<Node> = ids.into_iter().map(Node::from).collect();
         if children.is_empty() {
-            // Nothing drawn (no glyph of the font): a label alone would
-            // be an item without a body.
+            // Nothing of the text drawn (no glyph of the font): a label
+            // that was drawn must still be in the tree, once.
+            if let Some(l) = label {
+                nodes.push(TagGroup::with_children(Tag::P, vec![l.into()]).into());
+            }
             continue;
         }
         match (block, numbering) {
