@@ -13,9 +13,9 @@
 //! whose alt text is the short description; bands, wedges, lines and card
 //! shapes are artifacts; each contact link in the footer is a Link with its
 //! annotation; then the description in the reading order of `describe`
-//! (ring by ring, then routes, then meetings). No dates are written and the
-//! document id is derived from the content, so the same input gives the
-//! same bytes.
+//! (ring by ring, then routes, then meetings). No dates are written, the
+//! document id is derived from the circle's title and the instance id from
+//! the content, so the same input gives the same bytes.
 
 use std::collections::BTreeMap;
 
@@ -335,7 +335,10 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
         Metadata::new()
             .title(title)
             .language(lang.into())
-            .creator(format!("cirkel {}", env!("CARGO_PKG_VERSION"))),
+            .creator(format!("cirkel {}", env!("CARGO_PKG_VERSION")))
+            // The same circle keeps its document id from one year's
+            // version to the next; the instance id follows the content.
+            .document_id(format!("cirkel van invloed: {}", layout.title)),
     );
     doc.finish().map_err(|e| failed(e.to_string()))
 }
