@@ -36,6 +36,7 @@ mod members;
 mod photo;
 mod routes;
 mod school;
+mod strip;
 mod syntax;
 mod text;
 

@@ -71,6 +71,8 @@ impl Validator<'_> {
             self.error(path, msg!("parse.photo-kind", photo = &shown), help());
             return None;
         };
+        // EXIF, XMP and text chunks go before anything embeds the photo.
+        let bytes = super::strip::strip_metadata(kind, bytes);
         let (width, height) = match imagesize::blob_size(&bytes) {
             Ok(size) if size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE => {
                 self.error(
