@@ -48,23 +48,16 @@ fn kind(r: &Result<(), DrawError>) -> Want {
     }
 }
 
-#[test]
-fn hostile_draw_options_get_errors_not_panics() {
-    let bad_layout: Layout = {
-        let mut l = draw(SCHOOL, &NoFiles, &DrawOptions::default())
-            .unwrap()
-            .layout;
-        for r in &mut l.rings {
-            r.radius = f64::NAN;
-            r.tracks = vec![1e300, -5.0];
-        }
-        for s in &mut l.sectors {
-            s.start_deg = f64::INFINITY;
-        }
-        l
-    };
-    let dir = std::env::temp_dir();
-    let cases: Vec<(&str, DrawOptions, Want)> = vec![
+/// Hostile drawing options, each with the answer it must get.
+fn draw_option_cases() -> Vec<(&'static str, DrawOptions, Want)> {
+    let mut cases = size_cases();
+    cases.extend(other_cases());
+    cases
+}
+
+/// Sizes, scales and resolutions out of range.
+fn size_cases() -> Vec<(&'static str, DrawOptions, Want)> {
+    vec![
         ("defaults", DrawOptions::default(), Want::Ok),
         (
             "width 0",
@@ -148,6 +141,26 @@ fn hostile_draw_options_get_errors_not_panics() {
             },
             Want::Io,
         ),
+    ]
+}
+
+/// Themes, previous layouts, routes, text as paths and PDF.
+fn other_cases() -> Vec<(&'static str, DrawOptions, Want)> {
+    let bad_layout: Layout = {
+        let mut l = draw(SCHOOL, &NoFiles, &DrawOptions::default())
+            .unwrap()
+            .layout;
+        for r in &mut l.rings {
+            r.radius = f64::NAN;
+            r.tracks = vec![1e300, -5.0];
+        }
+        for s in &mut l.sectors {
+            s.start_deg = f64::INFINITY;
+        }
+        l
+    };
+    let dir = std::env::temp_dir();
+    vec![
         (
             "a folder as theme file",
             DrawOptions {
@@ -215,7 +228,39 @@ fn hostile_draw_options_get_errors_not_panics() {
             },
             Want::Ok,
         ),
-    ];
+        (
+            "PDF",
+            DrawOptions {
+                format: Format::Pdf,
+                ..DrawOptions::default()
+            },
+            Want::Ok,
+        ),
+        (
+            "PDF on A3 without the description",
+            DrawOptions {
+                format: Format::Pdf,
+                size: Size::Paper(Paper::A3),
+                pdf_description: false,
+                ..DrawOptions::default()
+            },
+            Want::Ok,
+        ),
+        (
+            "PDF at scale NaN",
+            DrawOptions {
+                format: Format::Pdf,
+                scale: f64::NAN,
+                ..DrawOptions::default()
+            },
+            Want::Options,
+        ),
+    ]
+}
+
+#[test]
+fn hostile_draw_options_get_errors_not_panics() {
+    let cases = draw_option_cases();
     let mut failures = Vec::new();
     for (name, options, want) in cases {
         let got = catch_unwind(AssertUnwindSafe(|| {

@@ -286,20 +286,8 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     }
     page.finish();
 
-    let picture_box = KRect::from_xywh(
-        f(fit.dx),
-        f(fit.dy),
-        f(layout.width * fit.scale),
-        f(layout.height * fit.scale),
-    );
-    let alt = if layout.description.trim().is_empty() {
-        layout.title.clone()
-    } else {
-        layout.description.clone()
-    };
-    let figure_tag = Tag::Figure(Some(alt)).with_bbox(picture_box.map(|r| BBox::new(0, r)));
     tree.push(TagGroup::with_children(
-        figure_tag,
+        figure_tag(layout, &fit),
         figure.into_iter().map(Node::from).collect(),
     ));
     for n in link_nodes {
@@ -326,19 +314,38 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     }
     doc.set_tag_tree(tree);
     doc.set_outline(outline);
+    doc.set_metadata(metadata(layout, lang));
+    doc.finish().map_err(|e| failed(e.to_string()))
+}
+
+/// The picture's Figure: the short description as alt text, its box.
+fn figure_tag(layout: &Layout, fit: &PageFit) -> Tag<krilla::tagging::kind::Figure> {
+    let picture_box = KRect::from_xywh(
+        f(fit.dx),
+        f(fit.dy),
+        f(layout.width * fit.scale),
+        f(layout.height * fit.scale),
+    );
+    let alt = if layout.description.trim().is_empty() {
+        layout.title.clone()
+    } else {
+        layout.description.clone()
+    };
+    Tag::Figure(Some(alt)).with_bbox(picture_box.map(|r| BBox::new(0, r)))
+}
+
+/// Title, language and ids of the document.
+fn metadata(layout: &Layout, lang: &str) -> Metadata {
     let title = if layout.title.trim().is_empty() {
         "Cirkel van invloed".to_string()
     } else {
         layout.title.clone()
     };
-    doc.set_metadata(
-        Metadata::new()
-            .title(title)
-            .language(lang.into())
-            .creator(format!("cirkel {}", env!("CARGO_PKG_VERSION")))
-            // The same circle keeps its document id from one year's
-            // version to the next; the instance id follows the content.
-            .document_id(format!("cirkel van invloed: {}", layout.title)),
-    );
-    doc.finish().map_err(|e| failed(e.to_string()))
+    Metadata::new()
+        .title(title)
+        .language(lang.into())
+        .creator(format!("cirkel {}", env!("CARGO_PKG_VERSION")))
+        // The same circle keeps its document id from one year's version to
+        // the next; the instance id follows the content.
+        .document_id(format!("cirkel van invloed: {}", layout.title))
 }
