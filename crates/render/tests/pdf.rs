@@ -466,3 +466,27 @@ fn hand_built_descriptions_with_undrawable_text_are_written() {
     let pdf = to_pdf(&layout, &Theme::default(), &options).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
 }
+
+/// The page turns to landscape for a wide picture, stays portrait for a
+/// tall one, and the picture fits inside the margins, centred.
+#[test]
+fn the_page_turns_to_fit_the_picture() {
+    let k = kernteam(&example("obs-de-klimop.json"));
+    let mut layout = cirkel_layout::layout(&k, &cirkel_layout::LayoutOptions::default()).unwrap();
+    for (w, h, landscape) in [
+        (1000.0, 1500.0, false),
+        (3000.0, 1200.0, true),
+        (1000.0, 1000.0, false),
+    ] {
+        layout.width = w;
+        layout.height = h;
+        for paper in [Paper::A4, Paper::A3] {
+            let fit = page_fit(&layout, paper);
+            assert_eq!(fit.width > fit.height, landscape, "{w}×{h} on {paper:?}");
+            let (pw, ph) = (w * fit.scale, h * fit.scale);
+            let m = cirkel_render::PAGE_MARGIN_PT;
+            assert!(pw <= fit.width - 2.0 * m + 1e-6 && ph <= fit.height - 2.0 * m + 1e-6);
+            assert!((fit.dx * 2.0 + pw - fit.width).abs() < 1e-6, "centred");
+        }
+    }
+}
