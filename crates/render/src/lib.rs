@@ -43,6 +43,7 @@ mod facade;
 mod pdf;
 mod png;
 mod safety;
+mod style;
 mod svg;
 mod theme;
 

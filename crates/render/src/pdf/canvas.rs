@@ -219,11 +219,7 @@ impl Shape {
 /// A coordinate for krilla: finite and within ±1e6 (as the SVG painter's
 /// numbers), so no input can put NaN or infinity into the PDF.
 pub(super) fn f(v: f64) -> f32 {
-    if v.is_finite() {
-        v.clamp(-1e6, 1e6) as f32
-    } else {
-        0.0
-    }
+    crate::style::safe_coordinate(v) as f32
 }
 
 /// The point at `deg` degrees clockwise from 12 o'clock.

@@ -14,19 +14,12 @@ use krilla::surface::Surface;
 
 use super::canvas::{Canvas, Mark, Shape, f, fill, fill_with, paint, stroke};
 use crate::safety::is_safe_link;
+use crate::style::{
+    BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, HATCH_LINE, HATCH_SIZE, PILL_EDGE_TINT, ROUTE_WIDTH,
+    SECTOR_EDGE_WIDTH, escalation_dash, hatch_angle, tie_stroke,
+};
 use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
-
-/// Width of a route line (as in the SVG painter).
-const ROUTE_WIDTH: f64 = 4.5;
-/// Corner radius of a card.
-const CARD_RADIUS: f64 = 10.0;
-/// Width of a sector's edge line.
-const SECTOR_EDGE_WIDTH: f64 = 2.0;
-/// Width of the line between two ring bands.
-const BAND_EDGE_WIDTH: f64 = 3.0;
-/// How far a ring label's outline is tinted towards white.
-const PILL_EDGE_TINT: f64 = 0.45;
 
 /// A decoded photo with its pixel size.
 pub(super) type Decoded = (Image, u32, u32);
@@ -191,7 +184,7 @@ fn domain_fill(s: &mut Surface<'_>, d: Domain, theme: &Theme, tint: f64, rule: F
 /// The hatch of a domain (as the SVG painter's pattern): its tint with
 /// lines at four angles, a cross-hatch, dots or rings.
 fn hatch(s: &mut Surface<'_>, d: Domain, theme: &Theme, tint: f64) -> krilla::paint::Paint {
-    const SIZE: f64 = 14.0;
+    const SIZE: f64 = HATCH_SIZE;
     let back = theme.domain(d).tint(tint);
     let ink = theme.domain(d).tint(0.55);
     let mut builder = s.stream_builder();
@@ -206,7 +199,7 @@ fn hatch(s: &mut Surface<'_>, d: Domain, theme: &Theme, tint: f64) -> krilla::pa
         draw_plain(&mut p, Shape::rounded(&tile, 0.0), Some(fill(back)), None);
         let half = SIZE / 2.0;
         let line = |a: (f64, f64), b: (f64, f64)| Shape::path(&Path::line(a, b));
-        let ink_line = Some(stroke(ink, 2.5, None, false));
+        let ink_line = Some(stroke(ink, HATCH_LINE, None, false));
         match d {
             Domain::Overig => draw_plain(
                 &mut p,
@@ -233,12 +226,7 @@ fn hatch(s: &mut Surface<'_>, d: Domain, theme: &Theme, tint: f64) -> krilla::pa
         }
         p.finish();
     }
-    let angle = match d {
-        Domain::Samenwerkingsverband | Domain::Veiligheid => 45.0,
-        Domain::Gezondheid => -45.0,
-        Domain::Jeugdhulp => 90.0,
-        _ => 0.0,
-    };
+    let angle = hatch_angle(d).map_or(0.0, |a| a as f32);
     Pattern {
         stream: builder.finish(),
         transform: Transform::from_rotate(angle),
@@ -265,11 +253,8 @@ fn draw_plain(
 
 /// How a tie is stroked: width and dash pattern (as in the SVG).
 fn tie(c: &mut Canvas<'_, '_>, path: &Path, tie: Tie, theme: &Theme) {
-    let (width, dash) = match tie {
-        Tie::Strong => (5.0, None),
-        Tie::Tenuous => (2.0, Some(vec![3.0, 7.0])),
-        Tie::Normal | Tie::Stressful => (2.0, None),
-    };
+    let (width, dash) = tie_stroke(tie);
+    let dash = dash.map(|[on, off]| vec![f(on), f(off)]);
     c.draw(
         Shape::path(path),
         None,
@@ -283,7 +268,7 @@ fn card(c: &mut Canvas<'_, '_>, n: &Node, theme: &Theme, photo: Option<&Decoded>
     c.draw(
         Shape::rounded(&r, CARD_RADIUS),
         Some(fill(theme.card)),
-        Some(stroke(colour, 2.5, None, false)),
+        Some(stroke(colour, CARD_BORDER, None, false)),
     );
     let header = Rect {
         height: n.header_height.clamp(0.0, r.height),
@@ -309,7 +294,7 @@ fn card(c: &mut Canvas<'_, '_>, n: &Node, theme: &Theme, photo: Option<&Decoded>
         c.draw(
             Shape::new().circle(p.x, p.y, p.radius),
             None,
-            Some(stroke(colour, 2.5, None, false)),
+            Some(stroke(colour, CARD_BORDER, None, false)),
         );
     }
     for t in &n.text {
@@ -410,7 +395,10 @@ fn route_line(
         None,
         Some(stroke(theme.background, width + 4.0, None, true)),
     );
-    let dash = escalation.then(|| vec![f(width * 2.6), f(width * 1.8)]);
+    let dash = escalation.then(|| {
+        let [on, off] = escalation_dash(width);
+        vec![f(on), f(off)]
+    });
     c.draw(
         Shape::path(path),
         None,

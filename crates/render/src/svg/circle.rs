@@ -6,6 +6,7 @@ use svg::node::element::{Group, Path as SvgPath};
 
 use super::lines::tie_path;
 use super::prim::{circle, domain_fill, num, rect, text, wedge, xml_safe};
+use crate::style::{BAND_EDGE_WIDTH, PILL_EDGE_TINT, SECTOR_EDGE_WIDTH};
 use crate::theme::Theme;
 
 /// The ring bands: an annulus per ring, in a tone that steps lighter from
@@ -94,15 +95,6 @@ pub(super) fn sectors(layout: &Layout, theme: &Theme) -> (Group, Group) {
     }
     (sectors, edges)
 }
-
-/// Width of a sector's edge line.
-const SECTOR_EDGE_WIDTH: f64 = 2.0;
-/// How far a ring label's outline is tinted towards white: a light edge
-/// around the pill (the text is what must be read; a dark outline hugging
-/// it makes it harder).
-const PILL_EDGE_TINT: f64 = 0.45;
-/// Width of the line between two ring bands.
-const BAND_EDGE_WIDTH: f64 = 3.0;
 
 /// The lines between the ring bands and the circle's outer edge.
 pub(super) fn rings(layout: &Layout, theme: &Theme) -> Group {

@@ -9,18 +9,8 @@ use svg::node::element::{Group, Path as SvgPath};
 use super::prim::{circle, num, readable_on, text};
 use crate::theme::{Rgb, Theme};
 
-/// Stroke width of a route line.
-pub(super) const ROUTE_WIDTH: f64 = 4.5;
-
-/// How a tie is stroked: width and dash pattern.
-fn tie_stroke(tie: Tie) -> (f64, Option<&'static str>) {
-    match tie {
-        Tie::Strong => (5.0, None),
-        Tie::Normal => (2.0, None),
-        Tie::Tenuous => (2.0, Some("3 7")),
-        Tie::Stressful => (2.0, None),
-    }
-}
+pub(super) use crate::style::ROUTE_WIDTH;
+use crate::style::{escalation_dash, tie_stroke};
 
 pub(super) fn tie_path(d: &str, tie: Tie, theme: &Theme) -> SvgPath {
     let (width, dash) = tie_stroke(tie);
@@ -31,8 +21,8 @@ pub(super) fn tie_path(d: &str, tie: Tie, theme: &Theme) -> SvgPath {
         .set("stroke-width", num(width))
         .set("stroke-linejoin", "round")
         .set("class", format!("tie tie-{}", tie_key(tie)));
-    if let Some(dash) = dash {
-        p = p.set("stroke-dasharray", dash);
+    if let Some([on, off]) = dash {
+        p = p.set("stroke-dasharray", format!("{} {}", num(on), num(off)));
     }
     p
 }
@@ -69,10 +59,8 @@ pub(super) fn route_line(
         .set("stroke-width", num(width))
         .set("stroke-linejoin", "round");
     if escalation {
-        line = line.set(
-            "stroke-dasharray",
-            format!("{} {}", num(width * 2.6), num(width * 1.8)),
-        );
+        let [on, off] = escalation_dash(width);
+        line = line.set("stroke-dasharray", format!("{} {}", num(on), num(off)));
     }
     Group::new().add(casing).add(line)
 }

@@ -8,10 +8,8 @@ use svg::Node as _;
 use svg::node::element::{Element, Group, Path as SvgPath};
 
 use super::prim::{base64, circle, num, rect, text};
+use crate::style::{CARD_BORDER, CARD_RADIUS};
 use crate::theme::Theme;
-
-/// Corner radius of a card.
-const CARD_RADIUS: f64 = 10.0;
 
 /// Every card, in member order.
 pub(super) fn members(layout: &Layout, theme: &Theme, photos: &BTreeMap<String, Photo>) -> Group {
@@ -47,7 +45,7 @@ fn card(n: &Node, theme: &Theme, photo: Option<&Photo>) -> Group {
                 .set("rx", num(radius))
                 .set("fill", theme.card.hex())
                 .set("stroke", colour.clone())
-                .set("stroke-width", 2.5),
+                .set("stroke-width", CARD_BORDER),
         )
         .add(SvgPath::new().set("d", header).set("fill", colour.clone()));
     if let Some(p) = &n.photo {
@@ -85,7 +83,7 @@ fn portrait(mut g: Group, n: &Node, p: &Portrait, photo: Option<&Photo>, theme: 
         circle(p.x, p.y, p.radius)
             .set("fill", "none")
             .set("stroke", colour)
-            .set("stroke-width", 2.5)
+            .set("stroke-width", CARD_BORDER)
             .set("class", "portrait"),
     )
 }

@@ -10,11 +10,7 @@ use crate::theme::{Rgb, Theme};
 
 /// Formats a coordinate: two decimals at most, no `-0`, no exponent.
 pub fn num(v: f64) -> String {
-    let v = if v.is_finite() {
-        v.clamp(-1e6, 1e6)
-    } else {
-        0.0
-    };
+    let v = crate::style::safe_coordinate(v);
     let r = (v * 100.0).round() / 100.0 + 0.0;
     let s = format!("{r:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -131,19 +127,13 @@ pub(super) fn hatch_id(d: Domain, ring: usize) -> String {
 pub(super) fn hatch(d: Domain, theme: &Theme, ring: usize, tint: f64) -> Element {
     let tint = theme.domain(d).tint(tint).hex();
     let ink = theme.domain(d).tint(0.55).hex();
-    let size = 14.0;
+    let size = crate::style::HATCH_SIZE;
     let mut p = Element::new("pattern");
     p.assign("id", hatch_id(d, ring));
     p.assign("patternUnits", "userSpaceOnUse");
     p.assign("width", num(size));
     p.assign("height", num(size));
-    let rotate = match d {
-        Domain::Samenwerkingsverband | Domain::Veiligheid => Some(45),
-        Domain::Gezondheid => Some(-45),
-        Domain::Jeugdhulp => Some(90),
-        _ => None,
-    };
-    if let Some(angle) = rotate {
+    if let Some(angle) = crate::style::hatch_angle(d) {
         p.assign("patternTransform", format!("rotate({angle})"));
     }
     p.append(
@@ -162,7 +152,7 @@ pub(super) fn hatch(d: Domain, theme: &Theme, ring: usize, tint: f64) -> Element
                 format!("M {} {} L {} {}", num(x1), num(y1), num(x2), num(y2)),
             )
             .set("stroke", ink.clone())
-            .set("stroke-width", 2.5)
+            .set("stroke-width", crate::style::HATCH_LINE)
     };
     match d {
         Domain::Overig => p.append(circle(size / 2.0, size / 2.0, 2.2).set("fill", ink.clone())),

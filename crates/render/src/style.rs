@@ -1,0 +1,59 @@
+//! The picture's style decisions that every painter shares (SVG, PDF, and
+//! the PNG painter to come): line widths, corner radii, the ecomap tie
+//! strokes and the print theme's hatches. Colours live in the theme.
+
+use cirkel_core::{Domain, Tie};
+
+/// A coordinate every painter can write: finite and within ±1e6 (far
+/// inside what tiny-skia and PDF readers handle); NaN and infinity are 0.
+pub(crate) fn safe_coordinate(v: f64) -> f64 {
+    if v.is_finite() {
+        v.clamp(-1e6, 1e6)
+    } else {
+        0.0
+    }
+}
+
+/// Stroke width of a route line.
+pub(crate) const ROUTE_WIDTH: f64 = 4.5;
+/// Corner radius of a card.
+pub(crate) const CARD_RADIUS: f64 = 10.0;
+/// Width of a card's and a portrait's border.
+pub(crate) const CARD_BORDER: f64 = 2.5;
+/// Width of a sector's edge line.
+pub(crate) const SECTOR_EDGE_WIDTH: f64 = 2.0;
+/// Width of the line between two ring bands.
+pub(crate) const BAND_EDGE_WIDTH: f64 = 3.0;
+/// How far a ring label's outline is tinted towards white: a light edge
+/// around the pill (the text is what must be read; a dark outline hugging
+/// it makes it harder).
+pub(crate) const PILL_EDGE_TINT: f64 = 0.45;
+/// Side of a hatch tile.
+pub(crate) const HATCH_SIZE: f64 = 14.0;
+/// Width of a hatch's lines.
+pub(crate) const HATCH_LINE: f64 = 2.5;
+
+/// How a tie is stroked: width and dash pattern (dash, gap). A stressful
+/// tie is drawn as the zigzag its path already is.
+pub(crate) fn tie_stroke(tie: Tie) -> (f64, Option<[f64; 2]>) {
+    match tie {
+        Tie::Strong => (5.0, None),
+        Tie::Normal | Tie::Stressful => (2.0, None),
+        Tie::Tenuous => (2.0, Some([3.0, 7.0])),
+    }
+}
+
+/// The dash pattern (dash, gap) of an escalation line of `width`.
+pub(crate) fn escalation_dash(width: f64) -> [f64; 2] {
+    [width * 2.6, width * 1.8]
+}
+
+/// The angle a domain's hatch is turned by, in degrees; `None` unturned.
+pub(crate) fn hatch_angle(d: Domain) -> Option<i32> {
+    match d {
+        Domain::Samenwerkingsverband | Domain::Veiligheid => Some(45),
+        Domain::Gezondheid => Some(-45),
+        Domain::Jeugdhulp => Some(90),
+        _ => None,
+    }
+}
