@@ -36,6 +36,9 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column (in characters) of the value, 0 when unknown.
     pub column: usize,
+    /// The spreadsheet cell the value is in, for an input read from a
+    /// workbook or a CSV file (then `line` and `column` are 0).
+    pub cell: Option<Cell>,
     /// What is wrong, in one sentence: an id of the message catalogue and
     /// its arguments ([`Diagnostic::text`] puts it into words).
     pub message: Message,
@@ -54,6 +57,7 @@ impl Diagnostic {
             path: path.into(),
             line: 0,
             column: 0,
+            cell: None,
             message,
             help: None,
             lang: Lang::Nl,
@@ -115,6 +119,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the spreadsheet cell the problem is in.
+    #[must_use]
+    pub fn at_cell(mut self, cell: Cell) -> Self {
+        self.cell = Some(cell);
+        self
+    }
+
     /// Formats the problem for a terminal, prefixed with the file name.
     pub fn display_with_file<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
         DiagnosticWithFile { diag: self, file }
@@ -130,7 +141,9 @@ impl fmt::Display for DiagnosticWithFile<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.diag;
         write!(f, "{}", d.file.as_deref().unwrap_or(self.file))?;
-        if d.line > 0 {
+        if let Some(cell) = &d.cell {
+            write!(f, ": {cell}")?;
+        } else if d.line > 0 {
             write!(f, ":{}:{}", d.line, d.column)?;
         }
         let kind = match d.severity {
@@ -139,7 +152,9 @@ impl fmt::Display for DiagnosticWithFile<'_> {
             Severity::Note => crate::msg!("diag.note"),
         };
         write!(f, ": {}: ", kind.text(d.lang))?;
-        if !d.path.is_empty() {
+        // In a workbook the cell says where; the JSON path would only
+        // puzzle someone who never saw the JSON.
+        if !d.path.is_empty() && d.cell.is_none() {
             write!(f, "{}: ", d.path)?;
         }
         write!(f, "{}", d.text())?;
@@ -153,6 +168,46 @@ impl fmt::Display for DiagnosticWithFile<'_> {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.display_with_file("input").fmt(f)
+    }
+}
+
+/// A cell of a spreadsheet: `Leden!C5`. The sheet is empty for a CSV file
+/// (which has one table): `C5`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cell {
+    /// The sheet's name as written in the workbook.
+    pub sheet: String,
+    /// 1-based row.
+    pub row: u32,
+    /// 1-based column (1 is `A`).
+    pub column: u32,
+}
+
+impl Cell {
+    /// The column's letters: 1 → `A`, 27 → `AA`.
+    pub fn column_letters(column: u32) -> String {
+        let mut n = column.max(1);
+        let mut letters = Vec::new();
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.push(char::from(b'A' + rem as u8));
+            n = (n - 1) / 26;
+        }
+        letters.iter().rev().collect()
+    }
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.sheet.is_empty() {
+            let plain = self.sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if plain {
+                write!(f, "{}!", self.sheet)?;
+            } else {
+                write!(f, "'{}'!", self.sheet.replace('\'', "''"))?;
+            }
+        }
+        write!(f, "{}{}", Cell::column_letters(self.column), self.row)
     }
 }
 
@@ -195,7 +250,7 @@ impl Diagnostics {
     /// Sorts errors before warnings, then by position; keeps the order of equal ones.
     pub fn sort(&mut self) {
         self.0
-            .sort_by_key(|d| (d.severity, d.line == 0, d.line, d.column));
+            .sort_by_key(|d| (d.severity, d.line == 0 && d.cell.is_none(), d.line, d.column));
     }
 }
 
@@ -275,6 +330,30 @@ mod tests {
         assert_eq!(nearest("nmae", known), Some("name"));
         assert_eq!(nearest("organistion", known), Some("organisation"));
         assert_eq!(nearest("zzzzzz", known), None);
+    }
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        let cell = |sheet: &str, row, column| Cell {
+            sheet: sheet.into(),
+            row,
+            column,
+        };
+        assert_eq!(cell("Leden", 5, 3).to_string(), "Leden!C5");
+        assert_eq!(cell("Mijn leden", 1, 27).to_string(), "'Mijn leden'!AA1");
+        assert_eq!(cell("", 2, 702).to_string(), "ZZ2");
+        assert_eq!(cell("", 2, 703).to_string(), "AAA2");
+        let d = Diagnostic::error(
+            "members[3].ring",
+            crate::msg!("parse.unknown-ring", ring = "kerntaem"),
+        )
+        .at_cell(cell("Leden", 5, 3));
+        assert_eq!(
+            d.in_lang(Lang::En)
+                .display_with_file("regenboog.xlsx")
+                .to_string(),
+            "regenboog.xlsx: Leden!C5: error: unknown ring \"kerntaem\""
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ mod spans;
 pub use catalogue::{
     Bilingual, FIXED_KERNTEAM, Role, close_role, find_role, role, role_key, roles,
 };
-pub use diagnostic::{Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list};
+pub use diagnostic::{Cell, Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list};
 pub use input::{
     ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
     KNOWN_SCHOOL, MeetingIn, MemberIn, RingIn, RouteIn, SchoolIn,
@@ -46,7 +46,7 @@ pub use model::{
 };
 pub use parse::{
     ParseOptions, Parsed, check_input_size, decode_text, is_allowed_web_link, is_forbidden_char,
-    parse, parse_with, slug, syntax_error,
+    parse, parse_document, parse_with, slug, syntax_error,
 };
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::diagnostic::{Cell, Diagnostic};
+
 /// A 1-based line and column (column counted in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
@@ -25,6 +27,8 @@ pub struct Spans {
     keys: BTreeMap<String, Pos>,
     /// Keys that occur twice in one object: (path of the second occurrence, first, second).
     pub duplicates: Vec<(String, Pos, Pos)>,
+    /// For a document read from a spreadsheet: the cell of each value.
+    cells: BTreeMap<String, Cell>,
 }
 
 impl Spans {
@@ -44,6 +48,40 @@ impl Spans {
         scanner.spans
     }
 
+    /// The positions of a document read from a spreadsheet: the cell of
+    /// each value by JSON path (`members[3].ring` → `Leden!E5`). A path
+    /// without a cell of its own is placed at the closest enclosing one (a
+    /// missing field at its row).
+    pub fn from_cells(cells: BTreeMap<String, Cell>) -> Spans {
+        Spans {
+            cells,
+            ..Spans::default()
+        }
+    }
+
+    /// The cell of the value at `path`, or of the closest enclosing value
+    /// that has one; `None` for a document read from JSON text.
+    pub fn cell(&self, path: &str) -> Option<&Cell> {
+        let mut p = path;
+        loop {
+            if let Some(cell) = self.cells.get(p) {
+                return Some(cell);
+            }
+            p = &p[..p.rfind(['.', '['])?];
+        }
+    }
+
+    /// Gives a problem at a JSON path its place in the input: the line and
+    /// column of the value, or its spreadsheet cell.
+    pub fn place(&self, d: Diagnostic) -> Diagnostic {
+        if let Some(cell) = self.cell(&d.path) {
+            let cell = cell.clone();
+            return d.at(0, 0).at_cell(cell);
+        }
+        let pos = self.locate(&d.path);
+        d.at(pos.line, pos.column)
+    }
+
     /// Where the value at `path` starts.
     pub fn value(&self, path: &str) -> Option<Pos> {
         self.values.get(path).copied()
@@ -53,6 +91,19 @@ impl Spans {
     /// key read under the key it was meant to be, so that what is said about
     /// its value still points at it).
     pub(crate) fn alias(&mut self, from: &str, to: &str) {
+        let cells: Vec<(String, Cell)> = self
+            .cells
+            .range(from.to_string()..)
+            .take_while(|(p, _)| p.starts_with(from))
+            .filter_map(|(p, cell)| {
+                let rest = &p[from.len()..];
+                (rest.is_empty() || rest.starts_with(['.', '[']))
+                    .then(|| (format!("{to}{rest}"), cell.clone()))
+            })
+            .collect();
+        for (p, cell) in cells {
+            self.cells.entry(p).or_insert(cell);
+        }
         for map in [&mut self.values, &mut self.keys] {
             let moved: Vec<(String, Pos)> = map
                 .range(from.to_string()..)

@@ -30,6 +30,7 @@ impl Validator<'_> {
                 .spans
                 .key(&child)
                 .unwrap_or_else(|| self.spans.locate(&child));
+            let cell = self.spans.cell(&child).cloned();
             let english = english_key(&key, known);
             let near = english.or_else(|| nearest(&key, known.iter().copied()));
             // `phone` written on the member instead of in its contact.
@@ -52,12 +53,12 @@ impl Validator<'_> {
                 ),
             };
             let lang = self.lang();
-            self.diags.push(
-                Diagnostic::error(child.clone(), msg!("parse.unknown-key", key = &key))
-                    .with_help(help)
-                    .at(pos.line, pos.column)
-                    .in_lang(lang),
-            );
+            let mut d = Diagnostic::error(child.clone(), msg!("parse.unknown-key", key = &key))
+                .with_help(help)
+                .at(pos.line, pos.column)
+                .in_lang(lang);
+            d.cell = cell;
+            self.diags.push(d);
             // Read the value as the key it was meant to be (the file is
             // wrong either way), so that the one mistake does not also make
             // the key it meant "missing".

@@ -94,8 +94,21 @@ pub fn parse_with(
     let text = decode(bytes).map_err(|d| Diagnostics(vec![d]))?;
     let value: Value =
         serde_json::from_str(text).map_err(|e| Diagnostics(vec![syntax_error(text, &e)]))?;
+    parse_document(value, Spans::scan(text), options, files)
+}
+
+/// Validates an input document that is already a JSON value (one read
+/// from a spreadsheet by `cirkel-sheets`), with every check and help that
+/// [`parse_with`] applies to JSON text. `spans` places the problems: the
+/// positions of [`Spans::scan`], or the cells of [`Spans::from_cells`].
+pub fn parse_document(
+    value: Value,
+    spans: Spans,
+    options: &ParseOptions,
+    files: &dyn Resources,
+) -> Result<Parsed, Diagnostics> {
     let mut v = Validator {
-        spans: Spans::scan(text),
+        spans,
         diags: Vec::new(),
         options,
         files,
@@ -141,9 +154,9 @@ pub(super) const DEFAULT_RINGS: [(&str, &str, &str); 3] = [
 ];
 impl Validator<'_> {
     pub(super) fn push(&mut self, d: Diagnostic) {
-        let pos = self.spans.locate(&d.path);
         let lang = self.lang();
-        self.diags.push(d.at(pos.line, pos.column).in_lang(lang));
+        let d = self.spans.place(d).in_lang(lang);
+        self.diags.push(d);
     }
 
     pub(super) fn error(&mut self, path: &str, message: Message, help: Option<Message>) {

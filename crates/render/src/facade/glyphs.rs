@@ -114,8 +114,7 @@ pub(super) fn glyph_warnings(layout: &Layout, k: &Kernteam, spans: &Spans) -> Ve
                 .take(5)
                 .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
                 .collect();
-            let pos = spans.locate(&path);
-            Diagnostic::warning(
+            spans.place(Diagnostic::warning(
                 path,
                 msg!(
                     "draw.no-glyph",
@@ -126,8 +125,7 @@ pub(super) fn glyph_warnings(layout: &Layout, k: &Kernteam, spans: &Spans) -> Ve
                     )
                 ),
             )
-            .with_help(msg!("draw.no-glyph.help"))
-            .at(pos.line, pos.column)
+            .with_help(msg!("draw.no-glyph.help")))
         })
         .collect()
 }

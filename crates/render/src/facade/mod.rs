@@ -265,8 +265,7 @@ impl Prepared {
 
     /// Locates a problem at a JSON path of the input.
     pub fn locate(&self, d: Diagnostic) -> Diagnostic {
-        let pos = self.spans.locate(&d.path);
-        d.at(pos.line, pos.column)
+        self.spans.place(d)
     }
 }
 
