@@ -1,59 +1,96 @@
 //! The small commands: `check`, `layout`, `describe`, `init`, `roles`,
 //! `schema`.
 
-use cirkel_core::{Diagnostics, Lang, ParseOptions, Parsed, msg, parse_with, roles as catalogue};
-use cirkel_render::{DrawError, DrawOptions, ThemeChoice, prepare, prepare_parsed, resolve_theme};
+use cirkel_core::{Diagnostics, Lang, Parsed, msg, roles as catalogue};
+use cirkel_render::{
+    DrawError, DrawOptions, ThemeChoice, parse_schools, prepare_input, prepare_parsed,
+    resolve_theme,
+};
 
 use crate::args::{DescribeFormatArg, PrivacyArg};
-use crate::init;
-use crate::io::{display_name, files_of, read_input, write_new, write_output};
+use crate::io::{display_name, files_of, input_of, read_input, write_output};
 use crate::report::{Failure, Log, check_failure, draw_failure, report, words};
 
-/// Reads and parses an input; on errors prints them all and fails.
-fn parse_input(
+/// Reads and parses an input (of a workbook, the school `school` names);
+/// on errors prints them all and fails.
+pub(crate) fn parse_input(
     input: &str,
     lang: Lang,
+    school: Option<&str>,
     log: &mut Log,
     on_error: fn(&str, DrawError, &mut Log) -> Failure,
 ) -> Result<Parsed, Failure> {
-    let json = read_input(input, log)?;
-    let options = ParseOptions {
-        lang,
-        base_dir: None,
-    };
-    parse_with(&json, &options, &files_of(input))
-        .map_err(|d| on_error(&display_name(input), d.into(), log))
+    let bytes = read_input(input, log)?;
+    cirkel_render::parse_input(&input_of(input, &bytes, school), &files_of(input), lang, school)
+        .map_err(|e| on_error(&display_name(input), e, log))
 }
 
 /// `cirkel check`: every error, warning and note; exit 1 on errors. The
 /// circle is laid out too, so what only the layout finds (a circle past the
 /// canvas limit, characters the font lacks) is reported as well. With
 /// `--theme` (and no input) the theme file alone is checked.
-pub(crate) fn check(input: Option<&str>, theme: Option<&str>, lang: Lang) -> Result<(), Failure> {
+pub(crate) fn check(
+    input: Option<&str>,
+    theme: Option<&str>,
+    school: Option<&str>,
+    lang: Lang,
+) -> Result<(), Failure> {
     let log = &mut Log::direct();
     let choice = theme.map_or(ThemeChoice::default(), ThemeChoice::from_spec);
     let Some(input) = input else {
         return check_theme(theme.unwrap_or("standaard"), &choice, log);
     };
     let name = display_name(input);
-    let parsed = parse_input(input, lang, log, check_failure)?;
-    let notes = Diagnostics(parsed.warnings.notes().cloned().collect());
     let options = DrawOptions {
         theme: choice,
         lang,
         ..DrawOptions::default()
     };
-    let prepared = prepare_parsed(&parsed, &options).map_err(|e| check_failure(&name, e, log))?;
+    if school.is_some() {
+        let parsed = parse_input(input, lang, school, log, check_failure)?;
+        return check_one(&name, None, &parsed, &options, log);
+    }
+    // Every school of a workbook; a JSON file has one.
+    let bytes = read_input(input, log)?;
+    let schools = parse_schools(&input_of(input, &bytes, None), &files_of(input), lang)
+        .map_err(|d| check_failure(&name, d.into(), log))?;
+    let many = schools.len() > 1;
+    let mut failed = false;
+    for s in schools {
+        let shown = if many { s.name.clone() } else { None };
+        let result = s
+            .parsed
+            .map_err(|d| check_failure(&name, d.into(), log))
+            .and_then(|parsed| check_one(&name, shown.as_deref(), &parsed, &options, log));
+        failed |= result.is_err();
+    }
+    if failed { Err(Failure::Input) } else { Ok(()) }
+}
+
+/// The warnings and notes of one school, and the line that says it is good.
+fn check_one(
+    name: &str,
+    school: Option<&str>,
+    parsed: &Parsed,
+    options: &DrawOptions,
+    log: &mut Log,
+) -> Result<(), Failure> {
+    let notes = Diagnostics(parsed.warnings.notes().cloned().collect());
+    let prepared = prepare_parsed(parsed, options).map_err(|e| check_failure(name, e, log))?;
     let mut all = prepared.warnings.clone();
     all.0.extend(notes.0);
     all.sort();
-    report(&name, &all, log);
+    report(name, &all, log);
     let k = &parsed.kernteam;
+    let file = match school {
+        Some(s) => format!("{name} ({s})"),
+        None => name.to_string(),
+    };
     println!(
         "{}",
         words(&msg!(
             "cli.check-ok",
-            file = &name,
+            file = &file,
             members = k.members.len(),
             rings = k.rings.len(),
             routes = k.routes.len(),
@@ -84,9 +121,13 @@ fn check_theme(spec: &str, choice: &ThemeChoice, log: &mut Log) -> Result<(), Fa
 pub(crate) fn layout(input: &str, output: &str, options: &DrawOptions) -> Result<(), Failure> {
     let log = &mut Log::direct();
     let name = display_name(input);
-    let json = read_input(input, log)?;
-    let prepared =
-        prepare(&json, &files_of(input), options).map_err(|e| draw_failure(&name, e, log))?;
+    let bytes = read_input(input, log)?;
+    let prepared = prepare_input(
+        &input_of(input, &bytes, options.school.as_deref()),
+        &files_of(input),
+        options,
+    )
+    .map_err(|e| draw_failure(&name, e, log))?;
     report(&name, &prepared.warnings, log);
     let json = serde_json::to_string_pretty(&prepared.layout)
         .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
@@ -100,9 +141,10 @@ pub(crate) fn describe(
     format: DescribeFormatArg,
     lang: Lang,
     privacy: PrivacyArg,
+    school: Option<&str>,
 ) -> Result<(), Failure> {
     let log = &mut Log::direct();
-    let parsed = parse_input(input, lang, log, draw_failure)?;
+    let parsed = parse_input(input, lang, school, log, draw_failure)?;
     let shown = Diagnostics(parsed.warnings.warnings().cloned().collect());
     report(&display_name(input), &shown, log);
     let k = parsed.kernteam.redacted(privacy.into());
@@ -111,21 +153,6 @@ pub(crate) fn describe(
         DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
     };
     write_output(output, cirkel_layout::describe(&k, format).as_bytes())
-}
-
-/// `cirkel init`: the starter file. An existing file is kept unless
-/// `force`: it may be a filled-in kernteam.
-pub(crate) fn init(school: &str, output: &str, force: bool) -> Result<(), Failure> {
-    let text = init::starter(school);
-    if force || output == "-" {
-        write_output(output, text.as_bytes())?;
-    } else {
-        write_new(output, text.as_bytes())?;
-    }
-    if output != "-" {
-        Log::direct().say(&msg!("cli.init-wrote", file = output));
-    }
-    Ok(())
 }
 
 /// `cirkel roles`: the catalogue.

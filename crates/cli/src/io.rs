@@ -7,6 +7,7 @@ use std::path::Path;
 
 use cirkel_core::limits::MAX_INPUT_BYTES;
 use cirkel_core::{Diagnostics, Folder, Message, check_input_size, msg};
+use cirkel_render::{Input, InputKind};
 
 use crate::report::{Failure, Log, report};
 
@@ -26,6 +27,20 @@ pub(crate) fn files_of(input: &str) -> Folder {
     } else {
         Folder::beside(Path::new(input))
     }
+}
+
+/// The input as the library takes it: its kind by its name (standard
+/// input is JSON); `school` names the school of a CSV of members (else the
+/// file's name does).
+pub(crate) fn input_of<'a>(input: &'a str, bytes: &'a [u8], school: Option<&'a str>) -> Input<'a> {
+    if input == "-" {
+        return Input {
+            bytes,
+            kind: InputKind::Json,
+            fallback_name: school.unwrap_or("school"),
+        };
+    }
+    Input::of_file(bytes, Path::new(input), school)
 }
 
 /// "cannot read FILE: why".
@@ -56,6 +71,12 @@ pub(crate) fn read_input(input: &str, log: &mut Log) -> Result<Vec<u8>, Failure>
         }
         Failure::Input
     };
+    if input != "-"
+        && let Some(d) = cirkel_render::refused_input(Path::new(input))
+    {
+        report(&display_name(input), &Diagnostics::one(d), log);
+        return Err(Failure::Input);
+    }
     let mut bytes = Vec::new();
     if input == "-" {
         std::io::stdin()
@@ -97,8 +118,8 @@ pub(crate) fn same_file(a: &str, b: &str) -> bool {
 /// (refused as wrong usage, with the way to overwrite). The file appears
 /// whole: written aside, then linked into place, which fails if the name
 /// was taken meanwhile.
-pub(crate) fn write_new(output: &str, bytes: &[u8]) -> Result<(), Failure> {
-    let exists = || Failure::Usage(msg!("cli.init-exists", file = output));
+pub(crate) fn write_new(output: &str, bytes: &[u8], exists: &Message) -> Result<(), Failure> {
+    let exists = || Failure::Usage(exists.clone());
     let target = Path::new(output);
     if target.symlink_metadata().is_ok() {
         return Err(exists());

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 mod args;
 mod batch;
 mod commands;
+mod convert;
 mod init;
 mod io;
 mod render;
@@ -47,9 +48,16 @@ enum Command {
     /// Validate a kernteam file (all errors, warnings and notes) or a theme
     /// file, or both; exit 1 on errors.
     Check {
-        /// The kernteam JSON file, or `-` for standard input.
+        /// The kernteam file (JSON, .xlsx, .ods or a .csv of members), or
+        /// `-` for standard input (JSON). Every school of a workbook is
+        /// checked.
         #[arg(required_unless_present = "theme")]
         input: Option<String>,
+        /// Only this school of a workbook (by its name). Of a
+        /// CSV of members: the school's name (default: the file's name).
+        #[arg(long, value_name = "NAME")]
+        school: Option<String>,
+
         /// A theme file (JSON) to check: every problem at once, and colours
         /// that are hard to read. With an input, the input is checked as
         /// drawn in this theme.
@@ -59,8 +67,14 @@ enum Command {
     /// Print the computed geometry as JSON (what `render` with the same
     /// options draws).
     Layout {
-        /// The kernteam JSON file, or `-` for standard input.
+        /// The kernteam file (JSON, .xlsx, .ods, .csv), or `-` for
+        /// standard input (JSON).
         input: String,
+        /// Of a workbook of many schools: the school (by its name). Of a
+        /// CSV of members: the school's name (default: the file's name).
+        #[arg(long, value_name = "NAME")]
+        school: Option<String>,
+
         /// Output file, or `-` for standard output.
         #[arg(short, long, default_value = "-")]
         output: String,
@@ -86,8 +100,14 @@ enum Command {
     /// Describe the kernteam in words: who is on each ring, the expertise in
     /// house, each route and the meetings (alt text, screen readers, reports).
     Describe {
-        /// The kernteam JSON file, or `-` for standard input.
+        /// The kernteam file (JSON, .xlsx, .ods, .csv), or `-` for
+        /// standard input (JSON).
         input: String,
+        /// Of a workbook of many schools: the school (by its name). Of a
+        /// CSV of members: the school's name (default: the file's name).
+        #[arg(long, value_name = "NAME")]
+        school: Option<String>,
+
         /// Output file, or `-` for standard output.
         #[arg(short, long, default_value = "-")]
         output: String,
@@ -98,8 +118,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
         privacy: PrivacyArg,
     },
-    /// Write a starter file with the fixed kernteam members of the Impulstraject.
+    /// Write a starter file with the fixed kernteam members of the
+    /// Impulstraject: JSON, or a filled-in workbook (`--format xlsx`).
     Init {
+        /// JSON, or a workbook with a guide sheet and drop-down lists.
+        /// Default: by the output's extension, else JSON.
+        #[arg(long, value_enum)]
+        format: Option<convert::FileFormat>,
         /// The school's name.
         #[arg(long, default_value = "Naam van de school")]
         school: String,
@@ -108,6 +133,21 @@ enum Command {
         output: String,
         /// Overwrite the output file if it exists (without this, an existing
         /// file is never touched).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Turn a kernteam file into a workbook (.xlsx, .ods) or back into
+    /// JSON. What is written is read back and must give the same kernteam.
+    Convert {
+        /// The kernteam file (JSON, .xlsx, .ods, .csv).
+        input: String,
+        /// The file to write: .json, .xlsx or .ods.
+        output: String,
+        /// Of a workbook of many schools: only this school (needed for
+        /// JSON output).
+        #[arg(long, value_name = "NAME")]
+        school: Option<String>,
+        /// Overwrite the output file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -184,7 +224,8 @@ fn file_without_command(argv: &[std::ffi::OsString]) -> Option<String> {
         first = words.next()?;
     }
     let commands = [
-        "render", "batch", "check", "layout", "describe", "init", "roles", "schema", "help",
+        "render", "batch", "check", "layout", "describe", "init", "convert", "roles", "schema",
+        "help",
     ];
     let looks_like_file = [".json", ".xlsx", ".ods", ".csv"]
         .iter()
@@ -198,9 +239,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Render(r) => render::run(&r, lang),
         Command::Batch(b) => batch::run(&b, lang),
-        Command::Check { input, theme } => {
-            commands::check(input.as_deref(), theme.as_deref(), lang)
-        }
+        Command::Check {
+            input,
+            theme,
+            school,
+        } => commands::check(input.as_deref(), theme.as_deref(), school.as_deref(), lang),
         Command::Layout {
             input,
             output,
@@ -209,8 +252,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             width,
             paper,
             format,
+            school,
         } => {
             let options = cirkel_render::DrawOptions {
+                school,
                 format: format.map(Into::into).unwrap_or_default(),
                 size: args::size(width, paper),
                 lang,
@@ -225,12 +270,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             format,
             privacy,
-        } => commands::describe(&input, &output, format, lang, privacy),
+            school,
+        } => commands::describe(&input, &output, format, lang, privacy, school.as_deref()),
         Command::Init {
             school,
             output,
             force,
-        } => commands::init(&school, &output, force),
+            format,
+        } => convert::init(&school, &output, force, format, lang),
+        Command::Convert {
+            input,
+            output,
+            school,
+            force,
+        } => convert::convert(&input, &output, school.as_deref(), force, lang),
         Command::Roles => commands::roles(lang),
         Command::Schema => commands::schema(),
     }

@@ -3,17 +3,22 @@
 use std::path::Path;
 
 use cirkel_core::{Lang, msg};
-use cirkel_render::{Format, Previous, draw};
+use cirkel_render::{Format, Previous, draw_input};
 
 use crate::args::{DrawArgs, FormatArg};
-use crate::io::{display_name, files_of, read_input, same_file, write_output};
+use crate::io::{display_name, files_of, input_of, read_input, same_file, write_output};
 use crate::report::{Failure, Log, draw_failure, report};
 
 /// The arguments of `cirkel render`.
 #[derive(clap::Args)]
 pub(crate) struct Render {
-    /// The kernteam JSON file, or `-` for standard input.
+    /// The kernteam file (JSON, .xlsx, .ods or a .csv of members), or `-`
+    /// for standard input (JSON).
     input: String,
+    /// Of a workbook of many schools: the school to draw (by its name). Of
+    /// a CSV of members: the school's name (default: the file's name).
+    #[arg(long, value_name = "NAME")]
+    school: Option<String>,
     /// Output file (`.svg`, `.png` or `.pdf`), or `-` for standard output.
     /// Default: the input's name with the format's extension.
     #[arg(short, long)]
@@ -60,13 +65,15 @@ pub(crate) fn run(r: &Render, lang: Lang) -> Result<(), Failure> {
     let mut options = r.draw.options(lang);
     options.format = format;
     options.previous = r.previous.as_ref().map(|p| Previous::File(p.into()));
+    options.school = r.school.clone();
     options.final_width().map_err(|e| Failure::Usage(e.0))?;
 
     let log = &mut Log::direct();
     let name = display_name(&r.input);
-    let json = read_input(&r.input, log)?;
-    let drawing =
-        draw(&json, &files_of(&r.input), &options).map_err(|e| draw_failure(&name, e, log))?;
+    let bytes = read_input(&r.input, log)?;
+    let input = input_of(&r.input, &bytes, r.school.as_deref());
+    let drawing = draw_input(&input, &files_of(&r.input), &options)
+        .map_err(|e| draw_failure(&name, e, log))?;
     report(&name, &drawing.warnings, log);
     write_output(&output, &drawing.bytes)?;
     if r.output.is_none() && output != "-" {

@@ -28,8 +28,13 @@ use crate::svg::{SvgOptions, to_svg};
 use crate::theme::{BUNDLED_THEMES, ContrastProblem, Theme};
 
 mod glyphs;
+mod input;
 mod legibility;
 mod options;
+
+pub use input::{
+    Input, InputKind, SchoolInput, parse_input, parse_schools, refused_input, school_names,
+};
 
 pub use options::{
     DEFAULT_WIDTH, DrawOptions, Format, OptionsError, PRINT_DPI, Paper, Previous, Size, ThemeChoice,
@@ -150,10 +155,43 @@ pub fn draw(
     })
 }
 
-/// Draws the kernteam file at `path`, with photos from its folder.
+/// Draws the kernteam file at `path` (JSON, a workbook or a CSV of
+/// members; of a workbook of many schools the one `options.school`
+/// names), with photos from its folder.
 pub fn draw_file(path: &Path, options: &DrawOptions) -> Result<Drawing, DrawError> {
-    let json = read_input(path)?;
-    draw(&json, &Folder::beside(path), options)
+    if let Some(d) = refused_input(path) {
+        return Err(DrawError::Input(Diagnostics::one(d).in_lang(options.lang)));
+    }
+    let bytes = read_input(path)?;
+    let input = Input::of_file(&bytes, path, options.school.as_deref());
+    draw_input(&input, &Folder::beside(path), options)
+}
+
+/// Draws an input of any kind (see [`Input`]) as `options` say.
+pub fn draw_input(
+    input: &Input<'_>,
+    files: &dyn Resources,
+    options: &DrawOptions,
+) -> Result<Drawing, DrawError> {
+    let prepared = prepare_input(input, files, options)?;
+    let bytes = prepared.paint(options.format, options.route.as_deref())?;
+    Ok(Drawing {
+        bytes,
+        layout: prepared.layout,
+        warnings: prepared.warnings,
+    })
+}
+
+/// Like [`prepare`], for an input of any kind (the school of a workbook
+/// that `options.school` names).
+pub fn prepare_input(
+    input: &Input<'_>,
+    files: &dyn Resources,
+    options: &DrawOptions,
+) -> Result<Prepared, DrawError> {
+    options.final_width()?;
+    let parsed = parse_input(input, files, options.lang, options.school.as_deref())?;
+    prepare_parsed(&parsed, options)
 }
 
 /// Parses, redacts, themes and lays out `json` (everything but painting).

@@ -167,6 +167,10 @@ pub struct DrawOptions {
     /// PDF only: the long description (`describe`) as tagged text on the
     /// pages after the picture. Default: true.
     pub pdf_description: bool,
+    /// For a workbook of many schools: which school to draw (by its name).
+    /// For a CSV of members: the school's name (default: the file's name).
+    /// Default: none (a workbook must then hold one school).
+    pub school: Option<String>,
 }
 
 impl Default for DrawOptions {
@@ -184,6 +188,7 @@ impl Default for DrawOptions {
             text_as_paths: false,
             png_effort: PngEffort::default(),
             pdf_description: true,
+            school: None,
         }
     }
 }

@@ -425,4 +425,44 @@ pub(super) static ENTRIES: &[Entry] = &[
         r#"its output name "{stem}" is the same as that of {first}; rename one of the two files"#,
         r#"de uitvoernaam "{stem}" is dezelfde als die van {first}; hernoem een van de twee bestanden"#,
     ),
+    (
+        "cli.convert-failed",
+        "cannot write the workbook: {reason}",
+        "kan de werkmap niet schrijven: {reason}",
+    ),
+    (
+        "cli.convert-format",
+        "{file}: cirkel convert writes .json, .xlsx or .ods",
+        "{file}: cirkel convert schrijft .json, .xlsx of .ods",
+    ),
+    (
+        "cli.convert-files",
+        "cirkel convert reads a file and writes a file (not standard input or output)",
+        "cirkel convert leest een bestand en schrijft een bestand (niet standaardinvoer of -uitvoer)",
+    ),
+    (
+        "cli.convert-differs",
+        "{file} is not written: read back, it would not give the same kernteam ({reason}); please report this",
+        "{file} is niet geschreven: teruggelezen geeft het niet hetzelfde kernteam ({reason}); meld dit alsjeblieft",
+    ),
+    (
+        "cli.convert-count",
+        "{n} schools instead of {m}",
+        "{n} scholen in plaats van {m}",
+    ),
+    (
+        "cli.convert-school",
+        "school {school} differs",
+        "school {school} verschilt",
+    ),
+    (
+        "cli.convert-exists",
+        "{file} already exists; cirkel convert does not overwrite it. Give another name, or add --force to replace it",
+        "{file} bestaat al; cirkel convert schrijft er niet overheen. Geef een andere naam, of voeg --force toe om het te vervangen",
+    ),
+    (
+        "cli.convert-wrote",
+        "wrote {file} ({n|one school|# schools})",
+        "{file} geschreven ({n|één school|# scholen})",
+    ),
 ];

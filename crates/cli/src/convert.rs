@@ -1,0 +1,229 @@
+//! `cirkel init` (the starter kernteam as JSON or as a workbook) and
+//! `cirkel convert` (JSON to workbook and back). What is written is read
+//! back and compared before the file is written: a conversion that would
+//! draw a different circle is refused, not written.
+
+use std::path::Path;
+
+use cirkel_core::{Diagnostic, Diagnostics, Kernteam, Lang, Message, ParseOptions, Parsed, decode_text, msg};
+use cirkel_render::{Input, InputKind, SheetFormat};
+use cirkel_sheets::{WriteOptions, parse_school, to_json};
+use serde_json::Value;
+
+use crate::commands::parse_input;
+use crate::init;
+use crate::io::{display_name, files_of, read_input, same_file, write_new, write_output};
+use crate::report::{Failure, Log, draw_failure};
+
+/// What `init` and `convert` write.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FileFormat {
+    /// The JSON input format.
+    Json,
+    /// An Excel workbook.
+    Xlsx,
+    /// A LibreOffice (OpenDocument) workbook.
+    Ods,
+}
+
+impl FileFormat {
+    fn of_name(name: &str) -> Option<FileFormat> {
+        let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(FileFormat::Json),
+            "xlsx" => Some(FileFormat::Xlsx),
+            "ods" => Some(FileFormat::Ods),
+            _ => None,
+        }
+    }
+
+    fn sheet(self) -> Option<SheetFormat> {
+        match self {
+            FileFormat::Json => None,
+            FileFormat::Xlsx => Some(SheetFormat::Xlsx),
+            FileFormat::Ods => Some(SheetFormat::Ods),
+        }
+    }
+}
+
+/// `cirkel init`: the starter kernteam, as JSON or (`--format xlsx`, or
+/// an output ending in `.xlsx`/`.ods`) as a filled-in workbook with the
+/// guide sheet and drop-down lists. An existing file is kept unless
+/// `force`: it may be a filled-in kernteam.
+pub(crate) fn init(
+    school: &str,
+    output: &str,
+    force: bool,
+    format: Option<FileFormat>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let format = format
+        .or_else(|| FileFormat::of_name(output))
+        .unwrap_or(FileFormat::Json);
+    let text = init::starter(school);
+    let bytes = match format.sheet() {
+        None => text.into_bytes(),
+        Some(sheet) => {
+            let doc: Value = serde_json::from_str(&text)
+                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
+            workbook(&[doc], sheet, lang)?
+        }
+    };
+    if force || output == "-" {
+        write_output(output, &bytes)?;
+    } else {
+        write_new(output, &bytes, &msg!("cli.init-exists", file = output))?;
+    }
+    if output != "-" {
+        Log::direct().say(&msg!("cli.init-wrote", file = output));
+    }
+    Ok(())
+}
+
+fn workbook(docs: &[Value], format: SheetFormat, lang: Lang) -> Result<Vec<u8>, Failure> {
+    cirkel_sheets::write(docs, format, &WriteOptions { lang })
+        .map_err(|e| Failure::Io(msg!("cli.convert-failed", reason = e)))
+}
+
+/// `cirkel convert IN OUT`.
+pub(crate) fn convert(
+    input: &str,
+    output: &str,
+    school: Option<&str>,
+    force: bool,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let Some(to) = FileFormat::of_name(output) else {
+        return Err(Failure::Usage(msg!("cli.convert-format", file = output)));
+    };
+    if input == "-" || output == "-" {
+        return Err(Failure::Usage(msg!("cli.convert-files")));
+    }
+    if same_file(input, output) {
+        return Err(Failure::Usage(msg!("cli.output-is-input", file = output)));
+    }
+    let log = &mut Log::direct();
+    let name = display_name(input);
+    let kind = InputKind::of_path(Path::new(input));
+    // The documents to write, and the kernteams they must give.
+    let (docs, expected) = match kind {
+        InputKind::Json => {
+            let parsed = parse_input(input, lang, None, log, draw_failure)?;
+            let bytes = read_input(input, log)?;
+            let text = decode_text(&bytes).map_err(|d| report_one(&name, d, log))?;
+            let doc: Value = serde_json::from_str(text)
+                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
+            (vec![doc], vec![parsed.kernteam])
+        }
+        InputKind::Sheet(format) => sheet_documents(input, format, school, lang, log)?,
+    };
+    let bytes = match to.sheet() {
+        Some(sheet) => workbook(&docs, sheet, lang)?,
+        None => match docs.as_slice() {
+            [doc] => to_json(doc).into_bytes(),
+            _ => {
+                return Err(Failure::Usage(msg!(
+                    "sheet.which-school",
+                    n = docs.len()
+                )));
+            }
+        },
+    };
+    check_same(input, &bytes, to, &expected, lang)
+        .map_err(|m| Failure::Io(msg!("cli.convert-differs", file = output).arg_msg("reason", m)))?;
+    if force {
+        write_output(output, &bytes)?;
+    } else {
+        write_new(output, &bytes, &msg!("cli.convert-exists", file = output))?;
+    }
+    log.say(&msg!("cli.convert-wrote", file = output, n = docs.len()));
+    Ok(())
+}
+
+fn report_one(name: &str, d: Diagnostic, log: &mut Log) -> Failure {
+    draw_failure(name, Diagnostics::one(d).into(), log)
+}
+
+/// The documents of a workbook's schools (the one `school` names, or all
+/// of them), each valid, and their kernteams.
+fn sheet_documents(
+    input: &str,
+    format: SheetFormat,
+    school: Option<&str>,
+    lang: Lang,
+    log: &mut Log,
+) -> Result<(Vec<Value>, Vec<Kernteam>), Failure> {
+    let name = display_name(input);
+    let bytes = read_input(input, log)?;
+    let fallback = Input::of_file(&bytes, Path::new(input), school).fallback_name.to_string();
+    let book = cirkel_sheets::read(&bytes, format, &fallback);
+    let options = ParseOptions {
+        lang,
+        base_dir: None,
+    };
+    let files = files_of(input);
+    let chosen: Vec<&cirkel_sheets::SchoolDoc> = match school {
+        Some(_) => vec![book.school(school).map_err(|d| report_one(&name, d, log))?],
+        None => book.schools.iter().collect(),
+    };
+    let mut docs = Vec::new();
+    let mut kernteams = Vec::new();
+    let mut failed = None;
+    for s in chosen {
+        match parse_school(&book, s, &options, &files) {
+            Ok(Parsed { kernteam, .. }) => {
+                docs.push(s.document.clone());
+                kernteams.push(kernteam);
+            }
+            Err(d) => failed = Some(draw_failure(&name, d.into(), log)),
+        }
+    }
+    match failed {
+        Some(f) => Err(f),
+        None => Ok((docs, kernteams)),
+    }
+}
+
+/// Reads what is about to be written and compares its kernteams with
+/// those of the input.
+fn check_same(
+    input: &str,
+    bytes: &[u8],
+    to: FileFormat,
+    expected: &[Kernteam],
+    lang: Lang,
+) -> Result<(), Message> {
+    let options = ParseOptions {
+        lang,
+        base_dir: None,
+    };
+    let files = files_of(input);
+    let got: Vec<Kernteam> = match to.sheet() {
+        None => vec![
+            cirkel_core::parse_with(bytes, &options, &files)
+                .map_err(|d| msg!("io.other", text = d))?
+                .kernteam,
+        ],
+        Some(sheet) => {
+            let book = cirkel_sheets::read(bytes, sheet, "school");
+            let mut out = Vec::new();
+            for s in &book.schools {
+                out.push(
+                    parse_school(&book, s, &options, &files)
+                        .map_err(|d| msg!("io.other", text = d))?
+                        .kernteam,
+                );
+            }
+            out
+        }
+    };
+    if got.len() != expected.len() {
+        return Err(msg!("cli.convert-count", n = got.len(), m = expected.len()));
+    }
+    for (g, e) in got.iter().zip(expected) {
+        if g != e {
+            return Err(msg!("cli.convert-school", school = &e.school.name));
+        }
+    }
+    Ok(())
+}
