@@ -13,17 +13,18 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use cirkel_core::{Lang, Message, io_reason, msg};
-use cirkel_render::{DrawOptions, Format, Previous, prepare};
+use cirkel_render::{DrawOptions, Format, InputKind, Previous, prepare_input};
 
 use crate::args::{BatchFormat, DrawArgs};
-use crate::io::{cannot_read, files_of, read_input, same_file, write_output};
+use crate::io::{cannot_read, files_of, input_of, read_input, same_file, write_output};
 use crate::report::{Failure, Log, draw_failure, report, words};
 
 /// The arguments of `cirkel batch`.
 #[derive(clap::Args)]
 pub(crate) struct Batch {
-    /// Kernteam files, folders (every `*.json` in them) or `-` (a list
-    /// of paths on standard input, one per line).
+    /// Kernteam files (JSON, .xlsx, .ods, .csv), folders (every such file
+    /// in them) or `-` (a list of paths on standard input, one per line).
+    /// Every school of a workbook is drawn, each named after the school.
     #[arg(required = true)]
     pub inputs: Vec<String>,
     /// The folder to write to (created when missing). Output names
@@ -55,9 +56,11 @@ pub(crate) struct Batch {
 /// Longest list of paths read from standard input (`-`).
 const MAX_LIST_BYTES: u64 = 64 * 1024 * 1024;
 
-/// One input and where its outputs go.
+/// One input (or one school of a workbook) and where its outputs go.
 struct Item {
     input: String,
+    /// The school of a workbook of many schools.
+    school: Option<String>,
     /// Output path without extension (`DIR/stem`).
     stem: PathBuf,
     /// Set when the input cannot be processed before it starts.
@@ -130,14 +133,14 @@ pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
                             "cli.batch-progress",
                             done = *count,
                             total = total,
-                            input = &item.input,
+                            input = &item.label(),
                             output = written.first().map_or("", String::as_str),
                             more = written.len().saturating_sub(1)
                         )));
                     }
                     (Err(Failure::Usage(m) | Failure::Io(m)), _, _) => {
                         let mut log = Log::buffered();
-                        log.error(&item.input, m);
+                        log.error(&item.label(), m);
                         lines.extend(log.take());
                     }
                     _ => {}
@@ -151,7 +154,7 @@ pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
-                (item.input.clone(), ok)
+                (item.label(), ok)
             })
             .collect::<Vec<_>>()
     };
@@ -229,19 +232,30 @@ fn one(
     options: &DrawOptions,
     log: &mut Log,
 ) -> Result<Vec<String>, Failure> {
+    let label = item.label();
     if let Some(problem) = &item.problem {
-        log.error(&item.input, problem);
+        log.error(&label, problem);
         return Err(Failure::Input);
     }
-    let json = read_input(&item.input, log)?;
+    let bytes = read_input(&item.input, log)?;
     let mut options = options.clone();
+    options.school = item.school.clone();
     if b.previous {
-        let last_year = Path::new(&item.input).with_extension("layout.json");
+        // Last year's layout beside the input (beside the workbook, named
+        // after the school, for a school of a workbook).
+        let last_year = match &item.school {
+            None => Path::new(&item.input).with_extension("layout.json"),
+            Some(_) => {
+                let name = item.stem.file_name().unwrap_or_default().to_string_lossy();
+                Path::new(&item.input).with_file_name(format!("{name}.layout.json"))
+            }
+        };
         if last_year.is_file() {
             options.previous = Some(Previous::File(last_year));
         }
     }
-    let prepared = prepare(&json, &files_of(&item.input), &options)
+    let input = input_of(&item.input, &bytes, item.school.as_deref());
+    let prepared = prepare_input(&input, &files_of(&item.input), &options)
         .map_err(|e| draw_failure(&item.input, e, log))?;
     report(&item.input, &prepared.warnings, log);
     let formats: &[Format] = match b.format {
@@ -277,17 +291,18 @@ fn one(
                 );
                 return Err(Failure::Input);
             }
-            let bytes = prepared
+            let picture = prepared
                 .paint(*format, route.as_deref())
                 .map_err(|e| draw_failure(&item.input, e, log))?;
-            write_output(&path, &bytes)?;
+            write_output(&path, &picture)?;
             written.push(path);
         }
     }
     Ok(written)
 }
 
-/// Files, folders (their `*.json` files, not `*.layout.json`) and `-`
+/// Files, folders (their `*.json`, `*.xlsx`, `*.ods` and `*.csv` files,
+/// not `*.layout.json` nor the lock files office programs leave) and `-`
 /// (a list of paths on standard input), in the given order; folders sorted.
 fn expand(inputs: &[String]) -> Result<Vec<String>, Failure> {
     let mut out = Vec::new();
@@ -329,10 +344,14 @@ fn push_path(input: &str, out: &mut Vec<String>) -> Result<(), Failure> {
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let lower = name.to_ascii_lowercase();
             p.is_file()
-                && name.ends_with(".json")
-                && !name.ends_with(".layout.json")
+                && [".json", ".xlsx", ".ods", ".csv"]
+                    .iter()
+                    .any(|ext| lower.ends_with(ext))
+                && !lower.ends_with(".layout.json")
                 && !name.starts_with('.')
+                && !name.starts_with("~$")
         })
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
@@ -341,29 +360,81 @@ fn push_path(input: &str, out: &mut Vec<String>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Output names: the input's file stem in `dir`. Two inputs with the same
-/// stem would overwrite each other: the second is refused with a message.
+/// Output names: the input's file stem in `dir`; for a workbook of many
+/// schools, one item per school named after it (made filesystem-safe and
+/// unique). Two inputs with the same stem would overwrite each other: the
+/// second is refused with a message.
 fn plan(inputs: Vec<String>, dir: &Path) -> Vec<Item> {
     let mut taken: Vec<(String, String)> = Vec::new();
-    inputs
-        .into_iter()
-        .map(|input| {
-            let stem = Path::new(&input)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "cirkel".into());
-            let problem = taken
-                .iter()
-                .find(|(s, _)| *s == stem)
-                .map(|(_, first)| msg!("cli.batch-same-name", stem = &stem, first = first));
-            if problem.is_none() {
-                taken.push((stem.clone(), input.clone()));
+    let mut items = Vec::new();
+    for input in inputs {
+        let stem = Path::new(&input)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "cirkel".into());
+        let schools = schools_of(&input);
+        if schools.len() > 1 {
+            for school in schools {
+                let base = match cirkel_core::slug(&school) {
+                    s if s.is_empty() => "school".to_string(),
+                    s => s,
+                };
+                let mut name = base.clone();
+                let mut n = 1;
+                while taken.iter().any(|(s, _)| *s == name) {
+                    n += 1;
+                    name = format!("{base}-{n}");
+                }
+                taken.push((name.clone(), format!("{input} ({school})")));
+                items.push(Item {
+                    stem: dir.join(&name),
+                    input: input.clone(),
+                    school: Some(school),
+                    problem: None,
+                });
             }
-            Item {
-                stem: dir.join(&stem),
-                input,
-                problem,
-            }
-        })
-        .collect()
+            continue;
+        }
+        let problem = taken
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .map(|(_, first)| msg!("cli.batch-same-name", stem = &stem, first = first));
+        if problem.is_none() {
+            taken.push((stem.clone(), input.clone()));
+        }
+        items.push(Item {
+            stem: dir.join(&stem),
+            input,
+            school: None,
+            problem,
+        });
+    }
+    items
+}
+
+/// The schools of a workbook that reads without errors of its own (else
+/// none: the workbook is one item, and its problems are said once).
+fn schools_of(input: &str) -> Vec<String> {
+    let InputKind::Sheet(format) = InputKind::of_path(Path::new(input)) else {
+        return Vec::new();
+    };
+    let Ok(bytes) = read_input(input, &mut Log::buffered()) else {
+        return Vec::new();
+    };
+    let fallback = input_of(input, &bytes, None).fallback_name.to_string();
+    let book = cirkel_sheets::read(&bytes, format, &fallback);
+    if book.has_errors() {
+        return Vec::new();
+    }
+    book.schools.into_iter().map(|s| s.name).collect()
+}
+
+impl Item {
+    /// How the item is named in messages: the file, and its school.
+    fn label(&self) -> String {
+        match &self.school {
+            Some(s) => format!("{} ({s})", self.input),
+            None => self.input.clone(),
+        }
+    }
 }

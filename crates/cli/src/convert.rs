@@ -85,9 +85,9 @@ fn workbook(docs: &[Value], format: SheetFormat, lang: Lang) -> Result<Vec<u8>, 
         .map_err(|e| Failure::Io(msg!("cli.convert-failed", reason = e)))
 }
 
-/// `cirkel convert IN OUT`.
+/// `cirkel convert IN... OUT`.
 pub(crate) fn convert(
-    input: &str,
+    inputs: &[String],
     output: &str,
     school: Option<&str>,
     force: bool,
@@ -96,40 +96,44 @@ pub(crate) fn convert(
     let Some(to) = FileFormat::of_name(output) else {
         return Err(Failure::Usage(msg!("cli.convert-format", file = output)));
     };
-    if input == "-" || output == "-" {
+    if output == "-" || inputs.iter().any(|i| i == "-") {
         return Err(Failure::Usage(msg!("cli.convert-files")));
     }
-    if same_file(input, output) {
-        return Err(Failure::Usage(msg!("cli.output-is-input", file = output)));
+    if let Some(input) = inputs.iter().find(|i| same_file(i, output)) {
+        return Err(Failure::Usage(msg!("cli.output-is-input", file = input)));
     }
     let log = &mut Log::direct();
-    let name = display_name(input);
-    let kind = InputKind::of_path(Path::new(input));
     // The documents to write, and the kernteams they must give.
-    let (docs, expected) = match kind {
-        InputKind::Json => {
-            let parsed = parse_input(input, lang, None, log, draw_failure)?;
-            let bytes = read_input(input, log)?;
-            let text = decode_text(&bytes).map_err(|d| report_one(&name, d, log))?;
-            let doc: Value = serde_json::from_str(text)
-                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
-            (vec![doc], vec![parsed.kernteam])
-        }
-        InputKind::Sheet(format) => sheet_documents(input, format, school, lang, log)?,
-    };
+    let mut docs = Vec::new();
+    let mut expected: Vec<Kernteam> = Vec::new();
+    for input in inputs {
+        let (d, k) = documents(input, school, lang, log)?;
+        docs.extend(d);
+        expected.extend(k);
+    }
+    if let Some(twice) = expected
+        .iter()
+        .enumerate()
+        .find(|(i, k)| expected[..*i].iter().any(|e| e.school.name == k.school.name))
+        .map(|(_, k)| k.school.name.clone())
+    {
+        return Err(Failure::Usage(msg!("cli.convert-same-school", school = twice)));
+    }
     let bytes = match to.sheet() {
         Some(sheet) => workbook(&docs, sheet, lang)?,
         None => match docs.as_slice() {
             [doc] => to_json(doc).into_bytes(),
             _ => {
-                return Err(Failure::Usage(msg!(
-                    "sheet.which-school",
-                    n = docs.len()
-                )));
+                log.error(
+                    &inputs.join(", "),
+                    &msg!("sheet.which-school", n = docs.len()),
+                );
+                return Err(Failure::Usage(msg!("cli.convert-one-json")));
             }
         },
     };
-    check_same(input, &bytes, to, &expected, lang)
+    let first = inputs.first().map_or(".", String::as_str);
+    check_same(first, &bytes, to, &expected, lang)
         .map_err(|m| Failure::Io(msg!("cli.convert-differs", file = output).arg_msg("reason", m)))?;
     if force {
         write_output(output, &bytes)?;
@@ -138,6 +142,28 @@ pub(crate) fn convert(
     }
     log.say(&msg!("cli.convert-wrote", file = output, n = docs.len()));
     Ok(())
+}
+
+/// The documents of an input (a JSON file: one) and their kernteams; the
+/// input must be free of errors.
+fn documents(
+    input: &str,
+    school: Option<&str>,
+    lang: Lang,
+    log: &mut Log,
+) -> Result<(Vec<Value>, Vec<Kernteam>), Failure> {
+    let name = display_name(input);
+    match InputKind::of_path(Path::new(input)) {
+        InputKind::Json => {
+            let parsed = parse_input(input, lang, None, log, draw_failure)?;
+            let bytes = read_input(input, log)?;
+            let text = decode_text(&bytes).map_err(|d| report_one(&name, d, log))?;
+            let doc: Value = serde_json::from_str(text)
+                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
+            Ok((vec![doc], vec![parsed.kernteam]))
+        }
+        InputKind::Sheet(format) => sheet_documents(input, format, school, lang, log),
+    }
 }
 
 fn report_one(name: &str, d: Diagnostic, log: &mut Log) -> Failure {

@@ -137,12 +137,13 @@ enum Command {
         force: bool,
     },
     /// Turn a kernteam file into a workbook (.xlsx, .ods) or back into
-    /// JSON. What is written is read back and must give the same kernteam.
+    /// JSON; several files into one workbook of many schools. What is
+    /// written is read back and must give the same kernteams.
     Convert {
-        /// The kernteam file (JSON, .xlsx, .ods, .csv).
-        input: String,
-        /// The file to write: .json, .xlsx or .ods.
-        output: String,
+        /// The kernteam file(s) (JSON, .xlsx, .ods, .csv), then the file
+        /// to write: .json, .xlsx or .ods.
+        #[arg(required = true, num_args = 2.., value_name = "IN... OUT")]
+        files: Vec<String>,
         /// Of a workbook of many schools: only this school (needed for
         /// JSON output).
         #[arg(long, value_name = "NAME")]
@@ -279,11 +280,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         } => convert::init(&school, &output, force, format, lang),
         Command::Convert {
-            input,
-            output,
+            mut files,
             school,
             force,
-        } => convert::convert(&input, &output, school.as_deref(), force, lang),
+        } => {
+            let output = files.pop().unwrap_or_default();
+            convert::convert(&files, &output, school.as_deref(), force, lang)
+        }
         Command::Roles => commands::roles(lang),
         Command::Schema => commands::schema(),
     }

@@ -465,4 +465,14 @@ pub(super) static ENTRIES: &[Entry] = &[
         "wrote {file} ({n|one school|# schools})",
         "{file} geschreven ({n|één school|# scholen})",
     ),
+    (
+        "cli.convert-same-school",
+        r#"school "{school}" is in more than one input; a workbook names each school once"#,
+        r#"school "{school}" staat in meer dan één invoer; een werkmap noemt elke school één keer"#,
+    ),
+    (
+        "cli.convert-one-json",
+        "a JSON file holds one school: name it with --school, or write a workbook (.xlsx, .ods)",
+        "een JSON-bestand bevat één school: noem hem met --school, of schrijf een werkmap (.xlsx, .ods)",
+    ),
 ];
