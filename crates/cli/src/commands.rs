@@ -21,8 +21,13 @@ pub(crate) fn parse_input(
     on_error: fn(&str, DrawError, &mut Log) -> Failure,
 ) -> Result<Parsed, Failure> {
     let bytes = read_input(input, log)?;
-    cirkel_render::parse_input(&input_of(input, &bytes, school), &files_of(input), lang, school)
-        .map_err(|e| on_error(&display_name(input), e, log))
+    cirkel_render::parse_input(
+        &input_of(input, &bytes, school),
+        &files_of(input),
+        lang,
+        school,
+    )
+    .map_err(|e| on_error(&display_name(input), e, log))
 }
 
 /// `cirkel check`: every error, warning and note; exit 1 on errors. The

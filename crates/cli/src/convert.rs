@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
-use cirkel_core::{Diagnostic, Diagnostics, Kernteam, Lang, Message, ParseOptions, Parsed, decode_text, msg};
+use cirkel_core::{
+    Diagnostic, Diagnostics, Kernteam, Lang, Message, ParseOptions, Parsed, decode_text, msg,
+};
 use cirkel_render::{Input, InputKind, SheetFormat};
 use cirkel_sheets::{WriteOptions, parse_school, to_json};
 use serde_json::Value;
@@ -64,8 +66,8 @@ pub(crate) fn init(
     let bytes = match format.sheet() {
         None => text.into_bytes(),
         Some(sheet) => {
-            let doc: Value = serde_json::from_str(&text)
-                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
+            let doc: Value =
+                serde_json::from_str(&text).map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
             workbook(&[doc], sheet, lang)?
         }
     };
@@ -114,10 +116,17 @@ pub(crate) fn convert(
     if let Some(twice) = expected
         .iter()
         .enumerate()
-        .find(|(i, k)| expected[..*i].iter().any(|e| e.school.name == k.school.name))
+        .find(|(i, k)| {
+            expected[..*i]
+                .iter()
+                .any(|e| e.school.name == k.school.name)
+        })
         .map(|(_, k)| k.school.name.clone())
     {
-        return Err(Failure::Usage(msg!("cli.convert-same-school", school = twice)));
+        return Err(Failure::Usage(msg!(
+            "cli.convert-same-school",
+            school = twice
+        )));
     }
     let bytes = match to.sheet() {
         Some(sheet) => workbook(&docs, sheet, lang)?,
@@ -133,8 +142,9 @@ pub(crate) fn convert(
         },
     };
     let first = inputs.first().map_or(".", String::as_str);
-    check_same(first, &bytes, to, &expected, lang)
-        .map_err(|m| Failure::Io(msg!("cli.convert-differs", file = output).arg_msg("reason", m)))?;
+    check_same(first, &bytes, to, &expected, lang).map_err(|m| {
+        Failure::Io(msg!("cli.convert-differs", file = output).arg_msg("reason", m))
+    })?;
     if force {
         write_output(output, &bytes)?;
     } else {
@@ -158,8 +168,8 @@ fn documents(
             let parsed = parse_input(input, lang, None, log, draw_failure)?;
             let bytes = read_input(input, log)?;
             let text = decode_text(&bytes).map_err(|d| report_one(&name, d, log))?;
-            let doc: Value = serde_json::from_str(text)
-                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
+            let doc: Value =
+                serde_json::from_str(text).map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
             Ok((vec![doc], vec![parsed.kernteam]))
         }
         InputKind::Sheet(format) => sheet_documents(input, format, school, lang, log),
@@ -181,7 +191,9 @@ fn sheet_documents(
 ) -> Result<(Vec<Value>, Vec<Kernteam>), Failure> {
     let name = display_name(input);
     let bytes = read_input(input, log)?;
-    let fallback = Input::of_file(&bytes, Path::new(input), school).fallback_name.to_string();
+    let fallback = Input::of_file(&bytes, Path::new(input), school)
+        .fallback_name
+        .to_string();
     let book = cirkel_sheets::read(&bytes, format, &fallback);
     let options = ParseOptions {
         lang,

@@ -249,8 +249,14 @@ impl Diagnostics {
 
     /// Sorts errors before warnings, then by position; keeps the order of equal ones.
     pub fn sort(&mut self) {
-        self.0
-            .sort_by_key(|d| (d.severity, d.line == 0 && d.cell.is_none(), d.line, d.column));
+        self.0.sort_by_key(|d| {
+            (
+                d.severity,
+                d.line == 0 && d.cell.is_none(),
+                d.line,
+                d.column,
+            )
+        });
     }
 }
 

@@ -34,7 +34,9 @@ mod spans;
 pub use catalogue::{
     Bilingual, FIXED_KERNTEAM, Role, close_role, find_role, role, role_key, roles,
 };
-pub use diagnostic::{Cell, Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list};
+pub use diagnostic::{
+    Cell, Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list,
+};
 pub use input::{
     ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
     KNOWN_SCHOOL, MeetingIn, MemberIn, RingIn, RouteIn, SchoolIn,

@@ -58,13 +58,13 @@ pub use cirkel_core::{
 };
 pub use cirkel_layout::Layout;
 
+pub use cirkel_sheets::SheetFormat;
 pub use facade::{
     DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind, OptionsError,
     PRINT_DPI, Paper, Prepared, Previous, SchoolInput, Size, ThemeChoice, draw, draw_file,
     draw_input, parse_input, parse_schools, prepare, prepare_input, prepare_parsed, read_input,
     read_limited, refused_input, resolve_theme, school_names,
 };
-pub use cirkel_sheets::SheetFormat;
 pub use pdf::{PAGE_MARGIN_PT, PageFit, PdfError, PdfOptions, page_fit, paper_pt, to_pdf};
 pub use png::{
     A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_PIXELS, MAX_PNG_SIDE, PngEffort, PngError, PngOptions,

@@ -63,10 +63,18 @@ pub(crate) const SCHOOL_COLUMN: Column = col("school", &["schoolnaam"], Key::Sch
 /// document's root.
 pub(crate) const SCHOOL: &[Column] = &[
     col("naam", &["name", "schoolnaam", "school"], Key::Text("name")),
-    col("plaats", &["place", "gemeente", "woonplaats"], Key::Text("place")),
+    col(
+        "plaats",
+        &["place", "gemeente", "woonplaats"],
+        Key::Text("place"),
+    ),
     col("sector", &["soort", "schoolsoort"], Key::Text("sector")),
     col("titel", &["title"], Key::Text("title")),
-    col("schooljaar", &["school_year", "schoolyear", "jaar"], Key::Text("school_year")),
+    col(
+        "schooljaar",
+        &["school_year", "schoolyear", "jaar"],
+        Key::Text("school_year"),
+    ),
 ];
 
 /// The two headers of a `veld`/`waarde` School sheet.
@@ -82,14 +90,34 @@ pub(crate) const MEMBERS: &[Column] = &[
     col("id", &[], Key::Text("id")),
     col("rol", &["role", "functie"], Key::Text("role")),
     col("naam", &["name"], Key::Text("name")),
-    col("organisatie", &["organisation", "organization", "instelling"], Key::Text("organisation")),
+    col(
+        "organisatie",
+        &["organisation", "organization", "instelling"],
+        Key::Text("organisation"),
+    ),
     col("ring", &["cirkel"], Key::Text("ring")),
     col("domein", &["domain"], Key::Text("domain")),
-    col("expertise", &["deskundigheid", "expertises"], Key::Texts("expertise")),
-    col("bereikbaarheid", &["availability", "bereikbaar", "beschikbaarheid"], Key::Text("availability")),
+    col(
+        "expertise",
+        &["deskundigheid", "expertises"],
+        Key::Texts("expertise"),
+    ),
+    col(
+        "bereikbaarheid",
+        &["availability", "bereikbaar", "beschikbaarheid"],
+        Key::Text("availability"),
+    ),
     col("band", &["tie", "relatie"], Key::Tie),
-    col("email", &["e-mail", "mail", "emailadres", "e-mailadres"], Key::Contact("email")),
-    col("telefoon", &["phone", "telefoonnummer", "tel", "mobiel"], Key::Phone),
+    col(
+        "email",
+        &["e-mail", "mail", "emailadres", "e-mailadres"],
+        Key::Contact("email"),
+    ),
+    col(
+        "telefoon",
+        &["phone", "telefoonnummer", "tel", "mobiel"],
+        Key::Phone,
+    ),
     col("website", &["site", "url"], Key::Contact("website")),
     col("foto", &["photo", "afbeelding"], Key::Text("photo")),
 ];
@@ -98,18 +126,36 @@ pub(crate) const ROUTES: &[Column] = &[
     col("id", &[], Key::Text("id")),
     col("vraag", &["question", "hulpvraag"], Key::Text("question")),
     col("stappen", &["steps", "route"], Key::Ids("steps")),
-    col("opschalen", &["escalation", "opschaling", "escalatie"], Key::Ids("escalation")),
-    col("notitie", &["note", "opmerking", "toelichting"], Key::Text("note")),
+    col(
+        "opschalen",
+        &["escalation", "opschaling", "escalatie"],
+        Key::Ids("escalation"),
+    ),
+    col(
+        "notitie",
+        &["note", "opmerking", "toelichting"],
+        Key::Text("note"),
+    ),
 ];
 
 pub(crate) const MEETINGS: &[Column] = &[
     col("wanneer", &["when", "moment", "datum"], Key::Text("when")),
-    col("waarvoor", &["purpose", "doel", "onderwerp"], Key::Text("purpose")),
+    col(
+        "waarvoor",
+        &["purpose", "doel", "onderwerp"],
+        Key::Text("purpose"),
+    ),
 ];
 
 impl Part {
     /// Every part, in the order of a workbook.
-    pub const ALL: [Part; 5] = [Part::School, Part::Rings, Part::Members, Part::Routes, Part::Meetings];
+    pub const ALL: [Part; 5] = [
+        Part::School,
+        Part::Rings,
+        Part::Members,
+        Part::Routes,
+        Part::Meetings,
+    ];
 
     /// The sheet's name as cirkel writes it.
     pub fn sheet(self) -> &'static str {

@@ -82,7 +82,13 @@ impl Sheet {
     /// Adds a cell (cells come row by row, left to right); empty texts are
     /// not kept. Text longer than the cell limit is cut there (it is an
     /// error later: no field takes that much).
-    pub fn push(&mut self, row: u32, column: u32, datum: Datum, budget: &mut Budget) -> Result<(), Over> {
+    pub fn push(
+        &mut self,
+        row: u32,
+        column: u32,
+        datum: Datum,
+        budget: &mut Budget,
+    ) -> Result<(), Over> {
         if let Datum::Text(t) = &datum
             && t.trim().is_empty()
         {
@@ -185,10 +191,18 @@ mod tests {
     fn cells_are_kept_in_order_within_the_budget() {
         let mut budget = Budget::default();
         let mut sheet = Sheet::new("Leden");
-        sheet.push(3, 2, Datum::Text("b".into()), &mut budget).unwrap();
-        sheet.push(1, 1, Datum::Text("a".into()), &mut budget).unwrap();
-        sheet.push(3, 1, Datum::Text("c".into()), &mut budget).unwrap();
-        sheet.push(2, 1, Datum::Text("  ".into()), &mut budget).unwrap();
+        sheet
+            .push(3, 2, Datum::Text("b".into()), &mut budget)
+            .unwrap();
+        sheet
+            .push(1, 1, Datum::Text("a".into()), &mut budget)
+            .unwrap();
+        sheet
+            .push(3, 1, Datum::Text("c".into()), &mut budget)
+            .unwrap();
+        sheet
+            .push(2, 1, Datum::Text("  ".into()), &mut budget)
+            .unwrap();
         sheet.tidy();
         let shape: Vec<(u32, Vec<u32>)> = sheet
             .rows

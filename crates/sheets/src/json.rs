@@ -39,7 +39,8 @@ fn write(out: &mut String, v: &Value, path: &str, depth: usize) {
             let known = order(path);
             let mut keys: Vec<&String> = map.keys().collect();
             keys.sort_by_key(|k| known.iter().position(|x| x == k).unwrap_or(usize::MAX));
-            let inline = depth >= 3 || matches!(path, "rings" | "meetings" | "school" | "members.contact");
+            let inline =
+                depth >= 3 || matches!(path, "rings" | "meetings" | "school" | "members.contact");
             if inline {
                 out.push_str("{ ");
                 for (i, k) in keys.iter().enumerate() {
@@ -107,6 +108,9 @@ mod tests {
         assert_eq!(back["members"], doc["members"]);
         assert!(text.starts_with("{\n  \"version\": 1,\n  \"school\": { \"name\": \"De Ark\", \"place\": \"Haarlem\" },"), "{text}");
         assert!(text.contains("\"id\": \"ib\",\n      \"ring\": \"school\",\n      \"contact\": { \"email\": \"a@b.nl\", \"phone\": \"1\" }"), "{text}");
-        assert!(text.contains("{ \"when\": \"maart\", \"purpose\": \"x\" }"), "{text}");
+        assert!(
+            text.contains("{ \"when\": \"maart\", \"purpose\": \"x\" }"),
+            "{text}"
+        );
     }
 }

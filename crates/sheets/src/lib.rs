@@ -27,10 +27,14 @@
 //! (sheets to documents with their cells), `write/` (documents to tables,
 //! then xlsx or ods), `json` (a document as tidy JSON text), `limits`.
 
+// A workbook problem is one Diagnostic, returned once per file: its size
+// does not matter, and boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 use std::path::Path;
 
 use cirkel_core::{
-    Diagnostic, Diagnostics, Lang, ParseOptions, Parsed, Resources, Spans, Severity, msg, nearest,
+    Diagnostic, Diagnostics, Lang, ParseOptions, Parsed, Resources, Severity, Spans, msg, nearest,
     parse_document, quoted_list,
 };
 use serde_json::Value;
@@ -130,9 +134,7 @@ pub fn read(bytes: &[u8], format: SheetFormat, fallback: &str) -> Book {
             early = warnings;
             vec![sheet]
         }),
-        SheetFormat::Xlsx => {
-            read::check_zip(bytes, format).and_then(|()| read::xlsx_sheets(bytes))
-        }
+        SheetFormat::Xlsx => read::check_zip(bytes, format).and_then(|()| read::xlsx_sheets(bytes)),
         SheetFormat::Ods => read::check_zip(bytes, format).and_then(|()| read::ods_sheets(bytes)),
     };
     let sheets = match sheets {
@@ -162,22 +164,27 @@ impl Book {
         let names = || quoted_list(self.schools.iter().map(|s| s.name.as_str()), 12);
         match name {
             None if self.schools.len() == 1 => Ok(&self.schools[0]),
-            None => Err(Diagnostic::error(
-                "",
-                msg!("sheet.which-school", n = self.schools.len()),
-            )
-            .with_help(msg!("sheet.which-school.help", schools = names()))),
+            None => Err(
+                Diagnostic::error("", msg!("sheet.which-school", n = self.schools.len()))
+                    .with_help(msg!("sheet.which-school.help", schools = names())),
+            ),
             Some(wanted) => {
                 let key = columns::normal(wanted);
-                if let Some(s) = self.schools.iter().find(|s| columns::normal(&s.name) == key) {
+                if let Some(s) = self
+                    .schools
+                    .iter()
+                    .find(|s| columns::normal(&s.name) == key)
+                {
                     return Ok(s);
                 }
                 let help = match nearest(wanted, self.schools.iter().map(|s| s.name.as_str())) {
                     Some(near) => msg!("sheet.unknown-school.near", near = near),
                     None => msg!("sheet.unknown-school.known", schools = names()),
                 };
-                Err(Diagnostic::error("", msg!("sheet.no-such-school", school = wanted))
-                    .with_help(help))
+                Err(
+                    Diagnostic::error("", msg!("sheet.no-such-school", school = wanted))
+                        .with_help(help),
+                )
             }
         }
     }
@@ -193,8 +200,19 @@ pub fn parse_school(
     files: &dyn Resources,
 ) -> Result<Parsed, Diagnostics> {
     let lang = options.lang;
-    let mut early: Vec<Diagnostic> = book.problems.0.iter().chain(&school.problems.0).cloned().collect();
-    let parsed = parse_document(school.document.clone(), school.spans.clone(), options, files);
+    let mut early: Vec<Diagnostic> = book
+        .problems
+        .0
+        .iter()
+        .chain(&school.problems.0)
+        .cloned()
+        .collect();
+    let parsed = parse_document(
+        school.document.clone(),
+        school.spans.clone(),
+        options,
+        files,
+    );
     let mut all = match parsed {
         Ok(mut p) => {
             if !early.iter().any(|d| d.severity == Severity::Error) {
@@ -240,7 +258,11 @@ impl std::error::Error for WriteError {}
 /// `(uitleg)` sheet (what goes where) and, in `.xlsx`, drop-down lists
 /// for `rol`, `ring`, `domein` and `band`. The same documents give the
 /// same bytes. [`SheetFormat::Csv`] is not written (it holds members only).
-pub fn write(docs: &[Value], format: SheetFormat, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
+pub fn write(
+    docs: &[Value],
+    format: SheetFormat,
+    options: &WriteOptions,
+) -> Result<Vec<u8>, WriteError> {
     let tables = write::tables(docs, options.lang);
     match format {
         SheetFormat::Xlsx => write::write_xlsx(&tables).map_err(|e| WriteError(e.to_string())),

@@ -132,7 +132,11 @@ fn classify(sheet: &Sheet, found: &[Found], problems: &mut Vec<Diagnostic>) -> O
         problems.push(
             Diagnostic::error(
                 "",
-                msg!("sheet.second-sheet", sheet = name, first = &first.sheet.name),
+                msg!(
+                    "sheet.second-sheet",
+                    sheet = name,
+                    first = &first.sheet.name
+                ),
             )
             .with_help(msg!("sheet.second-sheet.help"))
             .at_cell(here),
@@ -177,9 +181,10 @@ fn header(part: Part, sheet: Sheet, problems: &mut Vec<Diagnostic>) -> Option<Fo
             continue;
         }
         let here = sheet_cell(&sheet.name, row, c);
-        let column = known.iter().find(|k| k.named(t)).copied().or_else(|| {
-            (part != Part::School && SCHOOL_COLUMN.named(t)).then_some(SCHOOL_COLUMN)
-        });
+        let column =
+            known.iter().find(|k| k.named(t)).copied().or_else(|| {
+                (part != Part::School && SCHOOL_COLUMN.named(t)).then_some(SCHOOL_COLUMN)
+            });
         let Some(column) = column else {
             let mut names: Vec<&str> = known.iter().map(|k| k.header).collect();
             if part != Part::School {
@@ -190,9 +195,12 @@ fn header(part: Part, sheet: Sheet, problems: &mut Vec<Diagnostic>) -> Option<Fo
                 None => msg!("sheet.unknown-column.known", known = quoted_list(names, 16)),
             };
             problems.push(
-                Diagnostic::error("", msg!("sheet.unknown-column", column = t, sheet = &sheet.name))
-                    .with_help(help)
-                    .at_cell(here),
+                Diagnostic::error(
+                    "",
+                    msg!("sheet.unknown-column", column = t, sheet = &sheet.name),
+                )
+                .with_help(help)
+                .at_cell(here),
             );
             continue;
         };
@@ -269,7 +277,13 @@ fn schools(found: &[Found], fallback: &str, problems: &mut Vec<Diagnostic>) -> V
             .take(crate::limits::MAX_SCHOOLS)
             .map(|n| {
                 let mut b = new(n);
-                b.doc.insert("school".into(), Value::Object(Map::from_iter([("name".to_string(), Value::from(n.as_str()))])));
+                b.doc.insert(
+                    "school".into(),
+                    Value::Object(Map::from_iter([(
+                        "name".to_string(),
+                        Value::from(n.as_str()),
+                    )])),
+                );
                 b
             })
             .collect();
@@ -285,8 +299,11 @@ fn schools(found: &[Found], fallback: &str, problems: &mut Vec<Diagnostic>) -> V
     for row in sheet.data() {
         if out.len() == crate::limits::MAX_SCHOOLS {
             problems.push(
-                Diagnostic::error("", msg!("sheet.too-many-schools", limit = crate::limits::MAX_SCHOOLS))
-                    .at_cell(cell_of(sheet, row.number, 1)),
+                Diagnostic::error(
+                    "",
+                    msg!("sheet.too-many-schools", limit = crate::limits::MAX_SCHOOLS),
+                )
+                .at_cell(cell_of(sheet, row.number, 1)),
             );
             break;
         }
@@ -297,7 +314,11 @@ fn schools(found: &[Found], fallback: &str, problems: &mut Vec<Diagnostic>) -> V
         }
         let Some(name) = school_name(&b) else {
             if has_any(row, &sheet.columns) {
-                let naam = sheet.columns.iter().find(|(_, k)| k.header == "naam").map_or(1, |(c, _)| *c);
+                let naam = sheet
+                    .columns
+                    .iter()
+                    .find(|(_, k)| k.header == "naam")
+                    .map_or(1, |(c, _)| *c);
                 problems.push(
                     Diagnostic::error("", msg!("sheet.school-without-name"))
                         .with_help(msg!("sheet.school-without-name.help"))
@@ -326,7 +347,9 @@ fn schools(found: &[Found], fallback: &str, problems: &mut Vec<Diagnostic>) -> V
 }
 
 fn has_any(row: &Row, columns: &[(u32, Column)]) -> bool {
-    columns.iter().any(|(c, _)| row.cells.iter().any(|(rc, _)| rc == c))
+    columns
+        .iter()
+        .any(|(c, _)| row.cells.iter().any(|(rc, _)| rc == c))
 }
 
 fn school_name(b: &Building) -> Option<String> {
@@ -352,8 +375,16 @@ fn set_school(b: &mut Building, path: &str, cell: Cell) {
 
 /// The rows of a `veld`/`waarde` School sheet.
 fn school_fields(sheet: &Found, b: &mut Building) {
-    let field_col = sheet.columns.iter().find(|(_, k)| k.header == "veld").map(|(c, _)| *c);
-    let value_col = sheet.columns.iter().find(|(_, k)| k.header == "waarde").map(|(c, _)| *c);
+    let field_col = sheet
+        .columns
+        .iter()
+        .find(|(_, k)| k.header == "veld")
+        .map(|(c, _)| *c);
+    let value_col = sheet
+        .columns
+        .iter()
+        .find(|(_, k)| k.header == "waarde")
+        .map(|(c, _)| *c);
     set_school(b, "school", cell_of(sheet, sheet.header_row(), 1));
     let (Some(field_col), Some(value_col)) = (field_col, value_col) else {
         return;
@@ -409,7 +440,13 @@ fn put_school_field(sheet: &Found, row: &Row, c: u32, key: Key, b: &mut Building
 
 /// A cell's text (numbers as typed), `None` when empty or unreadable
 /// (reported).
-fn read_text(row: &Row, c: u32, here: &Cell, dates: bool, problems: &mut Vec<Diagnostic>) -> Option<String> {
+fn read_text(
+    row: &Row,
+    c: u32,
+    here: &Cell,
+    dates: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let datum = row.cells.iter().find(|(rc, _)| *rc == c).map(|(_, d)| d)?;
     match values::text(datum, dates) {
         Ok(t) if t.trim().is_empty() => None,
@@ -440,7 +477,11 @@ fn rows(f: &Found, schools: &mut [Building], problems: &mut Vec<Diagnostic>) {
     let many = schools.len() > 1;
     // Rings without a school column are every school's.
     let shared = f.part == Part::Rings && f.school_column.is_none();
-    if many && f.school_column.is_none() && !shared && f.data().iter().any(|r| has_any(r, &f.columns)) {
+    if many
+        && f.school_column.is_none()
+        && !shared
+        && f.data().iter().any(|r| has_any(r, &f.columns))
+    {
         problems.push(
             Diagnostic::error("", msg!("sheet.no-school-column", sheet = &f.sheet.name))
                 .with_help(msg!("sheet.no-school-column.help"))
@@ -473,7 +514,12 @@ fn rows(f: &Found, schools: &mut [Building], problems: &mut Vec<Diagnostic>) {
 
 /// The school a row names in its `school` column (the only school when
 /// there is no such column or the cell is empty in a one-school workbook).
-fn which_school(f: &Found, row: &Row, schools: &[Building], problems: &mut Vec<Diagnostic>) -> Option<usize> {
+fn which_school(
+    f: &Found,
+    row: &Row,
+    schools: &[Building],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<usize> {
     let Some(col) = f.school_column else {
         return Some(0);
     };
@@ -498,7 +544,10 @@ fn which_school(f: &Found, row: &Row, schools: &[Building], problems: &mut Vec<D
     let names = schools.iter().map(|s| s.name.as_str());
     let help = match nearest(&name, names.clone()) {
         Some(near) => msg!("sheet.unknown-school.near", near = near),
-        None => msg!("sheet.unknown-school.known", schools = quoted_list(names, 5)),
+        None => msg!(
+            "sheet.unknown-school.known",
+            schools = quoted_list(names, 5)
+        ),
     };
     problems.push(
         Diagnostic::error("", msg!("sheet.unknown-school", school = &name))
@@ -522,7 +571,8 @@ fn item(f: &Found, row: &Row, b: &mut Building) {
         let dates = column.header == "wanneer";
         let key = column.key;
         if key == Key::Phone
-            && let Some((_, crate::grid::Datum::Number(n))) = row.cells.iter().find(|(rc, _)| rc == c)
+            && let Some((_, crate::grid::Datum::Number(n))) =
+                row.cells.iter().find(|(rc, _)| rc == c)
         {
             let typed = values::phone(*n);
             b.problems.push(
@@ -531,7 +581,8 @@ fn item(f: &Found, row: &Row, b: &mut Building) {
                     .at_cell(here.clone()),
             );
             contact.insert("phone".into(), Value::from(typed));
-            b.cells.insert(format!("{base}.contact.phone"), here.clone());
+            b.cells
+                .insert(format!("{base}.contact.phone"), here.clone());
             b.cells.entry(format!("{base}.contact")).or_insert(here);
             continue;
         }
@@ -545,12 +596,16 @@ fn item(f: &Found, row: &Row, b: &mut Building) {
             }
             Key::Contact(k) => {
                 contact.insert(k.into(), Value::from(text));
-                b.cells.entry(format!("{base}.contact")).or_insert_with(|| here.clone());
+                b.cells
+                    .entry(format!("{base}.contact"))
+                    .or_insert_with(|| here.clone());
                 format!("{base}.contact.{k}")
             }
             Key::Phone => {
                 contact.insert("phone".into(), Value::from(text));
-                b.cells.entry(format!("{base}.contact")).or_insert_with(|| here.clone());
+                b.cells
+                    .entry(format!("{base}.contact"))
+                    .or_insert_with(|| here.clone());
                 format!("{base}.contact.phone")
             }
             Key::Texts(k) | Key::Ids(k) => {
@@ -569,7 +624,10 @@ fn item(f: &Found, row: &Row, b: &mut Building) {
     if !contact.is_empty() {
         obj.insert("contact".into(), Value::Object(contact));
     }
-    let entry = b.doc.entry(list).or_insert_with(|| Value::Array(Vec::new()));
+    let entry = b
+        .doc
+        .entry(list)
+        .or_insert_with(|| Value::Array(Vec::new()));
     if let Value::Array(items) = entry {
         items.push(Value::Object(obj));
     }

@@ -176,7 +176,10 @@ mod tests {
         assert_eq!(phone(612_345_678.0), "0612345678");
         assert_eq!(phone(31_235_551_234.0), "31235551234");
         assert!(text(&Datum::Date(12, 3, 2026), false).is_err());
-        assert_eq!(text(&Datum::Date(12, 3, 2026), true).ok().as_deref(), Some("12-3-2026"));
+        assert_eq!(
+            text(&Datum::Date(12, 3, 2026), true).ok().as_deref(),
+            Some("12-3-2026")
+        );
     }
 
     #[test]

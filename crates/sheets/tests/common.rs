@@ -1,7 +1,7 @@
 //! Workbooks for the tests, built cell by cell with rust_xlsxwriter (as
 //! Excel would store them: numbers as numbers, dates as dates).
 
-#![allow(dead_code)]
+#![allow(dead_code, missing_docs, clippy::unwrap_used)]
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
@@ -63,7 +63,10 @@ pub fn xlsx(sheets: &[(&str, Vec<Vec<C<'_>>>)]) -> Vec<u8> {
 
 /// Text cells from strings.
 pub fn row<'a>(cells: &[&'a str]) -> Vec<C<'a>> {
-    cells.iter().map(|c| if c.is_empty() { E } else { T(c) }).collect()
+    cells
+        .iter()
+        .map(|c| if c.is_empty() { E } else { T(c) })
+        .collect()
 }
 
 /// Rewrites a zip archive: `replace` gives a part new bytes (or drops it

@@ -25,7 +25,10 @@ fn parse(book: &Book, lang: Lang) -> Result<Parsed, Vec<String>> {
 
 fn school(name: &str) -> (&'static str, Vec<Vec<C<'static>>>) {
     let name: &'static str = Box::leak(name.to_string().into_boxed_str());
-    ("School", vec![row(&["veld", "waarde"]), row(&["naam", name])])
+    (
+        "School",
+        vec![row(&["veld", "waarde"]), row(&["naam", name])],
+    )
 }
 
 const LEDEN: [&str; 5] = ["id", "rol", "naam", "ring", "expertise"];
@@ -46,22 +49,31 @@ fn problems_are_said_at_their_cell_all_at_once() {
         ),
         (
             "Routes",
-            vec![row(&["id", "vraag", "stappen"]), row(&["gedrag", "Gedrag", "ib | cgj"])],
+            vec![
+                row(&["id", "vraag", "stappen"]),
+                row(&["gedrag", "Gedrag", "ib | cgj"]),
+            ],
         ),
     ]);
     let book = read(&bytes, SheetFormat::Xlsx, "regenboog");
     let err = parse(&book, Lang::Nl).unwrap_err();
     assert!(
-        err.iter().any(|e| e.starts_with("regenboog.xlsx: Leden!D3: fout: onbekende ring \"kerntaem\"")
+        err.iter().any(|e| e
+            .starts_with("regenboog.xlsx: Leden!D3: fout: onbekende ring \"kerntaem\"")
             && e.contains("bedoel je \"kernteam\"")),
         "{err:#?}"
     );
     assert!(
-        err.iter().any(|e| e.starts_with("regenboog.xlsx: Routes!C2: fout:") && e.contains("cgj")),
+        err.iter()
+            .any(|e| e.starts_with("regenboog.xlsx: Routes!C2: fout:") && e.contains("cgj")),
         "{err:#?}"
     );
     let en = parse(&book, Lang::En).unwrap_err();
-    assert!(en.iter().any(|e| e.contains("Leden!D3: error: unknown ring")), "{en:#?}");
+    assert!(
+        en.iter()
+            .any(|e| e.contains("Leden!D3: error: unknown ring")),
+        "{en:#?}"
+    );
 }
 
 #[test]
@@ -72,7 +84,13 @@ fn dashes_bars_and_ties() {
             "Leden",
             vec![
                 row(&["id", "rol", "expertise", "band", "(opmerking)"]),
-                row(&["cjg", "cjg-coach", "gedrag | a \\| b", "Sterk", "bellen in mei"]),
+                row(&[
+                    "cjg",
+                    "cjg-coach",
+                    "gedrag | a \\| b",
+                    "Sterk",
+                    "bellen in mei",
+                ]),
                 row(&["lpa", "leerplichtambtenaar", "-", "gespannen", ""]),
             ],
         ),
@@ -95,7 +113,10 @@ fn misspelt_headers_and_sheets_get_a_did_you_mean() {
     let bytes = xlsx(&[
         school("De Regenboog"),
         ("Leeden", vec![row(&["id"]), row(&["x"])]),
-        ("Routes", vec![row(&["id", "vraag", "stapen"]), row(&["a", "b", "c"])]),
+        (
+            "Routes",
+            vec![row(&["id", "vraag", "stapen"]), row(&["a", "b", "c"])],
+        ),
     ]);
     let book = read(&bytes, SheetFormat::Xlsx, "x");
     let shown: Vec<String> = book
@@ -105,11 +126,17 @@ fn misspelt_headers_and_sheets_get_a_did_you_mean() {
         .map(|d| d.display_with_file("w.xlsx").to_string())
         .collect();
     assert!(
-        shown.iter().any(|s| s.contains("Leeden!A1: fout: onbekend blad \"Leeden\"") && s.contains("\"Leden\"")),
+        shown
+            .iter()
+            .any(|s| s.contains("Leeden!A1: fout: onbekend blad \"Leeden\"")
+                && s.contains("\"Leden\"")),
         "{shown:#?}"
     );
     assert!(
-        shown.iter().any(|s| s.contains("Routes!C1: fout: onbekende kolom \"stapen\"") && s.contains("\"stappen\"")),
+        shown.iter().any(
+            |s| s.contains("Routes!C1: fout: onbekende kolom \"stapen\"")
+                && s.contains("\"stappen\"")
+        ),
         "{shown:#?}"
     );
 }
@@ -136,7 +163,10 @@ fn numbers_and_dates_read_back_as_typed_or_flagged() {
         ),
         (
             "Overleg",
-            vec![row(&["wanneer", "waarvoor"]), vec![D(2026, 3, 12), T("Casuïstiek")]],
+            vec![
+                row(&["wanneer", "waarvoor"]),
+                vec![D(2026, 3, 12), T("Casuïstiek")],
+            ],
         ),
     ]);
     let book = read(&bytes, SheetFormat::Xlsx, "x");
@@ -164,7 +194,14 @@ fn a_workbook_of_many_schools() {
                 row(&["De Ark", "Zwolle"]),
             ],
         ),
-        ("Ringen", vec![row(&["id", "naam"]), row(&["binnen", "Binnen"]), row(&["buiten", "Buiten"])]),
+        (
+            "Ringen",
+            vec![
+                row(&["id", "naam"]),
+                row(&["binnen", "Binnen"]),
+                row(&["buiten", "Buiten"]),
+            ],
+        ),
         (
             "Leden",
             vec![
@@ -178,12 +215,21 @@ fn a_workbook_of_many_schools() {
     ]);
     let book = read(&bytes, SheetFormat::Xlsx, "x");
     assert_eq!(
-        book.schools.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        book.schools
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
         ["De Regenboog", "De Ark"]
     );
     let shown = book.problems.to_string();
-    assert!(shown.contains("Leden!A4") && shown.contains("bedoel je \"De Ark\""), "{shown}");
-    assert!(shown.contains("Leden!A5") && shown.contains("geen school"), "{shown}");
+    assert!(
+        shown.contains("Leden!A4") && shown.contains("bedoel je \"De Ark\""),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Leden!A5") && shown.contains("geen school"),
+        "{shown}"
+    );
     assert_eq!(book.schools[1].document["members"][0]["id"], "cjg");
     assert_eq!(book.schools[1].document["rings"][1]["id"], "buiten");
     assert!(book.school(None).is_err());
@@ -200,16 +246,32 @@ fn a_csv_of_members() {
     let parsed = parse(&book, Lang::Nl).unwrap();
     assert_eq!(parsed.kernteam.school.name, "De Regenboog");
     assert_eq!(parsed.kernteam.members.len(), 2);
-    assert_eq!(parsed.kernteam.members[0].name.as_deref(), Some("Maaike; IB"));
-    let bad = read(b"id,rol,ring\nib,intern-begeleider,schol\n", SheetFormat::Csv, "x");
+    assert_eq!(
+        parsed.kernteam.members[0].name.as_deref(),
+        Some("Maaike; IB")
+    );
+    let bad = read(
+        b"id,rol,ring\nib,intern-begeleider,schol\n",
+        SheetFormat::Csv,
+        "x",
+    );
     let err = parse(&bad, Lang::Nl).unwrap_err();
-    assert!(err.iter().any(|e| e.starts_with("regenboog.xlsx: C2: fout:")), "{err:#?}");
+    assert!(
+        err.iter()
+            .any(|e| e.starts_with("regenboog.xlsx: C2: fout:")),
+        "{err:#?}"
+    );
 }
 
 #[test]
 fn an_ods_as_libreoffice_saves_it() {
     let doc = json!({"school": {"name": "De Ark"}, "members": [{"id": "cjg", "role": "cjg-coach", "availability": "  ma\tdi  \nwo "}]});
-    let bytes = cirkel_sheets::write(&[doc.clone()], SheetFormat::Ods, &Default::default()).unwrap();
+    let bytes = cirkel_sheets::write(
+        std::slice::from_ref(&doc),
+        SheetFormat::Ods,
+        &Default::default(),
+    )
+    .unwrap();
     let book = read(&bytes, SheetFormat::Ods, "x");
     assert!(book.problems.0.is_empty(), "{}", book.problems);
     assert_eq!(book.schools[0].document, doc);

@@ -56,13 +56,21 @@ fn member() -> impl Strategy<Value = Value> {
     );
     let more = (
         prop::option::of(prop::collection::vec(item(), 0..4)),
-        prop::option::of(prop::sample::select(vec!["strong", "normal", "tenuous", "stressful"])),
+        prop::option::of(prop::sample::select(vec![
+            "strong",
+            "normal",
+            "tenuous",
+            "stressful",
+        ])),
         prop::option::of(text()),
         prop::option::of(text()),
         prop::option::of(text()),
     );
     (texts, more).prop_map(
-        |((id, role, name, org, ring, domain, availability), (expertise, tie, email, phone, web))| {
+        |(
+            (id, role, name, org, ring, domain, availability),
+            (expertise, tie, email, phone, web),
+        )| {
             let mut m = Map::new();
             m.insert("id".into(), Value::from(id));
             put(&mut m, "role", role.map(Value::from));
@@ -102,7 +110,9 @@ fn route() -> impl Strategy<Value = Value> {
             put(&mut r, "note", note.map(Value::from));
             Value::Object(r)
         })
-        .prop_filter("not empty", |r| r.as_object().is_some_and(|o| !o.is_empty()))
+        .prop_filter("not empty", |r| {
+            r.as_object().is_some_and(|o| !o.is_empty())
+        })
 }
 
 fn school(name: String) -> impl Strategy<Value = Value> {
@@ -116,35 +126,41 @@ fn school(name: String) -> impl Strategy<Value = Value> {
         prop::collection::vec(route(), 0..3),
         prop::collection::vec((text(), text()), 0..3),
     )
-        .prop_map(move |(place, sector, title, year, rings, members, routes, meetings)| {
-            let mut s = Map::new();
-            s.insert("name".into(), Value::from(name.clone()));
-            put(&mut s, "place", place.map(Value::from));
-            put(&mut s, "sector", sector.map(Value::from));
-            let mut d = Map::new();
-            d.insert("school".into(), Value::Object(s));
-            put(&mut d, "title", title.map(Value::from));
-            put(&mut d, "school_year", year.map(Value::from));
-            put(
-                &mut d,
-                "rings",
-                rings.map(|r| r.into_iter().map(|(id, label)| json!({"id": id, "label": label})).collect()),
-            );
-            if !members.is_empty() {
-                d.insert("members".into(), Value::from(members));
-            }
-            if !routes.is_empty() {
-                d.insert("routes".into(), Value::from(routes));
-            }
-            if !meetings.is_empty() {
-                let m: Vec<Value> = meetings
-                    .into_iter()
-                    .map(|(when, purpose)| json!({"when": when, "purpose": purpose}))
-                    .collect();
-                d.insert("meetings".into(), Value::from(m));
-            }
-            Value::Object(d)
-        })
+        .prop_map(
+            move |(place, sector, title, year, rings, members, routes, meetings)| {
+                let mut s = Map::new();
+                s.insert("name".into(), Value::from(name.clone()));
+                put(&mut s, "place", place.map(Value::from));
+                put(&mut s, "sector", sector.map(Value::from));
+                let mut d = Map::new();
+                d.insert("school".into(), Value::Object(s));
+                put(&mut d, "title", title.map(Value::from));
+                put(&mut d, "school_year", year.map(Value::from));
+                put(
+                    &mut d,
+                    "rings",
+                    rings.map(|r| {
+                        r.into_iter()
+                            .map(|(id, label)| json!({"id": id, "label": label}))
+                            .collect()
+                    }),
+                );
+                if !members.is_empty() {
+                    d.insert("members".into(), Value::from(members));
+                }
+                if !routes.is_empty() {
+                    d.insert("routes".into(), Value::from(routes));
+                }
+                if !meetings.is_empty() {
+                    let m: Vec<Value> = meetings
+                        .into_iter()
+                        .map(|(when, purpose)| json!({"when": when, "purpose": purpose}))
+                        .collect();
+                    d.insert("meetings".into(), Value::from(m));
+                }
+                Value::Object(d)
+            },
+        )
 }
 
 fn schools() -> impl Strategy<Value = Vec<Value>> {
@@ -165,7 +181,10 @@ fn back_and_forth(docs: &[Value], format: SheetFormat) {
         assert!(s.problems.0.is_empty(), "{}", s.problems);
     }
     let again: Vec<Value> = book.schools.iter().map(|s| s.document.clone()).collect();
-    assert_eq!(write(&again, format, &WriteOptions::default()).unwrap(), bytes);
+    assert_eq!(
+        write(&again, format, &WriteOptions::default()).unwrap(),
+        bytes
+    );
 }
 
 proptest! {

@@ -114,18 +114,20 @@ pub(super) fn glyph_warnings(layout: &Layout, k: &Kernteam, spans: &Spans) -> Ve
                 .take(5)
                 .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
                 .collect();
-            spans.place(Diagnostic::warning(
-                path,
-                msg!(
-                    "draw.no-glyph",
-                    chars = format!(
-                        "{}{}",
-                        shown.join(", "),
-                        if chars.len() > 5 { ", …" } else { "" }
-                    )
-                ),
+            spans.place(
+                Diagnostic::warning(
+                    path,
+                    msg!(
+                        "draw.no-glyph",
+                        chars = format!(
+                            "{}{}",
+                            shown.join(", "),
+                            if chars.len() > 5 { ", …" } else { "" }
+                        )
+                    ),
+                )
+                .with_help(msg!("draw.no-glyph.help")),
             )
-            .with_help(msg!("draw.no-glyph.help")))
         })
         .collect()
 }

@@ -45,7 +45,10 @@ impl<'a> Input<'a> {
     /// The input read from `path`: its kind by extension, its file name as
     /// the fallback school name (`--school` overrides it).
     pub fn of_file(bytes: &'a [u8], path: &'a Path, school: Option<&'a str>) -> Input<'a> {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("school");
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("school");
         Input {
             bytes,
             kind: InputKind::of_path(path),

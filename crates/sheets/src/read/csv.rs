@@ -76,7 +76,10 @@ fn decode(bytes: &[u8], warnings: &mut Vec<Diagnostic>) -> String {
         Diagnostic::warning("", msg!("sheet.csv-windows-1252"))
             .with_help(msg!("sheet.csv-windows-1252.help")),
     );
-    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }
 
 /// The separator: whichever of `;`, `,` and tab occurs most in the first
@@ -124,14 +127,24 @@ mod tests {
 
     #[test]
     fn separators_quotes_and_line_breaks() {
-        let (table, warnings) =
-            sheet(b"\xEF\xBB\xBFid;naam;expertise\r\nib;\"Maaike; \"\"IB\"\"\";\"a\nb\"\r\n\r\ncjg;;x").unwrap();
+        let (table, warnings) = sheet(
+            b"\xEF\xBB\xBFid;naam;expertise\r\nib;\"Maaike; \"\"IB\"\"\";\"a\nb\"\r\n\r\ncjg;;x",
+        )
+        .unwrap();
         assert!(warnings.is_empty());
         assert_eq!(
             texts(&table),
             vec![
-                vec![(1, "id".into()), (2, "naam".into()), (3, "expertise".into())],
-                vec![(1, "ib".into()), (2, "Maaike; \"IB\"".into()), (3, "a\nb".into())],
+                vec![
+                    (1, "id".into()),
+                    (2, "naam".into()),
+                    (3, "expertise".into())
+                ],
+                vec![
+                    (1, "ib".into()),
+                    (2, "Maaike; \"IB\"".into()),
+                    (3, "a\nb".into())
+                ],
                 vec![(1, "cjg".into()), (3, "x".into())],
             ]
         );

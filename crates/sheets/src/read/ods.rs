@@ -239,9 +239,7 @@ fn cell_text<R: std::io::BufRead>(xml: &mut Reader<R>, end: &str) -> Result<Stri
             Event::GeneralRef(r) => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     push(&mut out, c.encode_utf8(&mut [0; 4]));
-                } else if let Some(s) =
-                    quick_xml::escape::resolve_xml_entity(&r.xml10_content())
-                {
+                } else if let Some(s) = quick_xml::escape::resolve_xml_entity(&r.xml10_content()) {
                     push(&mut out, s);
                 }
             }
@@ -257,7 +255,11 @@ fn datum(c: &CellStart, text: String) -> Option<Datum> {
     if c.error {
         return Some(Datum::Error(text));
     }
-    let number = || c.value.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
+    let number = || {
+        c.value
+            .as_deref()
+            .and_then(|v| v.trim().parse::<f64>().ok())
+    };
     Some(match c.value_type.as_str() {
         "float" | "percentage" | "currency" => Datum::Number(number()?),
         "date" => match c.date.as_deref().and_then(civil_from_iso) {

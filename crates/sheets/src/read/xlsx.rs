@@ -31,7 +31,12 @@ pub(crate) fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
                 continue;
             };
             sheet
-                .push(row.saturating_add(1), column.saturating_add(1), datum, &mut budget)
+                .push(
+                    row.saturating_add(1),
+                    column.saturating_add(1),
+                    datum,
+                    &mut budget,
+                )
                 .map_err(over)?;
         }
         out.push(sheet);

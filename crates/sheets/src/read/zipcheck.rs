@@ -66,10 +66,7 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
             if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
                 return Err(Diagnostic::error(
                     "",
-                    msg!(
-                        "sheet.zip-bomb",
-                        limit = MAX_UNPACKED_BYTES / (1024 * 1024)
-                    ),
+                    msg!("sheet.zip-bomb", limit = MAX_UNPACKED_BYTES / (1024 * 1024)),
                 )
                 .with_help(msg!("sheet.zip-bomb.help")));
             }

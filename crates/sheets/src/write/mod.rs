@@ -135,10 +135,15 @@ fn part_table(part: Part, docs: &[Value], many: bool) -> Table {
     }
     let offset = usize::from(many);
     let lists = if part == Part::Members {
-        [("rol", List::Roles), ("ring", List::Rings), ("domein", List::Domains), ("band", List::Ties)]
-            .iter()
-            .filter_map(|(h, l)| Some((columns.iter().position(|c| c.header == *h)? + offset, *l)))
-            .collect()
+        [
+            ("rol", List::Roles),
+            ("ring", List::Rings),
+            ("domein", List::Domains),
+            ("band", List::Ties),
+        ]
+        .iter()
+        .filter_map(|(h, l)| Some((columns.iter().position(|c| c.header == *h)? + offset, *l)))
+        .collect()
     } else {
         Vec::new()
     };
@@ -237,16 +242,29 @@ fn lists(docs: &[Value]) -> Table {
             }
         }
     }
-    let domains: Vec<String> = cirkel_core::Domain::ALL.iter().map(|d| d.key().to_string()).collect();
+    let domains: Vec<String> = cirkel_core::Domain::ALL
+        .iter()
+        .map(|d| d.key().to_string())
+        .collect();
     let ties: Vec<String> = TIES.iter().map(|(nl, _)| (*nl).to_string()).collect();
     let columns = [roles, rings, domains, ties];
     let n = columns.iter().map(Vec::len).max().unwrap_or(0);
     let rows = (0..n)
-        .map(|i| columns.iter().map(|c| c.get(i).cloned().unwrap_or_default()).collect())
+        .map(|i| {
+            columns
+                .iter()
+                .map(|c| c.get(i).cloned().unwrap_or_default())
+                .collect()
+        })
         .collect();
     Table {
         name: LISTS_SHEET.into(),
-        header: vec!["rollen".into(), "ringen".into(), "domeinen".into(), "banden".into()],
+        header: vec![
+            "rollen".into(),
+            "ringen".into(),
+            "domeinen".into(),
+            "banden".into(),
+        ],
         rows,
         widths: vec![30.0, 16.0, 22.0, 12.0],
         lists: Vec::new(),

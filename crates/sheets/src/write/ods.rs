@@ -76,7 +76,9 @@ fn content(tables: &[Table]) -> String {
         out.push('>');
         for w in &t.widths {
             let i = widths.iter().position(|x| x == w).unwrap_or(0);
-            out.push_str(&format!(r#"<table:table-column table:style-name="co{i}"/>"#));
+            out.push_str(&format!(
+                r#"<table:table-column table:style-name="co{i}"/>"#
+            ));
         }
         out.push_str("<table:table-header-rows>");
         row(&mut out, &t.header, true);

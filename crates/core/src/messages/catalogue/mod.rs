@@ -14,7 +14,12 @@ mod sheets;
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// Every message, in parts by where it is said (see [`entries`]).
-pub static CATALOGUE: &[&[Entry]] = &[input::ENTRIES, members::ENTRIES, output::ENTRIES, sheets::ENTRIES];
+pub static CATALOGUE: &[&[Entry]] = &[
+    input::ENTRIES,
+    members::ENTRIES,
+    output::ENTRIES,
+    sheets::ENTRIES,
+];
 
 /// Every message of the catalogue: id, English, Dutch.
 pub fn entries() -> impl Iterator<Item = &'static Entry> {
