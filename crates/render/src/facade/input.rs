@@ -127,18 +127,14 @@ pub fn parse_input(
     lang: Lang,
     school: Option<&str>,
 ) -> Result<Parsed, DrawError> {
-    let InputKind::Sheet(format) = input.kind else {
-        let options = ParseOptions {
-            lang,
-            base_dir: None,
-        };
-        return Ok(parse_with(input.bytes, &options, files)?);
-    };
-    let book = cirkel_sheets::read(input.bytes, format, input.fallback_name);
     let options = ParseOptions {
         lang,
         base_dir: None,
     };
+    let InputKind::Sheet(format) = input.kind else {
+        return Ok(parse_with(input.bytes, &options, files)?);
+    };
+    let book = cirkel_sheets::read(input.bytes, format, input.fallback_name);
     let chosen = match book.school(school) {
         Ok(s) => s,
         Err(d) => {

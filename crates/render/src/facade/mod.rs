@@ -146,13 +146,7 @@ pub fn draw(
     files: &dyn Resources,
     options: &DrawOptions,
 ) -> Result<Drawing, DrawError> {
-    let prepared = prepare(json, files, options)?;
-    let bytes = prepared.paint(options.format, options.route.as_deref())?;
-    Ok(Drawing {
-        bytes,
-        layout: prepared.layout,
-        warnings: prepared.warnings,
-    })
+    finish(prepare(json, files, options)?, options)
 }
 
 /// Draws the kernteam file at `path` (JSON, a workbook or a CSV of
@@ -173,7 +167,11 @@ pub fn draw_input(
     files: &dyn Resources,
     options: &DrawOptions,
 ) -> Result<Drawing, DrawError> {
-    let prepared = prepare_input(input, files, options)?;
+    finish(prepare_input(input, files, options)?, options)
+}
+
+/// Paints a prepared circle as `options` say.
+fn finish(prepared: Prepared, options: &DrawOptions) -> Result<Drawing, DrawError> {
     let bytes = prepared.paint(options.format, options.route.as_deref())?;
     Ok(Drawing {
         bytes,
