@@ -22,7 +22,7 @@
 //! ```
 //!
 //! Module map: `read/` (zip check, xlsx through calamine, ods and csv
-//! here: all to [`grid`] sheets), `columns` (the sheets and headers),
+//! here: all to `grid` sheets), `columns` (the sheets and headers),
 //! `values` (cells to values: lists, ties, numbers and dates), `tables`
 //! (sheets to documents with their cells), `write/` (documents to tables,
 //! then xlsx or ods), `json` (a document as tidy JSON text), `limits`.
