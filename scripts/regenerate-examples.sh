@@ -9,6 +9,9 @@
 #                                       theme (golden, like NAME.png)
 #   examples/privacy/NAME.roles.svg     the photo example without personal data
 #                                       (golden, for the library test)
+#   examples/st-bernardusschool.xlsx    the example school as a workbook, made by
+#                                       `cirkel convert` (golden: bytes, and it
+#                                       draws the JSON's bytes)
 # Run it after any change to layout, rendering or describe; `cargo test`
 # fails while the committed golden files are stale.
 set -euo pipefail
@@ -38,6 +41,7 @@ for input in examples/*.json; do
     "$cirkel" render "$input" --privacy roles -o "examples/privacy/$name.roles.svg" 2>/dev/null
   fi
   if [ "$name" = st-bernardusschool ]; then
+    "$cirkel" convert "$input" "$base.xlsx" --force >/dev/null 2>&1
     for theme in print contrast; do
       "$cirkel" render "$input" --theme "$theme" -o "examples/themes/$name.$theme.png" 2>/dev/null
     done

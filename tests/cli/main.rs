@@ -18,4 +18,5 @@ const EXAMPLE: &str = concat!(
 
 mod batch_privacy;
 mod drawing;
+mod sheets;
 mod validation;
