@@ -11,6 +11,9 @@ use std::process::{Command, Stdio};
 
 use cirkel_core::limits::*;
 
+#[path = "hostile/sheets.rs"]
+mod sheets;
+
 enum Expect {
     /// Exit code and words the message must contain.
     Error(i32, &'static [&'static str]),

@@ -10,8 +10,14 @@ use cirkel_core::Diagnostic;
 use super::{damaged, over};
 use crate::grid::{Budget, Datum, Sheet, civil_from_iso, civil_from_serial};
 
-/// The worksheets of an `.xlsx` (chart and macro sheets are skipped).
+/// The worksheets of an `.xlsx` (chart and macro sheets are skipped). A
+/// panic inside calamine (a malformed part it did not expect) is a damaged
+/// workbook, not a crash.
 pub(crate) fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
+    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| Err(damaged("calamine")))
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(damaged)?;
     let names: Vec<String> = book
         .sheets_metadata()

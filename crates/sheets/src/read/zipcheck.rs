@@ -51,6 +51,8 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
             return Err(Diagnostic::error("", msg!("sheet.ole")).with_help(msg!("sheet.ole.help")));
         }
         let keep = name == "mimetype";
+        let strings = name.ends_with("sharedstrings.xml");
+        let mut shared = Vec::new();
         let mut buf = [0u8; 16 * 1024];
         let mut size = 0u64;
         loop {
@@ -63,6 +65,9 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
             if keep && mimetype.len() < 256 {
                 mimetype.extend_from_slice(&buf[..n.min(256)]);
             }
+            if strings {
+                shared.extend_from_slice(&buf[..n]);
+            }
             if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
                 return Err(Diagnostic::error(
                     "",
@@ -70,6 +75,9 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
                 )
                 .with_help(msg!("sheet.zip-bomb.help")));
             }
+        }
+        if strings {
+            check_shared_strings(&shared)?;
         }
     }
     match format {
@@ -86,4 +94,46 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
         }
         _ => Ok(()),
     }
+}
+
+/// The shared-strings table says up front how many strings it holds, and
+/// calamine reserves room for that many before reading one: a claim of
+/// billions would abort the process. A count past the cell limit is refused
+/// here (no workbook within the limit needs more strings than cells).
+fn check_shared_strings(xml: &[u8]) -> Result<(), Diagnostic> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let claimed = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == "uniqueCount")
+                    .map(|a| a.value.into_owned());
+                return match claimed {
+                    Some(v) if too_many(v.as_bytes()) => Err(super::over(crate::grid::Over::Cells)),
+                    _ => Ok(()),
+                };
+            }
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => buf.clear(),
+        }
+    }
+}
+
+/// A count (digits, as calamine reads it) past the cell limit.
+fn too_many(value: &[u8]) -> bool {
+    let digits = value.trim_ascii();
+    let digits = digits.strip_prefix(b"+").unwrap_or(digits);
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let significant = digits.iter().skip_while(|d| **d == b'0').count();
+    significant > 12
+        || std::str::from_utf8(digits)
+            .ok()
+            .and_then(|d| d.parse::<u64>().ok())
+            .is_none_or(|n| n > crate::limits::MAX_CELLS as u64)
 }
