@@ -34,8 +34,8 @@
 use std::path::Path;
 
 use cirkel_core::{
-    Diagnostic, Diagnostics, Lang, ParseOptions, Parsed, Resources, Severity, Spans, msg, nearest,
-    parse_document, quoted_list,
+    Diagnostic, Diagnostics, Lang, Message, ParseOptions, Parsed, Resources, Severity, Spans, msg,
+    nearest, parse_document, quoted_list,
 };
 use serde_json::Value;
 
@@ -213,25 +213,62 @@ pub fn parse_school(
         options,
         files,
     );
+    let words = |d: Diagnostics| Diagnostics(d.0.into_iter().map(in_cell_words).collect());
     let mut all = match parsed {
         Ok(mut p) => {
+            let mut warnings = words(std::mem::take(&mut p.warnings)).0;
             if !early.iter().any(|d| d.severity == Severity::Error) {
-                early.append(&mut p.warnings.0);
+                early.append(&mut warnings);
                 p.warnings = Diagnostics(early).in_lang(lang);
                 p.warnings.sort();
                 return Ok(p);
             }
-            early.append(&mut p.warnings.0);
+            early.append(&mut warnings);
             Diagnostics(early)
         }
-        Err(mut d) => {
-            early.append(&mut d.0);
+        Err(d) => {
+            early.append(&mut words(d).0);
             Diagnostics(early)
         }
     };
     all = all.in_lang(lang);
     all.sort();
     Err(all)
+}
+
+/// The wording for a workbook's cells of a check whose words name JSON
+/// keys and brackets (the same arguments), if it has one.
+fn cell_wording(m: &Message) -> Option<Message> {
+    let cell = match m.id() {
+        "parse.member-needs-role" => Message::new("sheet.fix.member-needs-role"),
+        "parse.member-needs-role.help" => Message::new("sheet.fix.member-needs-role.help"),
+        "parse.route-needs-question" => Message::new("sheet.fix.route-needs-question"),
+        "parse.route-needs-question.help" => Message::new("sheet.fix.route-needs-question.help"),
+        "parse.route-needs-steps" => Message::new("sheet.fix.route-needs-steps"),
+        "parse.route-needs-steps.help" => Message::new("sheet.fix.route-needs-steps.help"),
+        "parse.no-expertise.help" => Message::new("sheet.fix.no-expertise.help"),
+        "parse.step-by-role.help" => Message::new("sheet.fix.step-by-role.help"),
+        "parse.school-name-missing.help" => Message::new("sheet.fix.school-name-missing.help"),
+        "parse.ring-needs-id.help" => Message::new("sheet.fix.ring-needs-id.help"),
+        "parse.meeting-needs" => Message::new("sheet.fix.meeting-needs"),
+        "parse.meeting-needs.help" => Message::new("sheet.fix.meeting-needs.help"),
+        _ => return None,
+    };
+    Some(m.renamed(cell.id()))
+}
+
+/// A problem at a cell in the words of a workbook.
+fn in_cell_words(mut d: Diagnostic) -> Diagnostic {
+    if d.cell.is_none() {
+        return d;
+    }
+    if let Some(m) = cell_wording(&d.message) {
+        d.message = m;
+    }
+    if let Some(h) = d.help.as_ref().and_then(cell_wording) {
+        d.help = Some(h);
+    }
+    d
 }
 
 /// How to write a workbook.

@@ -276,3 +276,49 @@ fn an_ods_as_libreoffice_saves_it() {
     assert!(book.problems.0.is_empty(), "{}", book.problems);
     assert_eq!(book.schools[0].document, doc);
 }
+
+#[test]
+fn help_speaks_of_cells_not_json_keys() {
+    let bytes = xlsx(&[
+        school("De Regenboog"),
+        (
+            "Leden",
+            vec![
+                row(&LEDEN),
+                row(&["ib", "intern-begeleider", "Maaike", "school", ""]),
+                row(&["x", "", "", "kernteam", "gedrag"]),
+                row(&["logo", "Logopedist", "Sam", "netwerk", ""]),
+            ],
+        ),
+        (
+            "Routes",
+            vec![row(&["id", "vraag", "stappen"]), row(&["gedrag", "", "ib"])],
+        ),
+    ]);
+    let book = read(&bytes, SheetFormat::Xlsx, "regenboog");
+    for (lang, words) in [
+        (
+            Lang::Nl,
+            [
+                "vul expertise in",
+                "vul de kolom rol in",
+                "vul de kolom vraag in",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "fill in expertise",
+                "fill in the column rol",
+                "fill in the column vraag",
+            ],
+        ),
+    ] {
+        let all = parse(&book, lang).unwrap_err().join("\n");
+        for w in words {
+            assert!(all.contains(w), "{w:?} in:\n{all}");
+        }
+        assert!(!all.contains("\"expertise\": ["), "{all}");
+        assert!(!all.contains("\"role\""), "{all}");
+    }
+}

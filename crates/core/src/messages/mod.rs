@@ -70,6 +70,16 @@ impl Message {
         self
     }
 
+    /// The same arguments under another id: the wording of this message
+    /// for another kind of input (a workbook's cells instead of JSON keys).
+    #[must_use]
+    pub fn renamed(&self, id: &'static str) -> Message {
+        Message {
+            id,
+            args: self.args.clone(),
+        }
+    }
+
     /// The id in the catalogue (`parse.unknown-key`).
     pub fn id(&self) -> &'static str {
         self.id

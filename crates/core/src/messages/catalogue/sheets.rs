@@ -5,6 +5,68 @@ use super::Entry;
 
 /// The entries of this part.
 pub static ENTRIES: &[Entry] = &[
+    // The checks' words for a workbook's cells where the JSON wording
+    // names keys and brackets (cirkel-sheets swaps them in).
+    (
+        "sheet.fix.member-needs-role",
+        "a member needs a rol or a naam",
+        "een lid heeft een rol of een naam nodig",
+    ),
+    (
+        "sheet.fix.member-needs-role.help",
+        "fill in the column rol: a role from the drop-down list (`cirkel roles` lists them) or a text of your own",
+        "vul de kolom rol in: een rol uit de keuzelijst (`cirkel roles` toont ze) of een eigen tekst",
+    ),
+    (
+        "sheet.fix.route-needs-question",
+        "a route needs a vraag: the hulpvraag it answers",
+        "een route heeft een vraag nodig: de hulpvraag die ze beantwoordt",
+    ),
+    (
+        "sheet.fix.route-needs-question.help",
+        "fill in the column vraag, e.g. Verzuim en te laat komen",
+        "vul de kolom vraag in, bijvoorbeeld Verzuim en te laat komen",
+    ),
+    (
+        "sheet.fix.route-needs-steps",
+        "a route needs at least one step in stappen",
+        "een route heeft minstens één stap in stappen nodig",
+    ),
+    (
+        "sheet.fix.route-needs-steps.help",
+        "put the ids of members in stappen, in order and separated by |, e.g. {first}",
+        "zet in stappen de id's van de leden op volgorde, gescheiden door |, bijvoorbeeld {first}",
+    ),
+    (
+        "sheet.fix.no-expertise.help",
+        "fill in expertise (several separated by |) so the school knows what to ask this member",
+        "vul expertise in (meer dan één gescheiden door |), zodat de school weet waarvoor ze bij dit lid terechtkan",
+    ),
+    (
+        "sheet.fix.step-by-role.help",
+        "write {id}: stappen name members by their id (the column id of Leden)",
+        "schrijf {id}: stappen noemen leden bij hun id (de kolom id van Leden)",
+    ),
+    (
+        "sheet.fix.school-name-missing.help",
+        "fill in the school's naam on the sheet School",
+        "vul op het blad School de naam van de school in",
+    ),
+    (
+        "sheet.fix.ring-needs-id.help",
+        "fill in the column id, e.g. kernteam",
+        "vul de kolom id in, bijvoorbeeld kernteam",
+    ),
+    (
+        "sheet.fix.meeting-needs",
+        "a meeting needs wanneer and waarvoor",
+        "een overleg heeft een wanneer en een waarvoor nodig",
+    ),
+    (
+        "sheet.fix.meeting-needs.help",
+        "fill in both columns, e.g. oktober and Kennismaken",
+        "vul beide kolommen in, bijvoorbeeld oktober en Kennismaken",
+    ),
     (
         "sheet.too-many-cells",
         "the workbook has more than {limit} filled cells",
