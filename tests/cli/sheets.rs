@@ -63,6 +63,38 @@ fn convert_there_and_back_draws_the_same_bytes() {
 }
 
 #[test]
+fn photos_are_read_beside_the_workbook() {
+    let dir = scratch("sheet-photos");
+    let examples = Path::new(EXAMPLE).parent().unwrap();
+    std::fs::create_dir_all(dir.join("photos")).unwrap();
+    for e in std::fs::read_dir(examples.join("photos")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("photos").join(e.file_name())).unwrap();
+    }
+    let json = dir.join("klimop.json");
+    std::fs::copy(examples.join("obs-de-klimop.json"), &json).unwrap();
+    let book = dir.join("klimop.xlsx");
+    run_ok(&["convert", json.to_str().unwrap(), book.to_str().unwrap()]);
+    let svg = dir.join("klimop.svg");
+    run_ok(&[
+        "render",
+        book.to_str().unwrap(),
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(read(&svg) == read(&examples.join("obs-de-klimop.svg")));
+    // Without the photos beside it, the cell is named.
+    std::fs::remove_dir_all(dir.join("photos")).unwrap();
+    let out = cirkel(&["check", book.to_str().unwrap()], None);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("klimop.xlsx: Leden!M2: error:"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn problems_are_said_at_their_cell_in_dutch_and_english() {
     let dir = scratch("sheet-cells");
     // A warning does not stop convert, so a workbook can carry it.
