@@ -129,6 +129,7 @@ fn books() -> Vec<Book> {
         b("shared strings: a count of billions", "school.xlsx", with_strings(&|s| s.replacen("uniqueCount=\"", "uniqueCount=\"999999999999", 1)), Error(1, &[CELLS])),
         b("shared strings: a count past usize", "school.xlsx", with_strings(&|s| s.replacen("uniqueCount=\"", "uniqueCount=\"99999999999999999999999999", 1)), Error(1, &[CELLS])),
         b("shared strings: entity expansion", "school.xlsx", with_strings(&|s| s.replacen("<sst", &format!("{LAUGHS}<sst"), 1).replacen("<t>Ann</t>", "<t>&lol9;</t>", 1)), Error(1, &["workbook"])),
+        b("a shared string of 10 MB", "school.xlsx", with_strings(&|s| s.replacen("<t>Ann</t>", &format!("<t>{}</t>", "a".repeat(10 << 20)), 1)), Error(1, &["Leden!C2", "the limit is"])),
         b("a cell of 32,767 characters", "school.xlsx", leden(vec![vec![T("ib"), T("intern-begeleider"), T(&"a".repeat(32_767))]]), Error(1, &["Leden!C2", "the limit is"])),
         // Formulas and links: the cached value is read, nothing is evaluated or followed.
         b("formulas", "school.xlsx", leden(vec![vec![T("ib"), T("intern-begeleider"), C::F("HYPERLINK(\"javascript:alert(1)\",\"Ann\")", "Ann")], vec![T("cjg"), T("cjg-coach"), C::F("cmd|' /C calc'!A0", "Bo")]]), Safe(&[])),
