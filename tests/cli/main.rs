@@ -18,5 +18,6 @@ const EXAMPLE: &str = concat!(
 
 mod batch_privacy;
 mod drawing;
+mod serve;
 mod sheets;
 mod validation;

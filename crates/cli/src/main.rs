@@ -152,6 +152,22 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Edit a kernteam file in your browser, with the circle beside it
+    /// (a local server on this computer only; stop it with Ctrl+C).
+    Serve {
+        /// The file to edit (JSON, .xlsx or .ods). Without it: the
+        /// starter kernteam, saved under a name you give.
+        file: Option<String>,
+        /// The port on 127.0.0.1 (default: a free one).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Print the address only; do not open the browser.
+        #[arg(long)]
+        no_open: bool,
+        /// Of a workbook of many schools: the school to edit.
+        #[arg(long, value_name = "NAME")]
+        school: Option<String>,
+    },
     /// List the built-in roles.
     Roles,
     /// Print the JSON Schema of the input format.
@@ -225,8 +241,8 @@ fn file_without_command(argv: &[std::ffi::OsString]) -> Option<String> {
         first = words.next()?;
     }
     let commands = [
-        "render", "batch", "check", "layout", "describe", "init", "convert", "roles", "schema",
-        "help",
+        "render", "batch", "check", "layout", "describe", "init", "convert", "serve", "roles",
+        "schema", "help",
     ];
     let looks_like_file = [".json", ".xlsx", ".ods", ".csv"]
         .iter()
@@ -286,6 +302,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let output = files.pop().unwrap_or_default();
             convert::convert(&files, &output, school.as_deref(), force, lang)
+        }
+        Command::Serve {
+            file,
+            port,
+            no_open,
+            school,
+        } => {
+            let options = cirkel_serve::ServeOptions {
+                file: file.map(Into::into),
+                port,
+                school,
+                lang,
+                folder: None,
+            };
+            cirkel_serve::serve(&options, !no_open).map_err(Failure::Io)
         }
         Command::Roles => commands::roles(lang),
         Command::Schema => commands::schema(),

@@ -30,6 +30,7 @@ mod parse;
 mod resources;
 mod schema;
 mod spans;
+mod starter;
 
 pub use catalogue::{
     Bilingual, FIXED_KERNTEAM, Role, close_role, find_role, role, role_key, roles,
@@ -53,3 +54,4 @@ pub use parse::{
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;
 pub use spans::{Pos, Spans, child_index, child_key};
+pub use starter::starter;

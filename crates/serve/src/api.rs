@@ -1,0 +1,323 @@
+//! The requests the page makes, after the checks every request passes
+//! (see the crate's documentation for the list and the rules).
+
+use std::sync::Mutex;
+
+use cirkel_core::{Diagnostic, Diagnostics, Lang, ParseOptions, Severity, parse_with};
+use cirkel_render::{DrawError, DrawOptions, Format, Paper, Privacy, Size, ThemeChoice, draw};
+use serde_json::{Value, json};
+
+use crate::files::{self, SaveError, Target};
+use crate::http::{Request, Response};
+use crate::page;
+
+/// Largest request body: a document (the input limit) or a photo.
+pub const MAX_BODY: usize = 6 * 1024 * 1024;
+
+/// What every request is checked against, and the file being edited.
+pub struct State {
+    /// The secret in the URL.
+    pub token: String,
+    /// The port the server listens on.
+    pub port: u16,
+    /// The language of messages unless a request asks otherwise.
+    pub lang: Lang,
+    /// The file.
+    pub target: Mutex<Target>,
+}
+
+impl State {
+    fn lang(&self, request: &Request) -> Lang {
+        match request.param("lang") {
+            Some("en") => Lang::En,
+            Some("nl") => Lang::Nl,
+            _ => self.lang,
+        }
+    }
+
+    fn target(&self) -> Target {
+        self.target
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// Answers a request that has passed the checks of [`allowed`].
+pub fn route(state: &State, request: &Request) -> Response {
+    let get = request.method == "GET";
+    let post = request.method == "POST";
+    match request.path.as_str() {
+        "/" if get => Response::new(200, "text/html; charset=utf-8", page::index(&state.token)),
+        "/app.js" if get => Response::new(200, "text/javascript; charset=utf-8", page::APP_JS),
+        "/style.css" if get => Response::new(200, "text/css; charset=utf-8", page::STYLE_CSS),
+        "/api/document" if get => document(state, request),
+        "/api/roles" if get => roles(state.lang(request)),
+        "/api/schema" if get => Response::json(200, &cirkel_core::json_schema()),
+        "/api/check" if post => check(state, request),
+        "/api/draw" if post => draw_request(state, request),
+        "/api/save" if post => save(state, request),
+        "/api/photo" if post => photo(state, request),
+        "/" | "/app.js" | "/style.css" | "/api/document" | "/api/roles" | "/api/schema"
+        | "/api/check" | "/api/draw" | "/api/save" | "/api/photo" => Response::plain(405),
+        _ => Response::plain(404),
+    }
+}
+
+fn document(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let target = state.target();
+    match files::load(&target) {
+        Ok(loaded) => Response::json(
+            200,
+            &json!({
+                "name": target.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
+                "text": loaded.text,
+                "version": loaded.version,
+                "notice": loaded.notice.map(|m| m.text(lang)),
+            }),
+        ),
+        Err(m) => Response::json(500, &json!({ "error": m.text(lang) })),
+    }
+}
+
+fn roles(lang: Lang) -> Response {
+    let roles: Vec<Value> = cirkel_core::roles()
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "label": r.label.get(lang),
+                "short": r.short,
+                "organisation": r.organisation.get(lang),
+                "domain": r.domain.key(),
+                "ring": r.ring,
+                "expertise": r.expertise.get(lang),
+            })
+        })
+        .collect();
+    Response::json(200, &Value::Array(roles))
+}
+
+/// A problem as the page shows it.
+fn problem(d: &Diagnostic, lang: Lang) -> Value {
+    let d = d.clone().in_lang(lang);
+    json!({
+        "severity": match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        },
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "message": d.message.text(lang),
+        "help": d.help.as_ref().map(|h| h.text(lang)),
+    })
+}
+
+fn problems(d: &Diagnostics, lang: Lang) -> Value {
+    Value::Array(d.0.iter().map(|d| problem(d, lang)).collect())
+}
+
+fn check(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let options = ParseOptions {
+        lang,
+        base_dir: None,
+    };
+    let target = state.target();
+    let (ok, list) = match parse_with(&request.body, &options, &target.files()) {
+        Ok(parsed) => (true, parsed.warnings),
+        Err(d) => (false, d),
+    };
+    Response::json(200, &json!({ "ok": ok, "problems": problems(&list, lang) }))
+}
+
+/// `format`, `privacy`, `theme`, `route`, `width`, `paper` from the query.
+fn draw_options(request: &Request, lang: Lang) -> Result<DrawOptions, String> {
+    let format = match request.param("format").unwrap_or("svg") {
+        "svg" | "text" | "markdown" => Format::Svg,
+        "png" => Format::Png,
+        "pdf" => Format::Pdf,
+        other => return Err(format!("format {other}")),
+    };
+    let privacy = match request.param("privacy").unwrap_or("full") {
+        "full" => Privacy::Full,
+        "names" => Privacy::Names,
+        "roles" => Privacy::Roles,
+        other => return Err(format!("privacy {other}")),
+    };
+    let size = match (request.param("paper"), request.param("width")) {
+        (Some("a4"), _) => Size::Paper(Paper::A4),
+        (Some("a3"), _) => Size::Paper(Paper::A3),
+        (Some(other), _) => return Err(format!("paper {other}")),
+        (None, Some(w)) => Size::Width(w.parse().map_err(|_| format!("width {w}"))?),
+        (None, None) => Size::Width(cirkel_render::DEFAULT_WIDTH),
+    };
+    Ok(DrawOptions {
+        format,
+        size,
+        lang,
+        privacy,
+        // Bundled themes only: a theme file would be a path from the page.
+        theme: ThemeChoice::Named(request.param("theme").unwrap_or("standaard").to_string()),
+        route: request
+            .param("route")
+            .filter(|r| !r.is_empty())
+            .map(str::to_string),
+        ..DrawOptions::default()
+    })
+}
+
+fn draw_request(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let options = match draw_options(request, lang) {
+        Ok(o) => o,
+        Err(what) => return Response::json(400, &json!({ "error": what })),
+    };
+    let target = state.target();
+    let describe = match request.param("format") {
+        Some("text") => Some(cirkel_layout::DescribeFormat::Text),
+        Some("markdown") => Some(cirkel_layout::DescribeFormat::Markdown),
+        _ => None,
+    };
+    if let Some(format) = describe {
+        let parse = ParseOptions {
+            lang,
+            base_dir: None,
+        };
+        return match parse_with(&request.body, &parse, &target.files()) {
+            Ok(parsed) => {
+                let k = parsed.kernteam.redacted(options.privacy);
+                Response::new(
+                    200,
+                    "text/plain; charset=utf-8",
+                    cirkel_layout::describe(&k, format),
+                )
+            }
+            Err(d) => Response::json(422, &json!({ "problems": problems(&d, lang) })),
+        };
+    }
+    let drawn = std::panic::catch_unwind(|| draw(&request.body, &target.files(), &options));
+    match drawn {
+        Ok(Ok(drawing)) => {
+            let kind = match options.format {
+                Format::Svg => "image/svg+xml",
+                Format::Png => "image/png",
+                Format::Pdf => "application/pdf",
+                _ => "application/octet-stream",
+            };
+            Response::new(200, kind, drawing.bytes)
+        }
+        Ok(Err(DrawError::Input(d))) => {
+            Response::json(422, &json!({ "problems": problems(&d, lang) }))
+        }
+        Ok(Err(e)) => Response::json(422, &json!({ "error": e.message().text(lang) })),
+        Err(_) => Response::json(500, &json!({ "error": "internal error" })),
+    }
+}
+
+fn save(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let Ok(text) = std::str::from_utf8(&request.body) else {
+        return Response::json(400, &json!({ "error": "not UTF-8" }));
+    };
+    let mut target = state
+        .target
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let base = request.param("version").unwrap_or_default();
+    let force = request.param("force") == Some("1");
+    match files::save(&mut target, text, base, force, request.param("name"), lang) {
+        Ok(version) => Response::json(
+            200,
+            &json!({
+                "version": version,
+                "name": target.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
+            }),
+        ),
+        Err(SaveError::Conflict(now)) => Response::json(
+            409,
+            &json!({ "conflict": true, "version": now, "error": cirkel_core::msg!("serve.conflict").text(lang) }),
+        ),
+        Err(SaveError::Invalid(d)) => {
+            Response::json(422, &json!({ "problems": problems(&d, lang) }))
+        }
+        Err(SaveError::Name(m)) => Response::json(400, &json!({ "error": m.text(lang) })),
+        Err(SaveError::Io(m)) => Response::json(500, &json!({ "error": m.text(lang) })),
+    }
+}
+
+fn photo(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let folder = state.target().folder();
+    match files::store_photo(
+        &folder,
+        request.param("name").unwrap_or("foto"),
+        &request.body,
+    ) {
+        Ok(path) => Response::json(200, &json!({ "path": path })),
+        Err(m) => Response::json(422, &json!({ "error": m.text(lang) })),
+    }
+}
+
+/// The checks every request passes before anything else: the `Host` is
+/// this server's loopback address (no DNS rebinding), the token is right
+/// (a request without it learns nothing), and a write comes from the page
+/// itself (`Origin`, `Sec-Fetch-Site`, a JSON or binary body, never a form
+/// another site can post). `None`: allowed; otherwise the refusal, which
+/// names nothing about the school.
+pub fn allowed(state: &State, request: &Request) -> Option<Response> {
+    let port = state.port;
+    let ours = |value: &str, scheme: &str| {
+        [
+            format!("{scheme}127.0.0.1:{port}"),
+            format!("{scheme}localhost:{port}"),
+        ]
+        .iter()
+        .any(|ok| value.eq_ignore_ascii_case(ok))
+    };
+    if !request.header("host").is_some_and(|h| ours(h, "")) {
+        return Some(Response::plain(403));
+    }
+    let token = request
+        .param("t")
+        .or_else(|| request.header("x-cirkel-token"))
+        .unwrap_or_default();
+    if !same_secret(token.as_bytes(), state.token.as_bytes()) {
+        return Some(Response::plain(403));
+    }
+    let writes = !matches!(request.method.as_str(), "GET" | "HEAD");
+    if writes {
+        if !request.header("origin").is_some_and(|o| ours(o, "http://")) {
+            return Some(Response::plain(403));
+        }
+        if request
+            .header("sec-fetch-site")
+            .is_some_and(|s| s != "same-origin" && s != "none")
+        {
+            return Some(Response::plain(403));
+        }
+        let kind = request
+            .header("content-type")
+            .unwrap_or_default()
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if kind != "application/json" && kind != "application/octet-stream" {
+            return Some(Response::plain(415));
+        }
+    }
+    None
+}
+
+/// Compares secrets in time that does not depend on where they differ.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
