@@ -17,6 +17,7 @@ const EXAMPLE: &str = concat!(
 // ---- item 2 of issue 2: every kind of bad input ----
 
 mod batch_privacy;
+mod browser;
 mod drawing;
 mod serve;
 mod sheets;

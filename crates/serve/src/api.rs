@@ -229,7 +229,21 @@ fn save(state: &State, request: &Request) -> Response {
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let base = request.param("version").unwrap_or_default();
     let force = request.param("force") == Some("1");
-    match files::save(&mut target, text, base, force, request.param("name"), lang) {
+    // "Save as": a new file in the same folder, which is edited from then on.
+    let result = match request.param("as") {
+        Some(name) => {
+            let mut new = Target::New {
+                folder: target.folder(),
+            };
+            let saved = files::save(&mut new, text, "", false, Some(name), lang);
+            if saved.is_ok() {
+                *target = new;
+            }
+            saved
+        }
+        None => files::save(&mut target, text, base, force, request.param("name"), lang),
+    };
+    match result {
         Ok(version) => Response::json(
             200,
             &json!({

@@ -35,6 +35,7 @@
 //! | `GET /api/roles?lang=` | the role catalogue |
 //! | `GET /api/schema` | the JSON Schema of the input |
 //! | `POST /api/save?version=V[&force=1][&name=FILE]` (body: JSON text) | `{version, name}`; `409 {conflict, version}` when the file changed on disk since `V` (nothing written; `force=1` overwrites); a workbook only takes a document without errors (`422 {problems}`). Written atomically, the previous version kept as `FILE.bak`. Without FILE, `name` is a plain file name in the current folder that does not exist yet |
+//! | `POST /api/save?as=FILE` (body: JSON text) | "save as": a new plain file name in FILE's folder that does not exist yet; edited from then on |
 //! | `POST /api/photo?name=N` (body: PNG or JPEG bytes) | `{path}`: stored as `fotos/N` beside FILE (a safe, unique name; 2 MB and 4096 px at most) |
 //!
 //! Nothing in a request names a path outside FILE's folder: photos are
