@@ -408,6 +408,18 @@ fn a_school_is_made_in_the_form_only_and_saved() {
         std::fs::read_to_string(&svg).unwrap() == shown.as_str().unwrap(),
         "cirkel render draws another picture than the page showed"
     );
+    // A problem at a path no field has (an unknown top-level key, typed in
+    // the JSON view) is listed, and the page keeps answering.
+    browser.click("#json-view summary");
+    browser.script(
+        "const j = document.getElementById('json'); \
+         j.value = JSON.stringify(Object.assign(JSON.parse(j.value), { foo: 1 })); \
+         j.dispatchEvent(new Event('input')); return true",
+    );
+    browser.until(
+        "the unknown key in the list",
+        "return document.getElementById('problems').textContent.includes('foo')",
+    );
     drop(browser);
     let _ = server.kill();
     let _ = server.wait();

@@ -49,6 +49,9 @@ impl Target {
             return Ok(Target::New { folder });
         };
         let path = std::path::absolute(path).map_err(|e| msg!("serve.no-folder", reason = e))?;
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(msg!("serve.not-a-file", file = path.display()));
+        }
         Ok(match SheetFormat::of_path(&path) {
             Some(format) if format != SheetFormat::Csv => Target::Sheet {
                 path,
@@ -214,6 +217,14 @@ pub fn save(
     }
     let bytes = bytes_for(target, text, lang)?;
     write_atomic(&path, &bytes, now.is_some()).map_err(SaveError::Io)?;
+    // A school renamed in the page is found by its new name from now on.
+    if let Target::Sheet { school, .. } = target
+        && school.is_some()
+    {
+        *school = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|d| d["school"]["name"].as_str().map(str::to_string));
+    }
     Ok(version_of(&bytes))
 }
 
@@ -239,10 +250,19 @@ fn bytes_for(target: &Target, text: &str, lang: Lang) -> Result<Vec<u8>, SaveErr
     if let Some(bytes) = on_disk(path).map_err(SaveError::Io)? {
         let book = cirkel_sheets::read(&bytes, *format, &stem(path));
         if book.schools.len() > 1 {
+            // The school this page edits must still be there: never write
+            // the workbook without the edit.
             let edited = book
                 .school(school.as_deref())
                 .map(|s| s.name.clone())
-                .unwrap_or_default();
+                .map_err(|d| SaveError::Io(d.message))?;
+            let renamed = doc["school"]["name"].as_str().unwrap_or_default();
+            if renamed != edited && book.schools.iter().any(|s| s.name == renamed) {
+                return Err(SaveError::Name(msg!(
+                    "serve.school-taken",
+                    school = renamed
+                )));
+            }
             docs = book
                 .schools
                 .iter()
@@ -280,30 +300,76 @@ fn plain_name(name: &str) -> Result<String, Message> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder
 /// and a rename, so the file is always whole; with `backup`, the previous
-/// version is kept as `FILE.bak` first.
+/// version is kept as `FILE.bak` first (written the same way). Temporary
+/// files have unguessable names and are created new, so a link planted in
+/// the folder is never followed; the file keeps its permissions; a link
+/// at `path` itself is refused. Without `backup` (a new file), an existing
+/// file is never replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), Message> {
-    let folder = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "cirkel".into(), |n| n.to_string_lossy().into_owned());
     let fail = |e: std::io::Error| msg!("serve.cannot-write", file = path.display(), reason = e);
+    let meta = std::fs::symlink_metadata(path);
+    if meta.as_ref().is_ok_and(|m| !m.is_file()) {
+        return Err(msg!("serve.not-a-file", file = path.display()));
+    }
+    let permissions = meta.ok().map(|m| m.permissions());
     if backup {
+        let previous = std::fs::read(path).map_err(fail)?;
         let mut bak = path.as_os_str().to_owned();
         bak.push(".bak");
-        std::fs::copy(path, PathBuf::from(bak)).map_err(fail)?;
+        let bak = PathBuf::from(bak);
+        let tmp = temporary(&bak, &previous, permissions.clone()).map_err(fail)?;
+        // A rename replaces whatever is at FILE.bak (a link too) without
+        // following it.
+        std::fs::rename(&tmp, &bak).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail(e)
+        })?;
     }
-    let tmp = folder.join(format!(".{name}.{}.cirkel-tmp", std::process::id()));
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
+    let tmp = temporary(path, bytes, permissions).map_err(fail)?;
+    let placed = if backup {
         std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
+    } else {
+        // A hard link fails when the name exists: a file made meanwhile
+        // is never replaced.
+        std::fs::hard_link(&tmp, path).and_then(|()| std::fs::remove_file(&tmp))
+    };
+    if let Err(e) = placed {
         let _ = std::fs::remove_file(&tmp);
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// A new file beside `path` holding `bytes` (synced), with `permissions`.
+fn temporary(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<PathBuf> {
+    let folder = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "cirkel".into(), |n| n.to_string_lossy().into_owned());
+    let mut random = [0u8; 8];
+    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let suffix: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let tmp = folder.join(format!(".{name}.{suffix}.cirkel-tmp"));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)?;
+    let written = (|| {
+        f.write_all(bytes)?;
+        if let Some(p) = permissions {
+            f.set_permissions(p)?;
+        }
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(tmp)
 }
 
 /// Stores an uploaded photo in `folder/fotos/` under a safe name; returns
@@ -348,7 +414,7 @@ pub fn store_photo(folder: &Path, name: &str, bytes: &[u8]) -> Result<String, Me
         Err(_) => std::fs::create_dir(&dir)
             .map_err(|e| msg!("serve.cannot-write", file = dir.display(), reason = e))?,
     }
-    for n in 1..1000 {
+    for n in 1..100 {
         let file = if n == 1 {
             format!("{base}.{ext}")
         } else {
@@ -371,7 +437,8 @@ pub fn store_photo(folder: &Path, name: &str, bytes: &[u8]) -> Result<String, Me
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 // The same photo again: use the stored one.
-                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+                if std::fs::symlink_metadata(&path)
+                    .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
                     && std::fs::read(&path).is_ok_and(|b| b == bytes)
                 {
                     return Ok(format!("fotos/{file}"));

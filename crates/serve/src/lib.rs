@@ -18,8 +18,10 @@
 //! Request heads are at most 16 KiB, bodies at most 6 MiB (a larger
 //! `Content-Length` is refused before its body is read), and a client has
 //! 5 seconds to send its request. Connections are handled by a fixed
-//! number of threads from a bounded queue; when the queue is full a
-//! connection gets `503` at once. Every answer carries a strict
+//! number of threads (16) from a bounded queue (64); when the queue is
+//! full a connection gets `503` at once. (A local program that holds
+//! dozens of connections open can keep the page waiting; a web page
+//! cannot.) Every answer carries a strict
 //! Content-Security-Policy (`default-src 'self'`, no inline script) and
 //! `no-store`; the page's files are inside the binary and nothing is
 //! fetched from elsewhere.
@@ -63,9 +65,9 @@ use api::State;
 use files::Target;
 
 /// Threads answering requests.
-pub const WORKERS: usize = 8;
+pub const WORKERS: usize = 16;
 /// Connections waiting for a thread; more get `503` at once.
-pub const QUEUE: usize = 32;
+pub const QUEUE: usize = 64;
 
 /// How to start the editor.
 #[derive(Debug, Clone, Default)]

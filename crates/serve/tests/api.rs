@@ -319,3 +319,104 @@ fn without_a_file_the_starter_is_saved_under_a_new_name() {
     assert_eq!(a.status, 200);
     assert!(dir.join("anker.json.bak").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn saves_follow_no_links_and_keep_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder("links");
+    let outside = dir
+        .parent()
+        .unwrap()
+        .join(format!("buiten-{}.txt", std::process::id()));
+    std::fs::write(&outside, "niet aanraken").unwrap();
+    // A planted FILE.bak link is replaced, not followed.
+    std::os::unix::fs::symlink(&outside, dir.join("school.json.bak")).unwrap();
+    std::fs::set_permissions(
+        dir.join("school.json"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    let original = std::fs::read(dir.join("school.json")).unwrap();
+    let editor = start(&dir, Some("school.json"));
+    let doc = editor.get("/api/document").json();
+    let text = doc["text"]
+        .as_str()
+        .unwrap()
+        .replace("Haarlem", "Bloemendaal");
+    let v = doc["version"].as_str().unwrap();
+    assert_eq!(
+        editor
+            .post(&format!("/api/save?version={v}"), text.as_bytes())
+            .status,
+        200
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "niet aanraken");
+    let bak = std::fs::symlink_metadata(dir.join("school.json.bak")).unwrap();
+    assert!(bak.is_file(), "FILE.bak is a file of its own now");
+    assert_eq!(
+        std::fs::read(dir.join("school.json.bak")).unwrap(),
+        original
+    );
+    let mode = std::fs::metadata(dir.join("school.json"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "the file keeps its permissions");
+    drop(editor);
+    // A FILE that is a link is not opened.
+    std::os::unix::fs::symlink(&outside, dir.join("link.json")).unwrap();
+    let refused = cirkel_serve::Server::bind(&cirkel_serve::ServeOptions {
+        file: Some(dir.join("link.json")),
+        ..cirkel_serve::ServeOptions::default()
+    });
+    assert!(refused.is_err());
+    let _ = std::fs::remove_file(outside);
+}
+
+#[test]
+fn a_school_renamed_in_a_workbook_of_many_is_saved_every_time() {
+    let dir = folder("rename");
+    let a = serde_json::json!({ "school": { "name": "Alfa" }, "members": [ { "id": "ib", "role": "intern-begeleider" } ] });
+    let b = serde_json::json!({ "school": { "name": "Beta" }, "members": [ { "id": "ib", "role": "intern-begeleider" } ] });
+    let book = cirkel_sheets::write(
+        &[a, b],
+        cirkel_sheets::SheetFormat::Ods,
+        &cirkel_sheets::WriteOptions::default(),
+    )
+    .unwrap();
+    std::fs::write(dir.join("twee.ods"), book).unwrap();
+    let editor = start_with(
+        &dir,
+        &cirkel_serve::ServeOptions {
+            file: Some(dir.join("twee.ods")),
+            school: Some("Alfa".into()),
+            ..cirkel_serve::ServeOptions::default()
+        },
+    );
+    let doc = editor.get("/api/document").json();
+    let mut version = doc["version"].as_str().unwrap().to_string();
+    let text = doc["text"].as_str().unwrap().to_string();
+    for (i, name) in ["Alfa Nieuw", "Alfa Nieuwer"].iter().enumerate() {
+        let edited = text.replace("\"Alfa\"", &format!("\"{name}\""));
+        let a = editor.post(&format!("/api/save?version={version}"), edited.as_bytes());
+        assert_eq!(a.status, 200, "save {i}: {}", a.text());
+        version = a.json()["version"].as_str().unwrap().to_string();
+        let saved = cirkel_sheets::read(
+            &std::fs::read(dir.join("twee.ods")).unwrap(),
+            cirkel_sheets::SheetFormat::Ods,
+            "twee",
+        );
+        let names: Vec<&str> = saved.schools.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, [*name, "Beta"], "save {i}");
+    }
+    // A name another school has is refused, nothing written.
+    let clash = text.replace("\"Alfa\"", "\"Beta\"");
+    let a = editor.post(&format!("/api/save?version={version}"), clash.as_bytes());
+    assert_eq!(a.status, 400, "{}", a.text());
+    assert_eq!(
+        editor.get("/api/document").json()["version"],
+        version.as_str()
+    );
+}

@@ -17,6 +17,8 @@ let pictureUrl = null;
 let drawing = 0;
 let jsonBroken = false;
 let uid = 0;
+let notice = null;
+let noticeAccepted = false;
 // The SVG the page shows now (the browser test compares it with `cirkel render`).
 window.cirkelLastSvg = "";
 window.cirkelDraws = 0;
@@ -189,7 +191,7 @@ function field(label, path, kind, options) {
   } else {
     input = el("input", { id, type: kind || "text", "data-path": pathText(path), "aria-describedby": described,
       list: options && options.list, autocomplete: "off", value: value == null ? "" : String(value),
-      on: { input: (e) => set(path, e.target.value), change: options && options.change } });
+      on: { input: (e) => set(path, e.target.value), change: options && options.change, focus: options && options.focus } });
   }
   return el("div", { class: "field" }, el("label", { for: id, text: label }), input, hint, error);
 }
@@ -215,7 +217,10 @@ function chips(label, path, choices) {
     for (const [v, l] of choices) if (!values.includes(v)) input.append(el("option", { value: v, text: l }));
   } else {
     input = el("input", { id, class: "chips-input", type: "text", autocomplete: "off", "aria-describedby": id + "-hint",
-      on: { keydown: (e) => {
+      on: { blur: (e) => {
+        const v = e.target.value.trim();
+        if (v) { e.target.value = ""; set(path, values.concat([v])); render(); }
+      }, keydown: (e) => {
         if (e.key !== "Enter" && e.key !== ",") return;
         e.preventDefault();
         const v = e.target.value.trim();
@@ -305,7 +310,14 @@ function ringsSection() {
     box.append(card("rings", i, t("ring") + " " + (i + 1) + (r.label ? ": " + r.label : ""),
       el("div", { class: "grid" },
         // The members' ring lists follow a renamed ring when the field is left.
-        field(t("ringId"), ["rings", i, "id"], "text", { change: () => render() }),
+        field(t("ringId"), ["rings", i, "id"], "text", {
+          focus: (e) => { e.target.dataset.before = e.target.value; },
+          change: (e) => {
+            const before = e.target.dataset.before;
+            for (const m of list("members")) if (before && m.ring === before) m.ring = e.target.value;
+            changed(); render();
+          },
+        }),
         field(t("ringLabel"), ["rings", i, "label"], "text", { change: () => render() }))));
   });
   box.append(el("button", { type: "button", class: "add", id: "add-ring", text: t("addRing"), on: { click: () => {
@@ -325,7 +337,7 @@ function roleChanged(i, value) {
   if (!role) return;
   // The catalogue's defaults, filled in where the card is empty (editable).
   m.role = role.id;
-  if (!m.id || m.id.startsWith("lid")) m.id = uniqueId(role.short || role.id);
+  if (!m.id || /^lid(-\d+)?$/.test(m.id)) m.id = uniqueId(role.short || role.id);
   if (!m.organisation && role.organisation) m.organisation = role.organisation;
   if ((!m.expertise || !m.expertise.length) && role.expertise && role.expertise.length) m.expertise = role.expertise.slice();
   if (!m.ring) {
@@ -413,6 +425,13 @@ function render() {
   routePicker();
   showProblems();
   if (active) focusField(active);
+  formWaits(jsonBroken);
+}
+
+/** While the JSON view holds invalid JSON, the form cannot be edited (its
+ * edits would be lost when the JSON is read again). */
+function formWaits(waits) {
+  for (const f of $("form").querySelectorAll(":scope > fieldset")) f.disabled = waits;
 }
 
 function routePicker() {
@@ -472,7 +491,10 @@ function place(p) {
       if (input && p.severity === "error") input.setAttribute("aria-invalid", "true");
       return input;
     }
-    path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    const shorter = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    // A bare key (`version`, `foo`) has nothing shorter: stop.
+    if (shorter === path) break;
+    path = shorter;
   }
   return null;
 }
@@ -521,13 +543,15 @@ async function refresh() {
 
 async function upload(i, file) {
   if (!file) return;
+  // The card may move while the photo is sent: keep the member itself.
+  const member = doc.members[i];
   const answer = await post("/api/photo", { name: file.name }, await file.arrayBuffer(), "application/octet-stream");
   const body = await answer.json();
   if (!answer.ok) {
     status(body.error);
     return;
   }
-  doc.members[i].photo = body.path;
+  member.photo = body.path;
   status(t("uploaded")(body.path));
   changed(); render();
 }
@@ -556,12 +580,19 @@ async function load() {
   version = answer.version;
   fileName = answer.name;
   $("file-name").textContent = fileName || "";
+  notice = answer.notice;
+  noticeAccepted = false;
+  $("notice").textContent = notice || "";
   render();
-  if (answer.notice) status(answer.notice);
   await refresh();
 }
 
 async function save(as) {
+  // A workbook is written anew: say so, and ask, before its first save.
+  if (notice && !noticeAccepted) {
+    if (!window.confirm(notice)) return;
+    noticeAccepted = true;
+  }
   const body = text();
   const params = { version: version };
   if (as || !fileName) {
@@ -619,6 +650,7 @@ document.addEventListener("DOMContentLoaded", () => {
       render();
     } catch (e) {
       jsonBroken = true;
+      formWaits(true);
       status(t("jsonInvalid"));
     }
     clearTimeout(timer);

@@ -86,6 +86,16 @@ pub static ENTRIES: &[Entry] = &[
         "\"{file}\" is geen bestandsnaam voor een kernteam: een naam in deze map die eindigt op .json, .xlsx of .ods",
     ),
     (
+        "serve.not-a-file",
+        "{file} is not a plain file (a link or a folder); open the file itself",
+        "{file} is geen gewoon bestand (een koppeling of een map); open het bestand zelf",
+    ),
+    (
+        "serve.school-taken",
+        "the workbook has another school named \"{school}\" already",
+        "de werkmap heeft al een andere school die \"{school}\" heet",
+    ),
+    (
         "serve.photo-too-big",
         "the photo is larger than 2 MB",
         "de foto is groter dan 2 MB",
