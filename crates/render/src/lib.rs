@@ -40,6 +40,7 @@
 //! (colours and theme files), `safety` (the SVG safety check).
 
 mod facade;
+mod paint;
 mod pdf;
 mod png;
 mod safety;

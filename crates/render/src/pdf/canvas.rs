@@ -5,9 +5,9 @@
 
 use std::sync::OnceLock;
 
-use cirkel_layout::{
-    Anchor, FONT_BOLD, FONT_REGULAR, Path, Rect, Segment, TextLine, Weight, shape,
-};
+use std::collections::BTreeMap;
+
+use cirkel_layout::{Anchor, FONT_BOLD, FONT_REGULAR, TextLine, Weight, shape};
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::num::NormalizedF32;
@@ -16,6 +16,8 @@ use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
+use super::picture::{Decoded, hatch, portrait};
+use crate::paint::{self, Brush, Cmd, Painter, Pen, Rule, Shape, f};
 use crate::theme::Rgb;
 
 /// The bundled fonts as krilla fonts (parsed once).
@@ -73,159 +75,19 @@ pub(super) fn stroke(c: Rgb, width: f64, dash: Option<Vec<f32>>, round_cap: bool
     }
 }
 
-/// Builds krilla paths from the layout's geometry.
-#[derive(Default)]
-pub(super) struct Shape(PathBuilder);
-
-impl Shape {
-    /// An empty shape.
-    pub fn new() -> Shape {
-        Shape(PathBuilder::new())
-    }
-
-    /// The layout's path (lines and Béziers).
-    pub fn path(path: &Path) -> Shape {
-        let mut s = Shape::new();
-        for seg in &path.segments {
-            match *seg {
-                Segment::Move(p) => s.0.move_to(f(p.x), f(p.y)),
-                Segment::Line(p) => s.0.line_to(f(p.x), f(p.y)),
-                Segment::Quad(c, p) => s.0.quad_to(f(c.x), f(c.y), f(p.x), f(p.y)),
-                Segment::Cubic(c1, c2, p) => {
-                    s.0.cubic_to(f(c1.x), f(c1.y), f(c2.x), f(c2.y), f(p.x), f(p.y))
-                }
-            }
-        }
-        s
-    }
-
-    /// A polygon through `points`, closed.
-    pub fn polygon(points: &[(f64, f64)]) -> Shape {
-        let mut s = Shape::new();
-        for (i, &(x, y)) in points.iter().enumerate() {
-            if i == 0 {
-                s.0.move_to(f(x), f(y));
-            } else {
-                s.0.line_to(f(x), f(y));
-            }
-        }
-        s.0.close();
-        s
-    }
-
-    /// Moves to the point at `deg` (clockwise from 12 o'clock) on the circle.
-    fn move_polar(&mut self, c: (f64, f64), r: f64, deg: f64) {
-        let (x, y) = polar(c, r, deg);
-        self.0.move_to(f(x), f(y));
-    }
-
-    /// Lines to the point at `deg` on the circle.
-    fn line_polar(&mut self, c: (f64, f64), r: f64, deg: f64) {
-        let (x, y) = polar(c, r, deg);
-        self.0.line_to(f(x), f(y));
-    }
-
-    /// An arc from the current point (at `from` degrees) to `to` degrees,
-    /// as cubic Béziers of at most 90° each (either direction).
-    fn arc(&mut self, c: (f64, f64), r: f64, from: f64, to: f64) {
-        let pieces = ((to - from).abs() / 90.0).ceil().clamp(1.0, 8.0) as usize;
-        let step = (to - from) / pieces as f64;
-        for i in 0..pieces {
-            let a0 = (from + step * i as f64).to_radians();
-            let a1 = (from + step * (i + 1) as f64).to_radians();
-            let k = 4.0 / 3.0 * libm::tan((a1 - a0) / 4.0);
-            let (x0, y0) = (c.0 + r * libm::sin(a0), c.1 - r * libm::cos(a0));
-            let (x1, y1) = (c.0 + r * libm::sin(a1), c.1 - r * libm::cos(a1));
-            let (t0x, t0y) = (r * libm::cos(a0), r * libm::sin(a0));
-            let (t1x, t1y) = (r * libm::cos(a1), r * libm::sin(a1));
-            self.0.cubic_to(
-                f(x0 + k * t0x),
-                f(y0 + k * t0y),
-                f(x1 - k * t1x),
-                f(y1 - k * t1y),
-                f(x1),
-                f(y1),
-            );
+/// The shape as a krilla path; `None` when it is empty or degenerate.
+pub(super) fn krilla_path(shape: &Shape) -> Option<krilla::geom::Path> {
+    let mut b = PathBuilder::new();
+    for c in &shape.0 {
+        match *c {
+            Cmd::Move(x, y) => b.move_to(x, y),
+            Cmd::Line(x, y) => b.line_to(x, y),
+            Cmd::Quad(x1, y1, x, y) => b.quad_to(x1, y1, x, y),
+            Cmd::Cubic(x1, y1, x2, y2, x, y) => b.cubic_to(x1, y1, x2, y2, x, y),
+            Cmd::Close => b.close(),
         }
     }
-
-    /// A whole circle as a closed subpath.
-    pub fn circle(mut self, cx: f64, cy: f64, r: f64) -> Shape {
-        self.move_polar((cx, cy), r, 0.0);
-        self.arc((cx, cy), r, 0.0, 360.0);
-        self.0.close();
-        self
-    }
-
-    /// The ring between two radii (fill with even-odd).
-    pub fn annulus(cx: f64, cy: f64, inner: f64, outer: f64) -> Shape {
-        Shape::new().circle(cx, cy, outer).circle(cx, cy, inner)
-    }
-
-    /// The annular sector from `start` to `end` degrees.
-    pub fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f64) -> Shape {
-        let c = (cx, cy);
-        let mut s = Shape::new();
-        s.move_polar(c, outer, start);
-        s.arc(c, outer, start, end);
-        s.line_polar(c, inner, end);
-        s.arc(c, inner, end, start);
-        s.0.close();
-        s
-    }
-
-    /// A rectangle with corners rounded by `radius`.
-    pub fn rounded(r: &Rect, radius: f64) -> Shape {
-        let radius = radius.min(r.width / 2.0).min(r.height / 2.0).max(0.0);
-        Shape::rounded_top(r, radius, radius)
-    }
-
-    /// A rectangle with the top corners rounded by `top` and the bottom ones
-    /// by `bottom`.
-    pub fn rounded_top(r: &Rect, top: f64, bottom: f64) -> Shape {
-        let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.width, r.y + r.height);
-        let mut s = Shape::new();
-        s.0.move_to(f(x0), f(y0 + top));
-        s.corner((x0, y0 + top), (x0, y0), (x0 + top, y0));
-        s.0.line_to(f(x1 - top), f(y0));
-        s.corner((x1 - top, y0), (x1, y0), (x1, y0 + top));
-        s.0.line_to(f(x1), f(y1 - bottom));
-        s.corner((x1, y1 - bottom), (x1, y1), (x1 - bottom, y1));
-        s.0.line_to(f(x0 + bottom), f(y1));
-        s.corner((x0 + bottom, y1), (x0, y1), (x0, y1 - bottom));
-        s.0.close();
-        s
-    }
-
-    /// A quarter-circle corner from `a` to `b` around the corner point.
-    fn corner(&mut self, a: (f64, f64), corner: (f64, f64), b: (f64, f64)) {
-        const K: f64 = 0.552_284_75;
-        self.0.cubic_to(
-            f(a.0 + (corner.0 - a.0) * K),
-            f(a.1 + (corner.1 - a.1) * K),
-            f(b.0 + (corner.0 - b.0) * K),
-            f(b.1 + (corner.1 - b.1) * K),
-            f(b.0),
-            f(b.1),
-        );
-    }
-
-    /// The finished path; `None` when it is empty or degenerate.
-    pub fn finish(self) -> Option<krilla::geom::Path> {
-        self.0.finish()
-    }
-}
-
-/// A coordinate for krilla: finite and within ±1e6 (as the SVG painter's
-/// numbers), so no input can put NaN or infinity into the PDF.
-pub(super) fn f(v: f64) -> f32 {
-    crate::style::safe_coordinate(v) as f32
-}
-
-/// The point at `deg` degrees clockwise from 12 o'clock.
-pub(super) fn polar(c: (f64, f64), r: f64, deg: f64) -> (f64, f64) {
-    let a = deg.to_radians();
-    (c.0 + r * libm::sin(a), c.1 - r * libm::cos(a))
+    b.finish()
 }
 
 /// Where drawn content goes in the structure tree.
@@ -239,18 +101,24 @@ pub(super) enum Mark {
 
 /// A surface with the picture's bookkeeping: the identifiers of the
 /// content that belongs to the Figure.
-pub(super) struct Canvas<'s, 'p> {
+pub(super) struct Canvas<'s, 'p, 'd> {
     pub surface: &'s mut Surface<'p>,
     /// Content identifiers for the Figure, in drawing order.
     pub figure: Vec<Identifier>,
+    /// The members' photos, decoded.
+    photos: &'d BTreeMap<String, Decoded>,
 }
 
-impl<'s, 'p> Canvas<'s, 'p> {
+impl<'s, 'p, 'd> Canvas<'s, 'p, 'd> {
     /// A canvas on `surface`.
-    pub fn new(surface: &'s mut Surface<'p>) -> Canvas<'s, 'p> {
+    pub fn new(
+        surface: &'s mut Surface<'p>,
+        photos: &'d BTreeMap<String, Decoded>,
+    ) -> Canvas<'s, 'p, 'd> {
         Canvas {
             surface,
             figure: Vec::new(),
+            photos,
         }
     }
 
@@ -273,10 +141,27 @@ impl<'s, 'p> Canvas<'s, 'p> {
             }
         }
     }
+}
 
+impl Painter for Canvas<'_, '_, '_> {
     /// Fills and/or strokes `shape` as decoration.
-    pub fn draw(&mut self, shape: Shape, fill: Option<Fill>, stroke: Option<Stroke>) {
-        let Some(path) = shape.finish() else {
+    fn draw(&mut self, shape: &Shape, fill: Option<paint::Fill>, stroke: Option<Pen>) {
+        // The fill first: a hatch is a pattern stream of its own, made
+        // before the shape's marked content.
+        let fill = fill.map(|p| {
+            let rule = match p.rule {
+                Rule::NonZero => FillRule::NonZero,
+                Rule::EvenOdd => FillRule::EvenOdd,
+            };
+            match p.brush {
+                Brush::Solid(c) => fill_with(self::paint(c), rule),
+                Brush::Hatch { domain, back, ink } => {
+                    fill_with(hatch(self.surface, domain, back, ink), rule)
+                }
+            }
+        });
+        let stroke = stroke.map(|p| self::stroke(p.colour, p.width, p.dash, p.round_cap));
+        let Some(path) = krilla_path(shape) else {
             return;
         };
         if fill.is_none() && stroke.is_none() {
@@ -291,10 +176,18 @@ impl<'s, 'p> Canvas<'s, 'p> {
     }
 
     /// A line of text in `colour`, as part of the Figure.
-    pub fn text(&mut self, line: &TextLine, colour: Rgb) {
+    fn text(&mut self, line: &TextLine, colour: Rgb) {
         if let Some(id) = text_span(self.surface, line, colour) {
             self.figure.push(id);
         }
+    }
+
+    fn portrait(&mut self, id: &str, circle: (f64, f64, f64)) -> bool {
+        let Some((image, w, h)) = self.photos.get(id).cloned() else {
+            return false;
+        };
+        portrait(self, circle, image, w, h);
+        true
     }
 }
 

@@ -39,7 +39,8 @@ mod canvas;
 mod picture;
 mod words;
 
-use canvas::{Canvas, f, page_transform, text_span};
+use crate::paint::f;
+use canvas::{Canvas, page_transform, text_span};
 
 /// Options for PDF output.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,7 +151,7 @@ enum RowItem {
 /// Draws one row of the footer's contact list (outside the Figure).
 fn contact_row(
     surface: &mut krilla::surface::Surface<'_>,
-    row: &picture::ContactRow<'_>,
+    row: &crate::paint::ContactRow<'_>,
     theme: &Theme,
     fit: &PageFit,
 ) -> Vec<RowItem> {
@@ -231,14 +232,9 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         surface.push_transform(&page_transform(fit.scale, fit.dx, fit.dy));
         let (figure, rows) = {
-            let mut canvas = Canvas::new(&mut surface);
-            let rows = picture::picture(
-                &mut canvas,
-                layout,
-                theme,
-                options.highlight.as_deref(),
-                &photos,
-            );
+            let mut canvas = Canvas::new(&mut surface, &photos);
+            let rows =
+                crate::paint::picture(&mut canvas, layout, theme, options.highlight.as_deref());
             (canvas.figure, rows)
         };
         let rows: Vec<Vec<RowItem>> = rows

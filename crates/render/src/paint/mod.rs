@@ -1,0 +1,448 @@
+//! The picture, painted: one walk over the `Layout` shared by the PDF
+//! and PNG painters, in the SVG painter's order and with its colours and
+//! line widths (`crate::style`). A backend ([`Painter`]) fills and strokes
+//! shapes, draws text and photos; the walk decides what goes where.
+
+use std::collections::BTreeMap;
+
+use cirkel_core::{Domain, Tie};
+use cirkel_layout::{Arrow, Badge, Layout, Node, Path, Rect, SampleKind, TextBox, TextLine};
+
+pub(crate) mod shape;
+
+pub(crate) use shape::{Cmd, Shape, f, polar};
+
+use crate::safety::is_safe_link;
+use crate::style::{
+    BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, PILL_EDGE_TINT, ROUTE_WIDTH, SECTOR_EDGE_WIDTH,
+    escalation_dash, tie_stroke,
+};
+use crate::svg::text_colour;
+use crate::theme::{Rgb, Theme};
+
+/// How the inside of a shape is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// Non-zero winding.
+    NonZero,
+    /// Even-odd (rings: a circle with a hole).
+    EvenOdd,
+}
+
+/// What a shape is filled with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Brush {
+    /// One colour.
+    Solid(Rgb),
+    /// A domain's hatch (patterned themes): the tile's background and ink.
+    Hatch {
+        /// Which hatch (lines at an angle, a cross, dots, rings).
+        domain: Domain,
+        /// The tile's colour.
+        back: Rgb,
+        /// The lines' colour.
+        ink: Rgb,
+    },
+}
+
+/// A fill: brush and rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Fill {
+    /// What with.
+    pub brush: Brush,
+    /// Which inside.
+    pub rule: Rule,
+}
+
+/// A stroke: colour, width, dashes, round joins (and caps when asked).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pen {
+    /// The colour.
+    pub colour: Rgb,
+    /// The width in layout units.
+    pub width: f64,
+    /// On and off lengths, when dashed.
+    pub dash: Option<Vec<f32>>,
+    /// Round caps (else butt).
+    pub round_cap: bool,
+}
+
+/// A plain fill.
+pub(crate) fn fill(c: Rgb) -> Fill {
+    Fill {
+        brush: Brush::Solid(c),
+        rule: Rule::NonZero,
+    }
+}
+
+/// A stroke.
+pub(crate) fn stroke(colour: Rgb, width: f64, dash: Option<Vec<f32>>, round_cap: bool) -> Pen {
+    Pen {
+        colour,
+        width,
+        dash,
+        round_cap,
+    }
+}
+
+/// A domain's fill: its tint, or with a patterned theme its hatch.
+fn domain_fill(d: Domain, theme: &Theme, tint: f64, rule: Rule) -> Fill {
+    let brush = if theme.patterns && d != Domain::Onderwijs {
+        Brush::Hatch {
+            domain: d,
+            back: theme.domain(d).tint(tint),
+            ink: theme.domain(d).tint(0.55),
+        }
+    } else {
+        Brush::Solid(theme.domain(d).tint(tint))
+    };
+    Fill { brush, rule }
+}
+
+/// What a backend does for the walk.
+pub(crate) trait Painter {
+    /// Fills and/or strokes `shape` (decoration).
+    fn draw(&mut self, shape: &Shape, fill: Option<Fill>, stroke: Option<Pen>);
+    /// A line of text in `colour`.
+    fn text(&mut self, line: &TextLine, colour: Rgb);
+    /// Member `id`'s photo, covering the circle (x, y, radius) and clipped
+    /// to it; `false` when there is none to draw (the card then shows the
+    /// empty circle).
+    fn portrait(&mut self, id: &str, circle: (f64, f64, f64)) -> bool;
+}
+
+/// One row of the footer's contact list: its lines left to right, each
+/// with its link where it has one (a PDF draws them as one tagged
+/// paragraph with link annotations; a PNG as text in the link colour).
+pub(crate) type ContactRow<'l> = Vec<(&'l TextLine, Option<&'l str>)>;
+
+/// Draws the whole circle; returns the footer's contact rows.
+pub(super) fn picture<'l>(
+    c: &mut impl Painter,
+    layout: &'l Layout,
+    theme: &Theme,
+    highlight: Option<&str>,
+) -> Vec<ContactRow<'l>> {
+    let bg = Rect {
+        x: 0.0,
+        y: 0.0,
+        width: layout.width,
+        height: layout.height,
+    };
+    c.draw(
+        &Shape::rounded(&bg, 0.0),
+        Some(fill(theme.background)),
+        None,
+    );
+    bands(c, layout, theme);
+    sectors(c, layout, theme);
+    rings(c, layout, theme);
+    for t in &layout.ties {
+        tie(c, &t.path, t.tie, theme);
+    }
+    let centre = &layout.centre;
+    c.draw(
+        &Shape::new().circle(centre.x, centre.y, centre.radius),
+        Some(fill(theme.centre)),
+        None,
+    );
+    for t in &centre.text {
+        c.text(t, text_colour(t.role, theme));
+    }
+    for r in &layout.rings {
+        if let Some(l) = &r.label {
+            c.draw(
+                &Shape::rounded(&l.rect, l.rect.height / 2.0),
+                Some(fill(theme.background)),
+                Some(stroke(
+                    theme.ring_line.tint(PILL_EDGE_TINT),
+                    1.5,
+                    None,
+                    false,
+                )),
+            );
+            c.text(&l.text, text_colour(l.text.role, theme));
+        }
+    }
+    for n in &layout.nodes {
+        card(c, n, theme);
+    }
+    routes(c, layout, theme, highlight);
+    let mut rows = Vec::new();
+    for b in &layout.boxes {
+        text_box(c, b, theme, &mut rows);
+    }
+    rows
+}
+
+fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
+    let (cx, cy) = (layout.centre.x, layout.centre.y);
+    let n = layout.rings.len();
+    for (k, r) in layout.rings.iter().enumerate() {
+        let tone = theme.band.tint(theme.ring_tint(k, n));
+        c.draw(
+            &Shape::annulus(cx, cy, r.inner_radius, r.outer_radius),
+            Some(Fill {
+                brush: Brush::Solid(tone),
+                rule: Rule::EvenOdd,
+            }),
+            None,
+        );
+    }
+}
+
+fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
+    let (cx, cy) = (layout.centre.x, layout.centre.y);
+    let n = layout.rings.len();
+    let mut edges = Vec::new();
+    for s in &layout.sectors {
+        let k = s
+            .ring
+            .as_ref()
+            .and_then(|id| layout.rings.iter().position(|r| r.id == *id))
+            .unwrap_or(0);
+        let tint = theme.ring_tint(k, n);
+        let whole = s.end_deg - s.start_deg >= 359.99;
+        let shape = if whole {
+            Shape::annulus(cx, cy, s.inner_radius, s.outer_radius)
+        } else {
+            Shape::wedge(
+                cx,
+                cy,
+                s.inner_radius,
+                s.outer_radius,
+                s.start_deg,
+                s.end_deg,
+            )
+        };
+        c.draw(
+            &shape,
+            Some(domain_fill(s.domain, theme, tint, Rule::EvenOdd)),
+            None,
+        );
+        if !whole {
+            for a in [s.start_deg, s.end_deg] {
+                let p0 = polar((cx, cy), s.inner_radius, a);
+                let p1 = polar((cx, cy), s.outer_radius, a);
+                edges.push(Shape::path(&Path::line(p0, p1)));
+            }
+        }
+    }
+    for e in edges {
+        c.draw(
+            &e,
+            None,
+            Some(stroke(theme.ring_line, SECTOR_EDGE_WIDTH, None, false)),
+        );
+    }
+}
+
+fn rings(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
+    let (cx, cy) = (layout.centre.x, layout.centre.y);
+    let radii = layout
+        .rings
+        .iter()
+        .skip(1)
+        .map(|r| r.inner_radius)
+        .chain([layout.outer_radius]);
+    for r in radii {
+        c.draw(
+            &Shape::new().circle(cx, cy, r),
+            None,
+            Some(stroke(theme.ring_line, BAND_EDGE_WIDTH, None, false)),
+        );
+    }
+}
+
+/// How a tie is stroked: width and dash pattern (as in the SVG).
+fn tie(c: &mut impl Painter, path: &Path, tie: Tie, theme: &Theme) {
+    let (width, dash) = tie_stroke(tie);
+    let dash = dash.map(|[on, off]| vec![f(on), f(off)]);
+    c.draw(
+        &Shape::path(path),
+        None,
+        Some(stroke(theme.tie, width, dash, false)),
+    );
+}
+
+fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
+    let colour = theme.domain(n.domain);
+    let r = n.rect();
+    c.draw(
+        &Shape::rounded(&r, CARD_RADIUS),
+        Some(fill(theme.card)),
+        Some(stroke(colour, CARD_BORDER, None, false)),
+    );
+    let header = Rect {
+        height: n.header_height.clamp(0.0, r.height),
+        ..r
+    };
+    c.draw(
+        &Shape::rounded_top(&header, CARD_RADIUS.min(header.height / 2.0), 0.0),
+        Some(fill(colour)),
+        None,
+    );
+    if let Some(p) = &n.photo {
+        if !c.portrait(&n.id, (p.x, p.y, p.radius)) {
+            c.draw(
+                &Shape::new().circle(p.x, p.y, p.radius),
+                Some(fill(colour.tint(0.8))),
+                None,
+            );
+        }
+        c.draw(
+            &Shape::new().circle(p.x, p.y, p.radius),
+            None,
+            Some(stroke(colour, CARD_BORDER, None, false)),
+        );
+    }
+    for t in &n.text {
+        c.text(t, text_colour(t.role, theme));
+    }
+}
+
+fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus: Option<&str>) {
+    let mut ordered: Vec<_> = layout.routes.iter().collect();
+    ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
+    let mut badges = Vec::new();
+    for r in ordered {
+        let strong = focus.is_none_or(|f| f == r.id);
+        let colour = if strong {
+            theme.route(r.number)
+        } else {
+            theme.route(r.number).tint(0.7)
+        };
+        let width = match (focus.is_some(), strong) {
+            (true, true) => ROUTE_WIDTH * 1.5,
+            (false, _) => ROUTE_WIDTH,
+            (true, false) => ROUTE_WIDTH * 0.7,
+        };
+        route_line(c, &r.path, colour, false, theme, width);
+        route_line(c, &r.escalation_path, colour, true, theme, width);
+        let arrow_scale = (width / ROUTE_WIDTH).max(1.0);
+        for leg in &r.legs {
+            arrow(c, &leg.arrow, arrow_scale, colour, theme);
+        }
+        if focus == Some(r.id.as_str())
+            && let Some(l) = &r.label
+        {
+            c.draw(
+                &Shape::rounded(&l.rect, 8.0),
+                Some(fill(theme.background)),
+                Some(stroke(colour, 3.0, None, false)),
+            );
+            for t in &l.text {
+                c.text(t, text_colour(t.role, theme));
+            }
+        }
+        if let Some(b) = &r.badge {
+            badges.push((b, colour));
+        }
+    }
+    for (b, colour) in badges {
+        badge(c, b, colour, theme);
+    }
+}
+
+/// A route line with its casing in the background colour.
+fn route_line(
+    c: &mut impl Painter,
+    path: &Path,
+    colour: Rgb,
+    escalation: bool,
+    theme: &Theme,
+    width: f64,
+) {
+    if path.is_empty() {
+        return;
+    }
+    c.draw(
+        &Shape::path(path),
+        None,
+        Some(stroke(theme.background, width + 4.0, None, true)),
+    );
+    let dash = escalation.then(|| {
+        let [on, off] = escalation_dash(width);
+        vec![f(on), f(off)]
+    });
+    c.draw(
+        &Shape::path(path),
+        None,
+        Some(stroke(colour, width, dash, false)),
+    );
+}
+
+fn arrow(c: &mut impl Painter, a: &Arrow, scale: f64, colour: Rgb, theme: &Theme) {
+    let scaled = Arrow {
+        length: a.length * scale,
+        half_width: a.half_width * scale,
+        ..*a
+    };
+    c.draw(
+        &Shape::polygon(&scaled.corners()),
+        Some(fill(colour)),
+        Some(stroke(theme.background, 1.5, None, false)),
+    );
+}
+
+fn badge(c: &mut impl Painter, b: &Badge, colour: Rgb, theme: &Theme) {
+    c.draw(
+        &Shape::new().circle(b.x, b.y, b.radius),
+        Some(fill(colour)),
+        Some(stroke(theme.background, 2.0, None, false)),
+    );
+    c.text(&b.text, crate::svg::readable_on(colour, theme));
+}
+
+/// Title, legend or footer. Rows with a safe link are handed back.
+fn text_box<'l>(
+    c: &mut impl Painter,
+    b: &'l TextBox,
+    theme: &Theme,
+    rows: &mut Vec<ContactRow<'l>>,
+) {
+    for s in &b.swatches {
+        let f = if theme.patterns {
+            domain_fill(s.domain, theme, theme.ring_tint(0, 1), Rule::NonZero)
+        } else {
+            fill(theme.domain(s.domain))
+        };
+        c.draw(
+            &Shape::rounded(&s.rect, 4.0),
+            Some(f),
+            Some(stroke(theme.domain(s.domain), 2.0, None, false)),
+        );
+    }
+    for sample in &b.samples {
+        match sample.kind {
+            SampleKind::Tie(t) => tie(c, &sample.path, t, theme),
+            SampleKind::Route => route_line(c, &sample.path, theme.text, false, theme, ROUTE_WIDTH),
+            SampleKind::Escalation => {
+                route_line(c, &sample.path, theme.text, true, theme, ROUTE_WIDTH);
+            }
+        }
+    }
+    for bd in &b.badges {
+        badge(c, bd, theme.route(bd.number), theme);
+    }
+    let link = |t: &'l TextLine| t.link.as_deref().filter(|l| is_safe_link(l));
+    // Baselines of lines with a link: the rows of the contact list.
+    let mut linked: Vec<f64> = b
+        .text
+        .iter()
+        .filter(|t| link(t).is_some())
+        .map(|t| t.y)
+        .collect();
+    linked.dedup();
+    let mut by_row: BTreeMap<usize, ContactRow<'l>> = BTreeMap::new();
+    for t in &b.text {
+        match linked.iter().position(|y| (y - t.y).abs() < 0.5) {
+            Some(row) => by_row.entry(row).or_default().push((t, link(t))),
+            None => c.text(t, text_colour(t.role, theme)),
+        }
+    }
+    for (_, mut row) in by_row {
+        row.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+        rows.push(row);
+    }
+}
