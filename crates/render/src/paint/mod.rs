@@ -101,6 +101,11 @@ fn domain_fill(d: Domain, theme: &Theme, tint: f64, rule: Rule) -> Fill {
 
 /// What a backend does for the walk.
 pub(crate) trait Painter {
+    /// The picture's background, `rect` filled with `colour` (a canvas
+    /// filled with it already may skip this).
+    fn background(&mut self, rect: &Rect, colour: Rgb) {
+        self.draw(&Shape::rounded(rect, 0.0), Some(fill(colour)), None);
+    }
     /// Fills and/or strokes `shape` (decoration).
     fn draw(&mut self, shape: &Shape, fill: Option<Fill>, stroke: Option<Pen>);
     /// A line of text in `colour`.
@@ -129,11 +134,7 @@ pub(super) fn picture<'l>(
         width: layout.width,
         height: layout.height,
     };
-    c.draw(
-        &Shape::rounded(&bg, 0.0),
-        Some(fill(theme.background)),
-        None,
-    );
+    c.background(&bg, theme.background);
     bands(c, layout, theme);
     sectors(c, layout, theme);
     rings(c, layout, theme);

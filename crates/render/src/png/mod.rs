@@ -1,8 +1,11 @@
-//! PNG output: the SVG rasterised by resvg with the bundled fonts only
-//! (`raster`), and an encoder chosen for flat-colour diagrams (`encode`).
+//! PNG output: the layout painted straight onto a tiny-skia canvas
+//! (`paint`; the SVG painter stays the reference, and `raster` renders any
+//! SVG through resvg with the bundled fonts only), and an encoder chosen
+//! for flat-colour diagrams (`encode`).
 
 mod encode;
 mod error;
+mod paint;
 mod raster;
 
 pub use encode::{A3_COLUMN_CM, A4_COLUMN_CM, PngEffort, PngOptions, Resolution, encode_png};

@@ -1,0 +1,457 @@
+//! The PNG painter: the shared walk over the `Layout` (`crate::paint`)
+//! drawn straight onto a tiny-skia canvas, as typst-render walks a frame —
+//! no SVG text made and parsed again. Shapes are filled and stroked as
+//! resvg would fill the SVG painter's paths; text is shaped once (the
+//! layout's shaper, cached) and each glyph is rasterised once per font,
+//! size, colour and quarter-pixel position into a small cache and then
+//! composited; photos are decoded once per picture.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use cirkel_core::{Domain, ImageKind, Photo};
+use cirkel_layout::{Anchor, FONT_BOLD, FONT_REGULAR, Layout, Path, TextLine, Weight, shape};
+use resvg::tiny_skia::{
+    self as sk, FillRule, FilterQuality, LineCap, LineJoin, Mask, Paint, PathBuilder, Pattern,
+    Pixmap, SpreadMode, StrokeDash, Transform,
+};
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::outline::{DrawSettings, OutlinePen};
+
+use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
+use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
+use crate::theme::{Rgb, Theme};
+
+/// Glyph positions in sixteenths of a pixel across and quarters down (a
+/// line's glyphs share their baseline, so few vertical offsets occur): a
+/// glyph is drawn within 1/32 px across and 1/8 px down of where the
+/// layout puts it, close enough that its edges match resvg's.
+const SUBPIXEL_X: f32 = 16.0;
+const SUBPIXEL_Y: f32 = 4.0;
+
+/// Paints `layout` on a `width` × `height` canvas (the layout scaled by
+/// `scale`), the theme's background first.
+pub(crate) fn paint_layout(
+    layout: &Layout,
+    theme: &Theme,
+    highlight: Option<&str>,
+    photos: &BTreeMap<String, Photo>,
+    (width, height, scale): (u32, u32, f32),
+) -> Option<Pixmap> {
+    let mut pixmap = Pixmap::new(width, height)?;
+    // Opaque from the start: the background rectangle's anti-aliased edge
+    // would leave the last row translucent (and the PNG without a palette).
+    let bg = theme.background;
+    pixmap.fill(sk::Color::from_rgba8(bg.0, bg.1, bg.2, 255));
+    let mut canvas = Skia {
+        pixmap,
+        ts: Transform::from_scale(scale, scale),
+        scale,
+        photos: photos
+            .iter()
+            .filter_map(|(id, p)| Some((id.clone(), decode(p)?)))
+            .collect(),
+        glyphs: HashMap::new(),
+    };
+    let rows = crate::paint::picture(&mut canvas, layout, theme, highlight);
+    for row in rows {
+        for (line, link) in row {
+            let colour = match link {
+                Some(_) => theme.link,
+                None => crate::svg::text_colour(line.role, theme),
+            };
+            canvas.text(line, colour);
+        }
+    }
+    Some(canvas.pixmap)
+}
+
+/// A photo as pixels; `None` when it does not decode (its card then shows
+/// the empty circle, as in the SVG). Decoded as resvg decodes it.
+fn decode(photo: &Photo) -> Option<Pixmap> {
+    std::panic::catch_unwind(|| match photo.kind {
+        ImageKind::Png => Pixmap::decode_png(&photo.bytes).ok(),
+        ImageKind::Jpeg => {
+            use zune_jpeg::zune_core::bytestream::ZCursor;
+            use zune_jpeg::zune_core::colorspace::ColorSpace;
+            use zune_jpeg::zune_core::options::DecoderOptions;
+            let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGBA);
+            let mut decoder =
+                zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(&photo.bytes[..]), options);
+            decoder.decode_headers().ok()?;
+            if decoder.output_colorspace()? != ColorSpace::RGBA {
+                return None;
+            }
+            let data = decoder.decode().ok()?;
+            let info = decoder.info()?;
+            let size = sk::IntSize::from_wh(u32::from(info.width), u32::from(info.height))?;
+            Pixmap::from_vec(data, size)
+        }
+    })
+    .ok()
+    .flatten()
+}
+
+/// A glyph's place in the cache: font, glyph, size, and its quarter-pixel
+/// offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct GlyphKey {
+    bold: bool,
+    glyph: u16,
+    size: u32,
+    dx: u8,
+    dy: u8,
+}
+
+/// A rasterised glyph: its coverage, one byte per pixel, and where its
+/// top-left corner sits from the glyph's whole-pixel origin.
+struct Glyph {
+    coverage: Vec<u8>,
+    width: u32,
+    height: u32,
+    left: i32,
+    top: i32,
+}
+
+impl Glyph {
+    /// Composites the glyph in `colour` with its origin at (`x`, `y`):
+    /// source-over on premultiplied pixels, clipped to the canvas.
+    fn composite(&self, pixmap: &mut Pixmap, x: i32, y: i32, colour: Rgb) {
+        let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
+        let data = pixmap.data_mut();
+        let src = [colour.0, colour.1, colour.2, 255].map(u32::from);
+        for row in 0..self.height as i32 {
+            let py = y + self.top + row;
+            if py < 0 || py >= ph {
+                continue;
+            }
+            for col in 0..self.width as i32 {
+                let px = x + self.left + col;
+                if px < 0 || px >= pw {
+                    continue;
+                }
+                let a = u32::from(self.coverage[(row * self.width as i32 + col) as usize]);
+                if a == 0 {
+                    continue;
+                }
+                let i = ((py * pw + px) * 4) as usize;
+                for c in 0..4 {
+                    let d = u32::from(data[i + c]);
+                    data[i + c] = ((src[c] * a + d * (255 - a) + 127) / 255) as u8;
+                }
+            }
+        }
+    }
+}
+
+struct Skia {
+    pixmap: Pixmap,
+    ts: Transform,
+    scale: f32,
+    photos: BTreeMap<String, Pixmap>,
+    glyphs: HashMap<GlyphKey, Option<Glyph>>,
+}
+
+/// The shape as a tiny-skia path; `None` when empty or degenerate.
+fn path_of(shape: &Shape) -> Option<sk::Path> {
+    let mut b = PathBuilder::new();
+    for c in &shape.0 {
+        match *c {
+            Cmd::Move(x, y) => b.move_to(x, y),
+            Cmd::Line(x, y) => b.line_to(x, y),
+            Cmd::Quad(x1, y1, x, y) => b.quad_to(x1, y1, x, y),
+            Cmd::Cubic(x1, y1, x2, y2, x, y) => b.cubic_to(x1, y1, x2, y2, x, y),
+            Cmd::Close => b.close(),
+        }
+    }
+    b.finish()
+}
+
+fn solid(c: Rgb) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color_rgba8(c.0, c.1, c.2, 255);
+    p.anti_alias = true;
+    p
+}
+
+fn rule(r: Rule) -> FillRule {
+    match r {
+        Rule::NonZero => FillRule::Winding,
+        Rule::EvenOdd => FillRule::EvenOdd,
+    }
+}
+
+fn sk_stroke(p: &Pen) -> sk::Stroke {
+    sk::Stroke {
+        width: crate::paint::f(p.width).max(0.0),
+        miter_limit: 4.0,
+        line_cap: if p.round_cap {
+            LineCap::Round
+        } else {
+            LineCap::Butt
+        },
+        line_join: LineJoin::Round,
+        dash: p.dash.clone().and_then(|d| StrokeDash::new(d, 0.0)),
+    }
+}
+
+/// A domain's hatch tile (as the SVG painter's pattern, and as resvg
+/// renders a pattern: the tile's side rounded to whole pixels, its content
+/// at `scale` pixels per layout unit).
+fn hatch_tile(d: Domain, back: Rgb, ink: Rgb, scale: f32) -> Option<Pixmap> {
+    let side = (HATCH_SIZE as f32 * scale).round().max(1.0) as u32;
+    let mut tile = Pixmap::new(side, side)?;
+    let ts = Transform::from_scale(scale, scale);
+    if let Some(r) = sk::Rect::from_xywh(0.0, 0.0, HATCH_SIZE as f32, HATCH_SIZE as f32) {
+        tile.fill_rect(r, &solid(back), ts, None);
+    }
+    let half = HATCH_SIZE / 2.0;
+    let line = |a: (f64, f64), b: (f64, f64)| path_of(&Shape::path(&Path::line(a, b)));
+    let pen = |w: f64| sk::Stroke {
+        width: w as f32,
+        line_join: LineJoin::Round,
+        ..sk::Stroke::default()
+    };
+    let ink_paint = solid(ink);
+    match d {
+        Domain::Overig => {
+            if let Some(p) = path_of(&Shape::new().circle(half, half, 2.2)) {
+                tile.fill_path(&p, &ink_paint, FillRule::Winding, ts, None);
+            }
+        }
+        Domain::Ouders => {
+            if let Some(p) = path_of(&Shape::new().circle(half, half, 3.5)) {
+                tile.stroke_path(&p, &ink_paint, &pen(1.5), ts, None);
+            }
+        }
+        Domain::Veiligheid => {
+            for p in [
+                line((0.0, half), (HATCH_SIZE, half)),
+                line((half, 0.0), (half, HATCH_SIZE)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                tile.stroke_path(&p, &ink_paint, &pen(HATCH_LINE), ts, None);
+            }
+        }
+        _ => {
+            if let Some(p) = line((0.0, half), (HATCH_SIZE, half)) {
+                tile.stroke_path(&p, &ink_paint, &pen(HATCH_LINE), ts, None);
+            }
+        }
+    }
+    Some(tile)
+}
+
+impl Painter for Skia {
+    /// The canvas is filled with the background before the walk.
+    fn background(&mut self, _: &cirkel_layout::Rect, _: Rgb) {}
+
+    fn draw(&mut self, shape: &Shape, fill: Option<Fill>, stroke: Option<Pen>) {
+        let Some(path) = path_of(shape) else {
+            return;
+        };
+        if let Some(f) = fill {
+            match f.brush {
+                Brush::Solid(c) => {
+                    self.pixmap
+                        .fill_path(&path, &solid(c), rule(f.rule), self.ts, None);
+                }
+                Brush::Hatch { domain, back, ink } => {
+                    if let Some(tile) = hatch_tile(domain, back, ink, self.scale) {
+                        let k = self.scale;
+                        let angle = hatch_angle(domain).map_or(0.0, |a| a as f32);
+                        let paint = Paint {
+                            anti_alias: true,
+                            shader: Pattern::new(
+                                tile.as_ref(),
+                                SpreadMode::Repeat,
+                                FilterQuality::Bicubic,
+                                1.0,
+                                Transform::from_rotate(angle).pre_scale(1.0 / k, 1.0 / k),
+                            ),
+                            ..Paint::default()
+                        };
+                        self.pixmap
+                            .fill_path(&path, &paint, rule(f.rule), self.ts, None);
+                    }
+                }
+            }
+        }
+        if let Some(p) = stroke
+            && p.width > 0.0
+        {
+            self.pixmap
+                .stroke_path(&path, &solid(p.colour), &sk_stroke(&p), self.ts, None);
+        }
+    }
+
+    fn text(&mut self, line: &TextLine, colour: Rgb) {
+        if line.text.is_empty() {
+            return;
+        }
+        let run = shape(&line.text, line.weight);
+        let size = line.size.clamp(0.1, 1e4);
+        let start = match line.anchor {
+            Anchor::Start => line.x,
+            Anchor::Middle => line.x - run.advance * size / 2.0,
+        };
+        let px = (size as f32 * self.scale).clamp(0.5, 2000.0);
+        let size_key = (px * 64.0).round() as u32;
+        let bold = line.weight == Weight::Bold;
+        let mut pen = start;
+        for g in &run.glyphs {
+            let (gx, gy) = (pen + g.x_offset * size, line.y - g.y_offset * size);
+            pen += g.x_advance * size;
+            if g.id == 0 {
+                continue;
+            }
+            let x = crate::paint::f(gx) * self.scale;
+            let y = crate::paint::f(gy) * self.scale;
+            let (ix, iy) = (x.floor(), y.floor());
+            let dx = ((x - ix) * SUBPIXEL_X).round().min(SUBPIXEL_X - 1.0);
+            let dy = ((y - iy) * SUBPIXEL_Y).round().min(SUBPIXEL_Y - 1.0);
+            let key = GlyphKey {
+                bold,
+                glyph: g.id,
+                size: size_key,
+                dx: dx as u8,
+                dy: dy as u8,
+            };
+            let glyph = self
+                .glyphs
+                .entry(key)
+                .or_insert_with(|| rasterise(bold, g.id, px, dx / SUBPIXEL_X, dy / SUBPIXEL_Y));
+            if let Some(glyph) = glyph {
+                glyph.composite(&mut self.pixmap, ix as i32, iy as i32, colour);
+            }
+        }
+    }
+
+    fn portrait(&mut self, id: &str, (x, y, radius): (f64, f64, f64)) -> bool {
+        let Some(photo) = self.photos.get(id) else {
+            return false;
+        };
+        let Some(clip) = path_of(&Shape::new().circle(x, y, radius)) else {
+            return true;
+        };
+        let Some(mut mask) = Mask::new(self.pixmap.width(), self.pixmap.height()) else {
+            return true;
+        };
+        mask.fill_path(&clip, FillRule::Winding, true, self.ts);
+        // Scaled to cover the circle, centred (`xMidYMid slice`).
+        let (w, h) = (f64::from(photo.width()), f64::from(photo.height()));
+        let side = 2.0 * radius;
+        let k = (side / w).max(side / h);
+        let (iw, ih) = (w * k, h * k);
+        let image_ts = self
+            .ts
+            .pre_translate(crate::paint::f(x - iw / 2.0), crate::paint::f(y - ih / 2.0))
+            .pre_scale(k as f32, k as f32);
+        let Some(rect) = sk::Rect::from_xywh(0.0, 0.0, w as f32, h as f32) else {
+            return true;
+        };
+        let paint = Paint {
+            shader: Pattern::new(
+                photo.as_ref(),
+                SpreadMode::Pad,
+                FilterQuality::Bicubic,
+                1.0,
+                Transform::identity(),
+            ),
+            ..Paint::default()
+        };
+        self.pixmap.fill_rect(rect, &paint, image_ts, Some(&mask));
+        true
+    }
+}
+
+/// The bundled fonts for outlines (parsed once).
+fn font(bold: bool) -> Option<skrifa::FontRef<'static>> {
+    static FONTS: OnceLock<(
+        Option<skrifa::FontRef<'static>>,
+        Option<skrifa::FontRef<'static>>,
+    )> = OnceLock::new();
+    let (regular, bold_font) = FONTS.get_or_init(|| {
+        (
+            skrifa::FontRef::new(FONT_REGULAR).ok(),
+            skrifa::FontRef::new(FONT_BOLD).ok(),
+        )
+    });
+    if bold {
+        bold_font.clone().or_else(|| regular.clone())
+    } else {
+        regular.clone()
+    }
+}
+
+/// Collects a glyph's outline as a tiny-skia path (font y is up).
+struct Outline(PathBuilder);
+
+impl OutlinePen for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, -y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, -y);
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.0.quad_to(cx0, -cy0, x, -y);
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.0.cubic_to(cx0, -cy0, cx1, -cy1, x, -y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
+}
+
+/// One glyph's coverage, `px` pixels per em, its origin at (`dx`, `dy`)
+/// within its pixel; `None` for a glyph with no outline (a space).
+fn rasterise(bold: bool, id: u16, px: f32, dx: f32, dy: f32) -> Option<Glyph> {
+    let font = font(bold)?;
+    let outlines = font.outline_glyphs();
+    let glyph = outlines.get(skrifa::GlyphId::new(u32::from(id)))?;
+    let mut pen = Outline(PathBuilder::new());
+    glyph
+        .draw(
+            DrawSettings::unhinted(Size::new(px), LocationRef::default()),
+            &mut pen,
+        )
+        .ok()?;
+    let path = pen.0.finish()?;
+    let b = path.bounds();
+    let left = (b.left() + dx).floor() as i32 - 1;
+    let top = (b.top() + dy).floor() as i32 - 1;
+    let w = ((b.right() + dx).ceil() as i32 + 1 - left).max(1) as u32;
+    let h = ((b.bottom() + dy).ceil() as i32 + 1 - top).max(1) as u32;
+    let mut mask = Mask::new(w, h)?;
+    mask.fill_path(
+        &path,
+        FillRule::Winding,
+        true,
+        Transform::from_translate(dx - left as f32, dy - top as f32),
+    );
+    Some(Glyph {
+        coverage: mask.data().to_vec(),
+        width: w,
+        height: h,
+        left,
+        top,
+    })
+}
+
+/// The picture's pixel size for `width` px: the height follows the
+/// layout's proportions.
+pub(crate) fn canvas_size(layout: &Layout, width: u32) -> (u32, u32, f32) {
+    let scale = f64::from(width) / layout.width.max(1.0);
+    let height = (layout.height * scale).round();
+    let height = if height.is_finite() && height > 0.0 {
+        height as u32
+    } else {
+        0
+    };
+    (width, height, scale as f32)
+}
