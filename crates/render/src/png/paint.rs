@@ -48,11 +48,9 @@ pub(crate) fn paint_layout(
         pixmap,
         ts: Transform::from_scale(scale, scale),
         scale,
-        photos: photos
-            .iter()
-            .filter_map(|(id, p)| Some((id.clone(), decode(p)?)))
-            .collect(),
+        photos,
         glyphs: HashMap::new(),
+        glyph_bytes: 0,
     };
     let rows = crate::paint::picture(&mut canvas, layout, theme, highlight);
     for row in rows {
@@ -67,8 +65,9 @@ pub(crate) fn paint_layout(
     Some(canvas.pixmap)
 }
 
-/// A photo as pixels; `None` when it does not decode (its card then shows
-/// the empty circle, as in the SVG). Decoded as resvg decodes it.
+/// A photo as pixels, decoded as resvg decodes it; `None` when it does not
+/// decode (its card then shows the empty circle; in the SVG a browser
+/// shows nothing there).
 fn decode(photo: &Photo) -> Option<Pixmap> {
     std::panic::catch_unwind(|| match photo.kind {
         ImageKind::Png => Pixmap::decode_png(&photo.bytes).ok(),
@@ -117,21 +116,22 @@ struct Glyph {
 impl Glyph {
     /// Composites the glyph in `colour` with its origin at (`x`, `y`):
     /// source-over on premultiplied pixels, clipped to the canvas.
-    fn composite(&self, pixmap: &mut Pixmap, x: i32, y: i32, colour: Rgb) {
-        let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
+    fn composite(&self, pixmap: &mut Pixmap, x: i64, y: i64, colour: Rgb) {
+        let (pw, ph) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
         let data = pixmap.data_mut();
         let src = [colour.0, colour.1, colour.2, 255].map(u32::from);
-        for row in 0..self.height as i32 {
-            let py = y + self.top + row;
+        let width = i64::from(self.width);
+        for row in 0..i64::from(self.height) {
+            let py = y + i64::from(self.top) + row;
             if py < 0 || py >= ph {
                 continue;
             }
-            for col in 0..self.width as i32 {
-                let px = x + self.left + col;
+            for col in 0..width {
+                let px = x + i64::from(self.left) + col;
                 if px < 0 || px >= pw {
                     continue;
                 }
-                let a = u32::from(self.coverage[(row * self.width as i32 + col) as usize]);
+                let a = u32::from(self.coverage[(row * width + col) as usize]);
                 if a == 0 {
                     continue;
                 }
@@ -145,13 +145,25 @@ impl Glyph {
     }
 }
 
-struct Skia {
+struct Skia<'p> {
     pixmap: Pixmap,
     ts: Transform,
     scale: f32,
-    photos: BTreeMap<String, Pixmap>,
+    /// The members' photos, decoded one at a time when drawn (as resvg
+    /// does), never all at once.
+    photos: &'p BTreeMap<String, Photo>,
     glyphs: HashMap<GlyphKey, Option<Glyph>>,
+    /// The cache's size in coverage bytes (it is emptied past
+    /// [`GLYPH_CACHE_BYTES`]).
+    glyph_bytes: usize,
 }
+
+/// Most bytes of glyph coverage kept (a school's text needs well under a
+/// megabyte).
+const GLYPH_CACHE_BYTES: usize = 16 << 20;
+/// Glyphs larger than this many pixels per em are filled straight onto the
+/// canvas, not cached.
+const LARGEST_CACHED_GLYPH: f32 = 200.0;
 
 /// The shape as a tiny-skia path; `None` when empty or degenerate.
 fn path_of(shape: &Shape) -> Option<sk::Path> {
@@ -200,7 +212,7 @@ fn sk_stroke(p: &Pen) -> sk::Stroke {
 /// renders a pattern: the tile's side rounded to whole pixels, its content
 /// at `scale` pixels per layout unit).
 fn hatch_tile(d: Domain, back: Rgb, ink: Rgb, scale: f32) -> Option<Pixmap> {
-    let side = (HATCH_SIZE as f32 * scale).round().max(1.0) as u32;
+    let side = (HATCH_SIZE as f32 * scale).round().clamp(1.0, 1024.0) as u32;
     let mut tile = Pixmap::new(side, side)?;
     let ts = Transform::from_scale(scale, scale);
     if let Some(r) = sk::Rect::from_xywh(0.0, 0.0, HATCH_SIZE as f32, HATCH_SIZE as f32) {
@@ -245,7 +257,7 @@ fn hatch_tile(d: Domain, back: Rgb, ink: Rgb, scale: f32) -> Option<Pixmap> {
     Some(tile)
 }
 
-impl Painter for Skia {
+impl Painter for Skia<'_> {
     /// The canvas is filled with the background before the walk.
     fn background(&mut self, _: &cirkel_layout::Rect, _: Rgb) {}
 
@@ -305,14 +317,31 @@ impl Painter for Skia {
         for g in &run.glyphs {
             let (gx, gy) = (pen + g.x_offset * size, line.y - g.y_offset * size);
             pen += g.x_advance * size;
-            if g.id == 0 {
-                continue;
-            }
             let x = crate::paint::f(gx) * self.scale;
             let y = crate::paint::f(gy) * self.scale;
-            let (ix, iy) = (x.floor(), y.floor());
-            let dx = ((x - ix) * SUBPIXEL_X).round().min(SUBPIXEL_X - 1.0);
-            let dy = ((y - iy) * SUBPIXEL_Y).round().min(SUBPIXEL_Y - 1.0);
+            // Off the canvas (with a glyph's room around it): nothing to draw.
+            let room = 2.0 * px;
+            let (w, h) = (self.pixmap.width() as f32, self.pixmap.height() as f32);
+            if x < -room || y < -room || x > w + room || y > h + room {
+                continue;
+            }
+            if px > LARGEST_CACHED_GLYPH {
+                fill_glyph(&mut self.pixmap, bold, g.id, px, x, y, colour);
+                continue;
+            }
+            // Whole pixels and a sixteenth (across) or quarter (down); a
+            // fraction that rounds up moves to the next pixel.
+            let split = |v: f32, steps: f32| {
+                let whole = v.floor();
+                let part = ((v - whole) * steps).round();
+                if part >= steps {
+                    (whole + 1.0, 0.0)
+                } else {
+                    (whole, part)
+                }
+            };
+            let (ix, dx) = split(x, SUBPIXEL_X);
+            let (iy, dy) = split(y, SUBPIXEL_Y);
             let key = GlyphKey {
                 bold,
                 glyph: g.id,
@@ -320,50 +349,50 @@ impl Painter for Skia {
                 dx: dx as u8,
                 dy: dy as u8,
             };
-            let glyph = self
-                .glyphs
-                .entry(key)
-                .or_insert_with(|| rasterise(bold, g.id, px, dx / SUBPIXEL_X, dy / SUBPIXEL_Y));
-            if let Some(glyph) = glyph {
-                glyph.composite(&mut self.pixmap, ix as i32, iy as i32, colour);
+            if !self.glyphs.contains_key(&key) {
+                if self.glyph_bytes > GLYPH_CACHE_BYTES {
+                    self.glyphs.clear();
+                    self.glyph_bytes = 0;
+                }
+                let glyph = rasterise(bold, g.id, px, dx / SUBPIXEL_X, dy / SUBPIXEL_Y);
+                self.glyph_bytes += glyph.as_ref().map_or(0, |g| g.coverage.len());
+                self.glyphs.insert(key, glyph);
+            }
+            if let Some(Some(glyph)) = self.glyphs.get(&key) {
+                glyph.composite(&mut self.pixmap, ix as i64, iy as i64, colour);
             }
         }
     }
 
     fn portrait(&mut self, id: &str, (x, y, radius): (f64, f64, f64)) -> bool {
-        let Some(photo) = self.photos.get(id) else {
+        let Some(photo) = self.photos.get(id).and_then(decode) else {
             return false;
         };
-        let Some(clip) = path_of(&Shape::new().circle(x, y, radius)) else {
+        let Some(circle) = path_of(&Shape::new().circle(x, y, radius)) else {
             return true;
         };
-        let Some(mut mask) = Mask::new(self.pixmap.width(), self.pixmap.height()) else {
-            return true;
-        };
-        mask.fill_path(&clip, FillRule::Winding, true, self.ts);
-        // Scaled to cover the circle, centred (`xMidYMid slice`).
+        // Scaled to cover the circle, centred (`xMidYMid slice`), and
+        // filled through the circle: the clip without a canvas-sized mask.
         let (w, h) = (f64::from(photo.width()), f64::from(photo.height()));
         let side = 2.0 * radius;
         let k = (side / w).max(side / h);
         let (iw, ih) = (w * k, h * k);
-        let image_ts = self
-            .ts
-            .pre_translate(crate::paint::f(x - iw / 2.0), crate::paint::f(y - ih / 2.0))
-            .pre_scale(k as f32, k as f32);
-        let Some(rect) = sk::Rect::from_xywh(0.0, 0.0, w as f32, h as f32) else {
-            return true;
-        };
+        let placed =
+            Transform::from_translate(crate::paint::f(x - iw / 2.0), crate::paint::f(y - ih / 2.0))
+                .pre_scale(k as f32, k as f32);
         let paint = Paint {
             shader: Pattern::new(
                 photo.as_ref(),
                 SpreadMode::Pad,
                 FilterQuality::Bicubic,
                 1.0,
-                Transform::identity(),
+                placed,
             ),
+            anti_alias: true,
             ..Paint::default()
         };
-        self.pixmap.fill_rect(rect, &paint, image_ts, Some(&mask));
+        self.pixmap
+            .fill_path(&circle, &paint, FillRule::Winding, self.ts, None);
         true
     }
 }
@@ -408,9 +437,10 @@ impl OutlinePen for Outline {
     }
 }
 
-/// One glyph's coverage, `px` pixels per em, its origin at (`dx`, `dy`)
-/// within its pixel; `None` for a glyph with no outline (a space).
-fn rasterise(bold: bool, id: u16, px: f32, dx: f32, dy: f32) -> Option<Glyph> {
+/// A glyph's outline at `px` pixels per em, its origin at (0, 0); `None`
+/// for a glyph with no outline (a space). Glyph 0 is the font's box for a
+/// missing character, drawn as resvg draws it.
+fn outline(bold: bool, id: u16, px: f32) -> Option<sk::Path> {
     let font = font(bold)?;
     let outlines = font.outline_glyphs();
     let glyph = outlines.get(skrifa::GlyphId::new(u32::from(id)))?;
@@ -421,7 +451,26 @@ fn rasterise(bold: bool, id: u16, px: f32, dx: f32, dy: f32) -> Option<Glyph> {
             &mut pen,
         )
         .ok()?;
-    let path = pen.0.finish()?;
+    pen.0.finish()
+}
+
+/// A large glyph filled straight onto the canvas at (`x`, `y`).
+fn fill_glyph(pixmap: &mut Pixmap, bold: bool, id: u16, px: f32, x: f32, y: f32, colour: Rgb) {
+    if let Some(path) = outline(bold, id, px) {
+        pixmap.fill_path(
+            &path,
+            &solid(colour),
+            FillRule::Winding,
+            Transform::from_translate(x, y),
+            None,
+        );
+    }
+}
+
+/// One glyph's coverage, `px` pixels per em, its origin at (`dx`, `dy`)
+/// within its pixel; `None` for a glyph with no outline (a space).
+fn rasterise(bold: bool, id: u16, px: f32, dx: f32, dy: f32) -> Option<Glyph> {
+    let path = outline(bold, id, px)?;
     let b = path.bounds();
     let left = (b.left() + dx).floor() as i32 - 1;
     let top = (b.top() + dy).floor() as i32 - 1;
@@ -446,7 +495,12 @@ fn rasterise(bold: bool, id: u16, px: f32, dx: f32, dy: f32) -> Option<Glyph> {
 /// The picture's pixel size for `width` px: the height follows the
 /// layout's proportions.
 pub(crate) fn canvas_size(layout: &Layout, width: u32) -> (u32, u32, f32) {
-    let scale = f64::from(width) / layout.width.max(1.0);
+    // A layout is hundreds of units wide; anything else (a hand-built one)
+    // gets no canvas, and the caller refuses its size.
+    if !(layout.width.is_finite() && layout.width >= 100.0 && layout.height.is_finite()) {
+        return (width, 0, 1.0);
+    }
+    let scale = f64::from(width) / layout.width;
     let height = (layout.height * scale).round();
     let height = if height.is_finite() && height > 0.0 {
         height as u32
