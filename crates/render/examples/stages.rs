@@ -70,6 +70,25 @@ fn main() {
         .unwrap()
     });
     let (t_skia, rgba) = time(runs.min(3), || pixmap.encode_png().unwrap());
+    // The PNG painter (the default since issue 19): paint and encode, then
+    // the floor: a canvas of the same size allocated, filled with the same
+    // pixels and encoded the same way.
+    let (t_painter, painted) = time(runs, || {
+        cirkel_render::layout_to_png(
+            &l,
+            &Theme::default(),
+            &SvgOptions::default(),
+            width as u32,
+            &PngOptions::default(),
+        )
+        .unwrap()
+    });
+    let same = tiny_skia::Pixmap::decode_png(&painted).unwrap();
+    let (t_floor, _) = time(runs, || {
+        let mut p = tiny_skia::Pixmap::new(same.width(), same.height()).unwrap();
+        p.data_mut().copy_from_slice(same.data());
+        encode_png(&p, &PngOptions::default()).unwrap()
+    });
     println!(
         "{file} at {width} px ({} members), medians in ms:",
         k.members.len()
@@ -87,6 +106,17 @@ fn main() {
     println!(
         "  tiny-skia   {t_skia:8.2}  ({} bytes, RGBA default deflate)",
         rgba.len()
+    );
+    println!(
+        "  painter     {t_painter:8.2}  (paint + encode, {} bytes; paint alone ≈ {:.2})",
+        painted.len(),
+        t_painter - t_floor
+    );
+    println!("  floor       {t_floor:8.2}  (allocate, fill with the same pixels, encode)");
+    println!(
+        "  parse + layout + painter = {:.2}, {:.2} × the floor",
+        t_parse + t_layout + t_painter,
+        (t_parse + t_layout + t_painter) / t_floor
     );
     if std::env::var_os("CIRKEL_STAGES_PARTS").is_some() {
         parts(&l, width);
