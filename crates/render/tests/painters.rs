@@ -16,7 +16,7 @@ use cirkel_render::{
 
 /// After both pictures are blurred over 3 × 3 pixels (which evens out
 /// anti-aliased edges moved by a fraction of a pixel: glyphs placed at
-/// sixteenths of a pixel, curves flattened a hair apart), a channel this
+/// eighths of a pixel, curves flattened a hair apart), a channel this
 /// far apart counts as a differing pixel…
 const NEAR: u16 = 50;
 /// …and at most this share of pixels may differ (a missing card border is

@@ -23,11 +23,11 @@ use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::{Rgb, Theme};
 
-/// Glyph positions in sixteenths of a pixel across and quarters down (a
+/// Glyph positions in eighths of a pixel across and quarters down (a
 /// line's glyphs share their baseline, so few vertical offsets occur): a
-/// glyph is drawn within 1/32 px across and 1/8 px down of where the
+/// glyph is drawn within 1/16 px across and 1/8 px down of where the
 /// layout puts it, close enough that its edges match resvg's.
-const SUBPIXEL_X: f32 = 16.0;
+const SUBPIXEL_X: f32 = 8.0;
 const SUBPIXEL_Y: f32 = 4.0;
 
 /// Paints `layout` on a `width` × `height` canvas (the layout scaled by
@@ -329,7 +329,7 @@ impl Painter for Skia<'_> {
                 fill_glyph(&mut self.pixmap, bold, g.id, px, x, y, colour);
                 continue;
             }
-            // Whole pixels and a sixteenth (across) or quarter (down); a
+            // Whole pixels and an eighth (across) or quarter (down); a
             // fraction that rounds up moves to the next pixel.
             let split = |v: f32, steps: f32| {
                 let whole = v.floor();
