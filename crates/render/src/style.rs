@@ -1,8 +1,39 @@
-//! The picture's style decisions that every painter shares (SVG, PDF, and
-//! the PNG painter to come): line widths, corner radii, the ecomap tie
-//! strokes and the print theme's hatches. Colours live in the theme.
+//! The picture's style decisions that every painter shares (SVG, and the
+//! walk the PDF and PNG painters use): line widths, corner radii, the
+//! ecomap tie strokes, the print theme's hatches, how a route looks when
+//! one is highlighted. Colours live in the theme.
 
 use cirkel_core::{Domain, Tie};
+use cirkel_layout::{Layout, RoutePath, Sector};
+
+use crate::theme::{Rgb, Theme};
+
+/// How a route is drawn when `focus` (if any) is highlighted: whether it is
+/// the strong one, its colour and its line width. The others fade.
+pub(crate) fn route_look(r: &RoutePath, theme: &Theme, focus: Option<&str>) -> (bool, Rgb, f64) {
+    let strong = focus.is_none_or(|f| f == r.id);
+    let colour = if strong {
+        theme.route(r.number)
+    } else {
+        theme.route(r.number).tint(0.7)
+    };
+    let width = match (focus.is_some(), strong) {
+        (true, true) => ROUTE_WIDTH * 1.5,
+        (false, _) => ROUTE_WIDTH,
+        (true, false) => ROUTE_WIDTH * 0.7,
+    };
+    (strong, colour, width)
+}
+
+/// The index of a sector's ring (0 when it names none) and the ring's tint.
+pub(crate) fn sector_ring(layout: &Layout, s: &Sector, theme: &Theme) -> (usize, f64) {
+    let k = s
+        .ring
+        .as_ref()
+        .and_then(|id| layout.rings.iter().position(|r| r.id == *id))
+        .unwrap_or(0);
+    (k, theme.ring_tint(k, layout.rings.len()))
+}
 
 /// A coordinate every painter can write: finite and within ±1e6 (far
 /// inside what tiny-skia and PDF readers handle); NaN and infinity are 0.

@@ -15,7 +15,7 @@ pub(crate) use shape::{Cmd, Shape, f, polar};
 use crate::safety::is_safe_link;
 use crate::style::{
     BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, PILL_EDGE_TINT, ROUTE_WIDTH, SECTOR_EDGE_WIDTH,
-    escalation_dash, tie_stroke,
+    escalation_dash, route_look, sector_ring, tie_stroke,
 };
 use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
@@ -194,15 +194,9 @@ fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
 
 fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
-    let n = layout.rings.len();
     let mut edges = Vec::new();
     for s in &layout.sectors {
-        let k = s
-            .ring
-            .as_ref()
-            .and_then(|id| layout.rings.iter().position(|r| r.id == *id))
-            .unwrap_or(0);
-        let tint = theme.ring_tint(k, n);
+        let (_, tint) = sector_ring(layout, s, theme);
         let whole = s.end_deg - s.start_deg >= 359.99;
         let shape = if whole {
             Shape::annulus(cx, cy, s.inner_radius, s.outer_radius)
@@ -307,17 +301,7 @@ fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus: Option<&s
     ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
     let mut badges = Vec::new();
     for r in ordered {
-        let strong = focus.is_none_or(|f| f == r.id);
-        let colour = if strong {
-            theme.route(r.number)
-        } else {
-            theme.route(r.number).tint(0.7)
-        };
-        let width = match (focus.is_some(), strong) {
-            (true, true) => ROUTE_WIDTH * 1.5,
-            (false, _) => ROUTE_WIDTH,
-            (true, false) => ROUTE_WIDTH * 0.7,
-        };
+        let (_, colour, width) = route_look(r, theme, focus);
         route_line(c, &r.path, colour, false, theme, width);
         route_line(c, &r.escalation_path, colour, true, theme, width);
         let arrow_scale = (width / ROUTE_WIDTH).max(1.0);

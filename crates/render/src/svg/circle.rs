@@ -46,16 +46,10 @@ fn annulus(cx: f64, cy: f64, inner: f64, outer: f64) -> String {
 /// tonal step; and a line where one domain's run meets the next.
 pub(super) fn sectors(layout: &Layout, theme: &Theme) -> (Group, Group) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
-    let n = layout.rings.len();
     let mut sectors = Group::new().set("id", "sectors");
     let mut edges = Group::new().set("id", "sector-edges");
     for s in &layout.sectors {
-        let k = s
-            .ring
-            .as_ref()
-            .and_then(|id| layout.rings.iter().position(|r| r.id == *id))
-            .unwrap_or(0);
-        let tint = theme.ring_tint(k, n);
+        let (k, tint) = crate::style::sector_ring(layout, s, theme);
         let fill = domain_fill(s.domain, theme, k, tint);
         let class = format!("sector domain-{}", s.domain.key());
         let (inner, outer) = (s.inner_radius, s.outer_radius);

@@ -20,19 +20,7 @@ pub(super) fn routes(layout: &Layout, theme: &Theme, focus: Option<&str>) -> Opt
     // The highlighted route last, so it lies on top.
     ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
     for r in ordered {
-        let strong = focus.is_none_or(|f| f == r.id);
-        let colour = if strong {
-            theme.route(r.number)
-        } else {
-            theme.route(r.number).tint(0.7)
-        };
-        let width = if focus.is_some() && strong {
-            ROUTE_WIDTH * 1.5
-        } else if strong {
-            ROUTE_WIDTH
-        } else {
-            ROUTE_WIDTH * 0.7
-        };
+        let (strong, colour, width) = crate::style::route_look(r, theme, focus);
         let mut g = Group::new()
             .set("id", format!("route-{}", r.id))
             .set("class", if strong { "route" } else { "route faded" });
