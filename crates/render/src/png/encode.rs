@@ -95,197 +95,52 @@ pub struct PngOptions {
     pub background: Option<crate::Rgb>,
 }
 
-/// An open-addressing table from packed opaque RGBA colours to a count or
-/// an index. Colour 0 (transparent black) never occurs in an opaque picture
-/// and marks an empty slot. Much faster than a general hash map for the few
-/// thousand colours of a diagram.
-struct ColourTable {
-    keys: Vec<u32>,
-    values: Vec<u32>,
-    len: usize,
-}
-
-impl ColourTable {
-    fn new() -> ColourTable {
-        ColourTable {
-            keys: vec![0; 4096],
-            values: vec![0; 4096],
-            len: 0,
-        }
-    }
-
-    fn slot(&self, key: u32) -> usize {
-        let mask = self.keys.len() - 1;
-        let mut i = (key.wrapping_mul(0x9E37_79B1) >> 8) as usize & mask;
-        while self.keys[i] != 0 && self.keys[i] != key {
-            i = (i + 1) & mask;
-        }
-        i
-    }
-
-    /// The value of `key`, inserting 0 when new.
-    fn entry(&mut self, key: u32) -> &mut u32 {
-        if (self.len + 1) * 2 > self.keys.len() {
-            let old = std::mem::replace(
-                self,
-                ColourTable {
-                    keys: vec![0; self.keys.len() * 2],
-                    values: vec![0; self.keys.len() * 2],
-                    len: 0,
-                },
-            );
-            for (k, v) in old.keys.iter().zip(&old.values) {
-                if *k != 0 {
-                    *self.entry(*k) = *v;
-                }
-            }
-        }
-        let i = self.slot(key);
-        if self.keys[i] == 0 {
-            self.keys[i] = key;
-            self.len += 1;
-        }
-        &mut self.values[i]
-    }
-}
-
 /// Encodes the pixmap as PNG.
 pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngError> {
-    let data = pixmap.data();
+    let dpi = options.resolution.dpi(pixmap.width());
+    if let Some(palette) = super::indexed::Palette::of(pixmap.data()) {
+        return Ok(super::indexed::write(
+            pixmap,
+            &palette,
+            options.effort,
+            dpi,
+        )?);
+    }
     let mut out = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
         encoder.set_depth(png::BitDepth::Eight);
-        if let Some(dpi) = options.resolution.dpi(pixmap.width()) {
-            let per_metre = (dpi / 0.0254).round().clamp(1.0, f64::from(u32::MAX)) as u32;
+        if let Some(dpi) = dpi {
+            let per_metre = metres(dpi);
             encoder.set_pixel_dims(Some(png::PixelDimensions {
                 xppu: per_metre,
                 yppu: per_metre,
                 unit: png::Unit::Meter,
             }));
         }
-        let indexed = palette_of(data);
-        let image: Vec<u8> = if let Some((palette, indices)) = indexed {
-            encoder.set_color(png::ColorType::Indexed);
-            match options.effort {
-                PngEffort::Fast => {
-                    encoder.set_deflate_compression(png::DeflateCompression::FdeflateUltraFast);
-                    encoder.set_filter(png::Filter::Up);
-                }
-                PngEffort::Balanced => {
-                    encoder.set_deflate_compression(png::DeflateCompression::Level(4));
-                    encoder.set_filter(png::Filter::NoFilter);
-                }
-                PngEffort::Smallest => {
-                    encoder.set_deflate_compression(png::DeflateCompression::Level(9));
-                    encoder.set_filter(png::Filter::NoFilter);
-                }
-            }
-            encoder.set_palette(palette);
-            indices
-        } else {
-            encoder.set_color(png::ColorType::Rgba);
-            encoder.set_compression(match options.effort {
-                PngEffort::Fast => png::Compression::Fast,
-                PngEffort::Balanced => png::Compression::Balanced,
-                PngEffort::Smallest => png::Compression::High,
-            });
-            let mut straight = Vec::with_capacity(data.len());
-            for p in data.chunks_exact(4) {
-                let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
-                    .map(|c| c.demultiply())
-                    .map_or([0, 0, 0, 0], |c| [c.red(), c.green(), c.blue(), c.alpha()]);
-                straight.extend_from_slice(&c);
-            }
-            straight
-        };
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_compression(match options.effort {
+            PngEffort::Fast => png::Compression::Fast,
+            PngEffort::Balanced => png::Compression::Balanced,
+            PngEffort::Smallest => png::Compression::High,
+        });
+        let mut straight = Vec::with_capacity(pixmap.data().len());
+        for p in pixmap.data().chunks_exact(4) {
+            let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
+                .map(|c| c.demultiply())
+                .map_or([0, 0, 0, 0], |c| [c.red(), c.green(), c.blue(), c.alpha()]);
+            straight.extend_from_slice(&c);
+        }
         let mut writer = encoder.write_header()?;
-        writer.write_image_data(&image)?;
+        writer.write_image_data(&straight)?;
         writer.finish()?;
     }
     Ok(out)
 }
 
-/// The palette (RGB triples) and one index per pixel; `None` when a pixel
-/// is not opaque or the picture has more than 65,535 colours (not a diagram).
-fn palette_of(data: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    // One pass: give each colour an id in order of first appearance and
-    // count it. Runs of one colour are common, so only a change of colour
-    // looks in the table.
-    let mut ids = ColourTable::new();
-    let mut colours: Vec<u32> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut pixel_ids: Vec<u16> = vec![0; data.len() / 4];
-    let (mut last, mut last_id, mut run) = (0u32, 0u16, 0u32);
-    for (slot, p) in pixel_ids.iter_mut().zip(data.chunks_exact(4)) {
-        let c = u32::from_be_bytes([p[0], p[1], p[2], p[3]]);
-        if c != last {
-            if p[3] != 255 {
-                return None;
-            }
-            if run > 0 {
-                counts[usize::from(last_id)] += run;
-            }
-            let entry = ids.entry(c);
-            if *entry == 0 {
-                if colours.len() >= usize::from(u16::MAX) {
-                    return None;
-                }
-                colours.push(c);
-                counts.push(0);
-                *entry = colours.len() as u32; // ids start at 1; 0 is "new"
-            }
-            last = c;
-            last_id = (*entry - 1) as u16;
-            run = 0;
-        }
-        run += 1;
-        *slot = last_id;
-    }
-    if run > 0 {
-        counts[usize::from(last_id)] += run;
-    }
-    // Most frequent first; ties by colour, so the result never depends on
-    // the order of first appearance.
-    let mut order: Vec<usize> = (0..colours.len()).collect();
-    order.sort_unstable_by(|a, b| {
-        counts[*b]
-            .cmp(&counts[*a])
-            .then(colours[*a].cmp(&colours[*b]))
-    });
-    let kept: Vec<u32> = order.iter().take(256).map(|i| colours[*i]).collect();
-    let rgb = |c: u32| [(c >> 24) as u8, (c >> 16) as u8, (c >> 8) as u8];
-    let mut to_index = vec![0u8; colours.len()];
-    for (rank, id) in order.iter().enumerate() {
-        if rank < 256 {
-            to_index[*id] = rank as u8;
-            continue;
-        }
-        // An edge pixel's colour: the nearest kept colour, weighted towards
-        // green as the eye is (a cheap perceptual distance).
-        let [r, g, b] = rgb(colours[*id]);
-        let mut best = (u32::MAX, 0u8);
-        for (i, k) in kept.iter().enumerate() {
-            let [kr, kg, kb] = rgb(*k);
-            let d = |x: u8, y: u8| {
-                let d = i32::from(x) - i32::from(y);
-                (d * d) as u32
-            };
-            let dist = 2 * d(r, kr) + 4 * d(g, kg) + 3 * d(b, kb);
-            if dist < best.0 {
-                best = (dist, i as u8);
-            }
-        }
-        to_index[*id] = best.1;
-    }
-    let palette: Vec<u8> = kept.iter().flat_map(|c| rgb(*c)).collect();
-    // `to_index` has 65,536 entries, so indexing with any u16 needs no check.
-    to_index.resize(usize::from(u16::MAX) + 1, 0);
-    let mut indices = vec![0u8; pixel_ids.len()];
-    for (out, id) in indices.iter_mut().zip(&pixel_ids) {
-        *out = to_index[usize::from(*id)];
-    }
-    Some((palette, indices))
+/// Pixels per metre for `dpi` (the pHYs chunk's unit).
+pub(super) fn metres(dpi: f64) -> u32 {
+    (dpi / 0.0254).round().clamp(1.0, f64::from(u32::MAX)) as u32
 }
 
 #[cfg(test)]

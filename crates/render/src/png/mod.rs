@@ -5,6 +5,7 @@
 
 mod encode;
 mod error;
+mod indexed;
 mod paint;
 mod raster;
 
