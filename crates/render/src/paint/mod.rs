@@ -52,6 +52,13 @@ pub(crate) struct Fill {
     pub brush: Brush,
     /// Which inside.
     pub rule: Rule,
+    /// When every edge of the shape lies under a line drawn later (ring
+    /// and sector edges over the bands and sectors): the narrowest such
+    /// line's width. A raster backend may then fill without anti-aliasing
+    /// when that width is at least 2 px, since each line's solid core hides
+    /// the hard edge (at most half a pixel off); it is far cheaper for
+    /// the largest shapes of the picture.
+    pub covered: Option<f64>,
 }
 
 /// A stroke: colour, width, dashes, round joins (and caps when asked).
@@ -72,6 +79,7 @@ pub(crate) fn fill(c: Rgb) -> Fill {
     Fill {
         brush: Brush::Solid(c),
         rule: Rule::NonZero,
+        covered: None,
     }
 }
 
@@ -96,7 +104,11 @@ fn domain_fill(d: Domain, theme: &Theme, tint: f64, rule: Rule) -> Fill {
     } else {
         Brush::Solid(theme.domain(d).tint(tint))
     };
-    Fill { brush, rule }
+    Fill {
+        brush,
+        rule,
+        covered: None,
+    }
 }
 
 /// What a backend does for the walk.
@@ -176,6 +188,23 @@ pub(super) fn picture<'l>(
     rows
 }
 
+/// The radii [`rings`] strokes: every ring's inner edge but the first, and
+/// the outer edge.
+fn ring_edges(layout: &Layout) -> impl Iterator<Item = f64> + '_ {
+    layout
+        .rings
+        .iter()
+        .skip(1)
+        .map(|r| r.inner_radius)
+        .chain([layout.outer_radius])
+}
+
+/// Whether both circles of an annulus between `inner` and `outer` are
+/// stroked by [`rings`] (exactly those radii).
+fn edges_stroked(layout: &Layout, inner: f64, outer: f64) -> bool {
+    ring_edges(layout).any(|r| r == inner) && ring_edges(layout).any(|r| r == outer)
+}
+
 fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
     let n = layout.rings.len();
@@ -186,6 +215,8 @@ fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
             Some(Fill {
                 brush: Brush::Solid(tone),
                 rule: Rule::EvenOdd,
+                covered: edges_stroked(layout, r.inner_radius, r.outer_radius)
+                    .then_some(BAND_EDGE_WIDTH),
             }),
             None,
         );
@@ -210,9 +241,19 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
                 s.end_deg,
             )
         };
+        // Its circles under the ring lines, its straight edges under the
+        // sector lines drawn below.
+        let covered = edges_stroked(layout, s.inner_radius, s.outer_radius).then_some(if whole {
+            BAND_EDGE_WIDTH
+        } else {
+            BAND_EDGE_WIDTH.min(SECTOR_EDGE_WIDTH)
+        });
         c.draw(
             &shape,
-            Some(domain_fill(s.domain, theme, tint, Rule::EvenOdd)),
+            Some(Fill {
+                covered,
+                ..domain_fill(s.domain, theme, tint, Rule::EvenOdd)
+            }),
             None,
         );
         if !whole {
@@ -234,13 +275,7 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
 
 fn rings(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
-    let radii = layout
-        .rings
-        .iter()
-        .skip(1)
-        .map(|r| r.inner_radius)
-        .chain([layout.outer_radius]);
-    for r in radii {
+    for r in ring_edges(layout) {
         c.draw(
             &Shape::new().circle(cx, cy, r),
             None,

@@ -11,15 +11,19 @@
 //!   byte per pixel instead of four makes the file about 2.5× smaller than
 //!   RGBA at the same deflate effort; side by side at 100 % the difference is
 //!   not visible (the flat colours, which carry the meaning, are exact).
-//! - **Deflate effort** ([`PngEffort`]): by default zlib level 4 on
-//!   unfiltered indices, which makes the example school's PNG smaller than
-//!   Graphviz's PNG of the same school (168 vs 178 KiB, at 1600 px where
-//!   ours holds 2.4 times the pixels) for about 34 ms. `Fast` (fdeflate on
-//!   "Up"-filtered rows, which is what fdeflate is built for) takes 11 ms for
-//!   310 KiB, for bulk work where size does not matter; `Smallest` (level 9,
-//!   105 ms, 163 KiB) is `--optimize`. Levels 5–8 buy 1–2 % for twice the
-//!   time. Row filters do not pay on indexed flat colour with zlib: the
-//!   repeats are already exact.
+//! - **Deflate effort** ([`PngEffort`]): by default zlib level 2 on
+//!   unfiltered indices, which makes the example school's PNG about as
+//!   small as Graphviz's PNG of the same school (176 vs 178 KiB, at
+//!   1600 px where ours holds 2.4 times the pixels) in about 5 ms of
+//!   compression. Level 4 is 4 % smaller for 60 % more time, level 6 9 %
+//!   for three times the time. `Fast` (fdeflate on "Up"-filtered rows,
+//!   which is what fdeflate is built for) takes 2 ms for about 300 KiB,
+//!   for bulk work where size does not matter; `Smallest` (level 9,
+//!   160 KiB) is `--optimize`. Row filters do not pay on indexed flat
+//!   colour with zlib: the repeats are already exact. (Measured on the
+//!   example's indices, one run, medians of five.)
+//! - **Streaming**: the indices are made row by row and go straight into
+//!   the compressor (`super::indexed`).
 //! - **pHYs** when a DPI is given, so word processors place the picture at
 //!   its intended size.
 //!
@@ -33,14 +37,15 @@ use super::error::PngError;
 /// How much time to spend on a small file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PngEffort {
-    /// fdeflate on "Up"-filtered rows: about 11 ms for the example school,
-    /// 310 KiB.
+    /// fdeflate on "Up"-filtered rows: the fastest, about 300 KiB for the
+    /// example school.
     Fast,
-    /// zlib level 4 on unfiltered indices: about 34 ms, 168 KiB, smaller
-    /// than Graphviz's PNG of the same school (178 KiB). The default.
+    /// zlib level 2 on unfiltered indices: 176 KiB for the example school,
+    /// as small as Graphviz's PNG of it (178 KiB). The default.
     #[default]
     Balanced,
-    /// zlib level 9: about 105 ms, 163 KiB (`--optimize`).
+    /// zlib level 9: 160 KiB for the example school, several times the
+    /// time of the default (`--optimize`).
     Smallest,
 }
 

@@ -269,17 +269,22 @@ impl Painter for Skia<'_> {
             return;
         };
         if let Some(f) = fill {
+            let smooth = !f
+                .covered
+                .is_some_and(|w| crate::paint::f(w) * self.scale >= 2.0);
             match f.brush {
                 Brush::Solid(c) => {
+                    let mut paint = solid(c);
+                    paint.anti_alias = smooth;
                     self.pixmap
-                        .fill_path(&path, &solid(c), rule(f.rule), self.ts, None);
+                        .fill_path(&path, &paint, rule(f.rule), self.ts, None);
                 }
                 Brush::Hatch { domain, back, ink } => {
                     if let Some(tile) = hatch_tile(domain, back, ink, self.scale) {
                         let k = self.scale;
                         let angle = hatch_angle(domain).map_or(0.0, |a| a as f32);
                         let paint = Paint {
-                            anti_alias: true,
+                            anti_alias: smooth,
                             shader: Pattern::new(
                                 tile.as_ref(),
                                 SpreadMode::Repeat,
