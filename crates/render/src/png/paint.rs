@@ -2,9 +2,10 @@
 //! drawn straight onto a tiny-skia canvas, as typst-render walks a frame —
 //! no SVG text made and parsed again. Shapes are filled and stroked as
 //! resvg would fill the SVG painter's paths; text is shaped once (the
-//! layout's shaper, cached) and each glyph is rasterised once per font,
-//! size, colour and quarter-pixel position into a small cache and then
-//! composited; photos are decoded once per picture.
+//! layout's shaper, cached) and each glyph's coverage is computed once per
+//! font, size and sub-pixel position (an eighth across, a quarter down) by
+//! exact area into a small cache, then composited in its colour; photos
+//! are decoded when drawn.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
