@@ -30,7 +30,7 @@
 //! A picture that is not fully opaque (never drawn by cirkel, which paints a
 //! background) is stored as RGBA.
 
-use resvg::tiny_skia::Pixmap;
+use resvg::tiny_skia::{Pixmap, PixmapRef};
 
 use super::error::PngError;
 
@@ -102,10 +102,19 @@ pub struct PngOptions {
 
 /// Encodes the pixmap as PNG.
 pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngError> {
+    encode_pixels(pixmap.as_ref(), options)
+}
+
+/// Encodes the pixels as PNG (what [`encode_png`] does, for a canvas
+/// that is not an owned `Pixmap`).
+pub(super) fn encode_pixels(
+    pixmap: PixmapRef<'_>,
+    options: &PngOptions,
+) -> Result<Vec<u8>, PngError> {
     let dpi = options.resolution.dpi(pixmap.width());
-    if let Some(palette) = super::indexed::Palette::of(pixmap.data()) {
+    if let Some(palette) = super::indexed::Palette::of(pixmap.data(), pixmap.width() as usize) {
         return Ok(super::indexed::write(
-            pixmap,
+            (pixmap.width(), pixmap.height()),
             &palette,
             options.effort,
             dpi,

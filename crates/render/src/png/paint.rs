@@ -14,12 +14,13 @@ use cirkel_core::{Domain, ImageKind, Photo};
 use cirkel_layout::{Anchor, FONT_BOLD, FONT_REGULAR, Layout, Path, TextLine, Weight, shape};
 use resvg::tiny_skia::{
     self as sk, FillRule, FilterQuality, LineCap, LineJoin, Paint, PathBuilder, Pattern, Pixmap,
-    SpreadMode, StrokeDash, Transform,
+    PixmapMut, SpreadMode, StrokeDash, Transform,
 };
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
+use super::canvas::Canvas;
 use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::{Rgb, Theme};
@@ -39,8 +40,9 @@ pub(crate) fn paint_layout(
     highlight: Option<&str>,
     photos: &BTreeMap<String, Photo>,
     (width, height, scale): (u32, u32, f32),
-) -> Option<Pixmap> {
-    let mut pixmap = Pixmap::new(width, height)?;
+) -> Option<Canvas> {
+    let mut memory = Canvas::new(width, height)?;
+    let mut pixmap = memory.as_mut()?;
     // Opaque from the start: the background rectangle's anti-aliased edge
     // would leave the last row translucent (and the PNG without a palette).
     let bg = theme.background;
@@ -64,7 +66,8 @@ pub(crate) fn paint_layout(
             canvas.text(line, colour);
         }
     }
-    Some(canvas.pixmap)
+    drop(canvas);
+    Some(memory)
 }
 
 /// A photo as pixels, decoded as resvg decodes it; `None` when it does not
@@ -118,7 +121,7 @@ struct Glyph {
 impl Glyph {
     /// Composites the glyph in `colour` with its origin at (`x`, `y`):
     /// source-over on premultiplied pixels, clipped to the canvas.
-    fn composite(&self, pixmap: &mut Pixmap, x: i64, y: i64, colour: Rgb) {
+    fn composite(&self, pixmap: &mut PixmapMut<'_>, x: i64, y: i64, colour: Rgb) {
         let (pw, ph) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
         let data = pixmap.data_mut();
         let src = [colour.0, colour.1, colour.2, 255].map(u32::from);
@@ -148,7 +151,7 @@ impl Glyph {
 }
 
 struct Skia<'p> {
-    pixmap: Pixmap,
+    pixmap: PixmapMut<'p>,
     ts: Transform,
     scale: f32,
     /// The members' photos, decoded one at a time when drawn (as resvg
@@ -471,7 +474,15 @@ fn outline(bold: bool, id: u16, px: f32) -> Option<sk::Path> {
 }
 
 /// A large glyph filled straight onto the canvas at (`x`, `y`).
-fn fill_glyph(pixmap: &mut Pixmap, bold: bool, id: u16, px: f32, x: f32, y: f32, colour: Rgb) {
+fn fill_glyph(
+    pixmap: &mut PixmapMut<'_>,
+    bold: bool,
+    id: u16,
+    px: f32,
+    x: f32,
+    y: f32,
+    colour: Rgb,
+) {
     if let Some(path) = outline(bold, id, px) {
         pixmap.fill_path(
             &path,

@@ -105,7 +105,7 @@ pub fn layout_to_png(
             height: h64,
         });
     }
-    let pixmap = super::paint::paint_layout(
+    let canvas = super::paint::paint_layout(
         layout,
         theme,
         svg.highlight.as_deref(),
@@ -116,7 +116,11 @@ pub fn layout_to_png(
         width: w64,
         height: h64,
     })?;
-    encode_png(&pixmap, options)
+    let pixels = canvas.as_ref().ok_or(PngError::Size {
+        width: w64,
+        height: h64,
+    })?;
+    super::encode::encode_pixels(pixels, options)
 }
 
 /// The SVG with every text turned into outlines (paths), through usvg, so
