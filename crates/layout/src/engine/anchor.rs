@@ -26,6 +26,9 @@ pub(super) struct Previous {
     pub angles: BTreeMap<usize, f64>,
 }
 
+/// What rounding a sector's ends to 1/10,000 degree may add to its width.
+const ROUNDING_DEG: f64 = 1e-4 + 1e-9;
+
 pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Option<Previous> {
     let domains: Vec<Domain> = Domain::ALL
         .into_iter()
@@ -46,16 +49,19 @@ pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Op
                     if s.start_deg.is_finite()
                         && s.end_deg.is_finite()
                         && s.end_deg >= s.start_deg
-                        && s.end_deg - s.start_deg <= 360.0 =>
+                        && s.end_deg - s.start_deg <= 360.0 + ROUNDING_DEG =>
                 {
-                    ranges[ri][di] = (s.start_deg.to_radians(), s.end_deg.to_radians());
-                    total += s.end_deg - s.start_deg;
+                    // A whole ring's run, rounded at both ends, may come
+                    // back a hair over 360°.
+                    let width = (s.end_deg - s.start_deg).min(360.0);
+                    ranges[ri][di] = (s.start_deg.to_radians(), (s.start_deg + width).to_radians());
+                    total += width;
                 }
                 _ if has_cards => return None,
                 _ => {}
             }
         }
-        if total > 360.0 + 1e-6 {
+        if total > 360.0 + ROUNDING_DEG * domains.len() as f64 {
             return None;
         }
     }
