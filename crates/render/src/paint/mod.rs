@@ -120,6 +120,20 @@ pub(crate) trait Painter {
     }
     /// Fills and/or strokes `shape` (decoration).
     fn draw(&mut self, shape: &Shape, fill: Option<Fill>, stroke: Option<Pen>);
+    /// The ring between radii `inner` and `outer` around `centre`, filled
+    /// (a band, or a sector that goes all the way round). A raster painter
+    /// may cover it exactly instead of filling the path.
+    fn annulus(&mut self, centre: (f64, f64), inner: f64, outer: f64, fill: Fill) {
+        let shape = Shape::annulus(centre.0, centre.1, inner, outer);
+        self.draw(&shape, Some(fill), None);
+    }
+    /// The circle of radius `r` around `centre` stroked with `pen` (a ring
+    /// line); as with [`Painter::annulus`], a raster painter may cover it
+    /// exactly.
+    fn circle_line(&mut self, centre: (f64, f64), r: f64, pen: Pen) {
+        let shape = Shape::new().circle(centre.0, centre.1, r);
+        self.draw(&shape, None, Some(pen));
+    }
     /// A line of text in `colour`.
     fn text(&mut self, line: &TextLine, colour: Rgb);
     /// Member `id`'s photo, covering the circle (x, y, radius) and clipped
@@ -210,15 +224,16 @@ fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let n = layout.rings.len();
     for (k, r) in layout.rings.iter().enumerate() {
         let tone = theme.band.tint(theme.ring_tint(k, n));
-        c.draw(
-            &Shape::annulus(cx, cy, r.inner_radius, r.outer_radius),
-            Some(Fill {
+        c.annulus(
+            (cx, cy),
+            r.inner_radius,
+            r.outer_radius,
+            Fill {
                 brush: Brush::Solid(tone),
                 rule: Rule::EvenOdd,
                 covered: edges_stroked(layout, r.inner_radius, r.outer_radius)
                     .then_some(BAND_EDGE_WIDTH),
-            }),
-            None,
+            },
         );
     }
 }
@@ -229,18 +244,6 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     for s in &layout.sectors {
         let (_, tint) = sector_ring(layout, s, theme);
         let whole = s.end_deg - s.start_deg >= 359.99;
-        let shape = if whole {
-            Shape::annulus(cx, cy, s.inner_radius, s.outer_radius)
-        } else {
-            Shape::wedge(
-                cx,
-                cy,
-                s.inner_radius,
-                s.outer_radius,
-                s.start_deg,
-                s.end_deg,
-            )
-        };
         // Its circles under the ring lines, its straight edges under the
         // sector lines drawn below.
         let covered = edges_stroked(layout, s.inner_radius, s.outer_radius).then_some(if whole {
@@ -248,14 +251,23 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
         } else {
             BAND_EDGE_WIDTH.min(SECTOR_EDGE_WIDTH)
         });
-        c.draw(
-            &shape,
-            Some(Fill {
-                covered,
-                ..domain_fill(s.domain, theme, tint, Rule::EvenOdd)
-            }),
-            None,
-        );
+        let fill = Fill {
+            covered,
+            ..domain_fill(s.domain, theme, tint, Rule::EvenOdd)
+        };
+        if whole {
+            c.annulus((cx, cy), s.inner_radius, s.outer_radius, fill);
+        } else {
+            let wedge = Shape::wedge(
+                cx,
+                cy,
+                s.inner_radius,
+                s.outer_radius,
+                s.start_deg,
+                s.end_deg,
+            );
+            c.draw(&wedge, Some(fill), None);
+        }
         if !whole {
             for a in [s.start_deg, s.end_deg] {
                 let p0 = polar((cx, cy), s.inner_radius, a);
@@ -276,10 +288,10 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
 fn rings(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
     for r in ring_edges(layout) {
-        c.draw(
-            &Shape::new().circle(cx, cy, r),
-            None,
-            Some(stroke(theme.ring_line, BAND_EDGE_WIDTH, None, false)),
+        c.circle_line(
+            (cx, cy),
+            r,
+            stroke(theme.ring_line, BAND_EDGE_WIDTH, None, false),
         );
     }
 }

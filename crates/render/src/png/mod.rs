@@ -3,6 +3,7 @@
 //! SVG through resvg with the bundled fonts only), and an encoder chosen
 //! for flat-colour diagrams (`encode`).
 
+mod annulus;
 mod canvas;
 mod encode;
 mod error;

@@ -20,6 +20,7 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
+use super::annulus::fill_annulus;
 use super::canvas::Canvas;
 use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
@@ -310,6 +311,38 @@ impl Painter for Skia<'_> {
             self.pixmap
                 .stroke_path(&path, &solid(p.colour), &sk_stroke(&p), self.ts, None);
         }
+    }
+
+    fn annulus(&mut self, centre: (f64, f64), inner: f64, outer: f64, fill: Fill) {
+        match (fill.brush, fill.rule) {
+            (Brush::Solid(colour), Rule::EvenOdd) => {
+                let k = f64::from(self.scale);
+                let c = (crate::paint::f(centre.0), crate::paint::f(centre.1));
+                let c = (f64::from(c.0) * k, f64::from(c.1) * k);
+                let (inner, outer) = (crate::paint::f(inner), crate::paint::f(outer));
+                let (inner, outer) = (f64::from(inner) * k, f64::from(outer) * k);
+                fill_annulus(&mut self.pixmap, c, inner, outer, colour, 255);
+            }
+            _ => {
+                let shape = Shape::annulus(centre.0, centre.1, inner, outer);
+                self.draw(&shape, Some(fill), None);
+            }
+        }
+    }
+
+    fn circle_line(&mut self, centre: (f64, f64), r: f64, pen: Pen) {
+        if pen.dash.is_some() {
+            let shape = Shape::new().circle(centre.0, centre.1, r);
+            self.draw(&shape, None, Some(pen));
+            return;
+        }
+        let half = pen.width.max(0.0) / 2.0;
+        let fill = Fill {
+            brush: Brush::Solid(pen.colour),
+            rule: Rule::EvenOdd,
+            covered: None,
+        };
+        self.annulus(centre, r - half, r + half, fill);
     }
 
     fn text(&mut self, line: &TextLine, colour: Rgb) {
