@@ -22,7 +22,7 @@ rm -rf "$out" && mkdir -p "$out"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "$(twopi -V 2>&1 | head -1); $($cirkel --version)"
 echo
-for input in examples/st-bernardusschool.json examples/brede-school-de-horizon.json; do
+for input in examples/st-bernardusschool.json examples/obs-de-klimop.json examples/brede-school-de-horizon.json; do
   name=$(basename "$input" .json)
   dot="$out/$name.dot"
   python3 scripts/to-dot.py "$input" > "$dot"
@@ -35,7 +35,8 @@ for input in examples/st-bernardusschool.json examples/brede-school-de-horizon.j
     -n "twopi -Tsvg" "twopi -Tsvg $dot -o $out/$name.twopi.svg" \
     -n "cirkel svg" "$cirkel render $input -o $out/$name.cirkel.svg" \
     -n "twopi -Tpdf" "twopi -Tpdf $dot -o $out/$name.twopi.pdf" \
-    -n "cirkel pdf" "$cirkel render $input -o $out/$name.cirkel.pdf" >/dev/null 2>&1
+    -n "cirkel pdf" "$cirkel render $input -o $out/$name.cirkel.pdf" \
+    -n "cirkel --version" "$cirkel --version" >/dev/null 2>&1
   python3 - "$out/$name.json" "$out/$name" "$name" <<'PY'
 import json, os, struct, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
@@ -48,6 +49,7 @@ def png(path):
 print(f"{name}")
 for fmt, a, b in (("PNG", "cirkel png", "twopi -Tpng"), ("SVG", "cirkel svg", "twopi -Tsvg"), ("PDF", "cirkel pdf", "twopi -Tpdf")):
     print(f"  {fmt}: cirkel/twopi = {med(a) / med(b):.2f}  (cirkel {med(a):.1f} ms, twopi {med(b):.1f} ms, medians of {len(res[a]['times'])}/{len(res[b]['times'])} runs)")
+print(f"  SVG against start-up: cirkel svg / cirkel --version = {med('cirkel svg') / med('cirkel --version'):.1f}  (start-up {med('cirkel --version'):.1f} ms)")
 print(f"  PNG size: cirkel {png(base + '.cirkel.png')}; twopi {png(base + '.twopi.png')}")
 kib = lambda p: f"{os.path.getsize(p) / 1024:.0f} KiB"
 print(f"  PDF size: cirkel {kib(base + '.cirkel.pdf')} (with the description pages); twopi {kib(base + '.twopi.pdf')}")
