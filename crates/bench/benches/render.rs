@@ -1,4 +1,5 @@
-//! SVG writing and PNG rendering (usvg parse, rasterise, encode) of the
+//! SVG writing and PNG rendering (the painter straight from the layout, then
+//! the encoder) of the
 //! benchmark school at 10, 50 and 200 members, 1600 px wide.
 //! Run: `cargo bench -p cirkel-bench --features criterion --bench render`. Figures are quoted in README.md.
 
