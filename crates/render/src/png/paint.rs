@@ -169,6 +169,9 @@ struct Skia<'p> {
 /// Most bytes of glyph coverage kept (a school's text needs well under a
 /// megabyte).
 const GLYPH_CACHE_BYTES: usize = 16 << 20;
+/// The largest coordinate, in canvas pixels, of a ring covered exactly
+/// (a canvas side is at most `MAX_PNG_SIDE`).
+const EXACT_RING_REACH: f64 = 1e7;
 /// Glyphs larger than this many pixels per em are filled straight onto the
 /// canvas, not cached.
 const LARGEST_CACHED_GLYPH: f32 = 200.0;
@@ -315,13 +318,19 @@ impl Painter for Skia<'_> {
 
     fn annulus(&mut self, centre: (f64, f64), inner: f64, outer: f64, fill: Fill) {
         match (fill.brush, fill.rule) {
-            (Brush::Solid(colour), Rule::EvenOdd) => {
+            // Within the canvas's reach (the integer quarter pixels of the
+            // exact fill stay far from overflow); anything else, however
+            // odd, as a path.
+            (Brush::Solid(colour), Rule::EvenOdd)
+                if [centre.0, centre.1, inner, outer].iter().all(|v| {
+                    v.is_finite() && v.abs() * f64::from(self.scale) < EXACT_RING_REACH
+                }) =>
+            {
+                // Through f32, as every other shape's coordinates.
                 let k = f64::from(self.scale);
-                let c = (crate::paint::f(centre.0), crate::paint::f(centre.1));
-                let c = (f64::from(c.0) * k, f64::from(c.1) * k);
-                let (inner, outer) = (crate::paint::f(inner), crate::paint::f(outer));
-                let (inner, outer) = (f64::from(inner) * k, f64::from(outer) * k);
-                fill_annulus(&mut self.pixmap, c, inner, outer, colour, 255);
+                let f = |v: f64| f64::from(crate::paint::f(v)) * k;
+                let c = (f(centre.0), f(centre.1));
+                fill_annulus(&mut self.pixmap, c, f(inner), f(outer), colour, 255);
             }
             _ => {
                 let shape = Shape::annulus(centre.0, centre.1, inner, outer);
