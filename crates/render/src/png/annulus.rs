@@ -10,6 +10,11 @@ use resvg::tiny_skia::PixmapMut;
 
 use crate::theme::Rgb;
 
+/// The largest coordinate, in canvas pixels, of a ring the painter covers
+/// exactly (a canvas side is at most `MAX_PNG_SIDE`; this keeps the
+/// quarter-pixel integers far from overflow).
+pub(super) const EXACT_RING_REACH: f64 = 1e7;
+
 /// Sub-rows per pixel row (as tiny-skia's supersampling).
 const SUB_ROWS: usize = 4;
 

@@ -20,7 +20,7 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
-use super::annulus::fill_annulus;
+use super::annulus::{EXACT_RING_REACH, fill_annulus};
 use super::canvas::Canvas;
 use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
@@ -169,9 +169,6 @@ struct Skia<'p> {
 /// Most bytes of glyph coverage kept (a school's text needs well under a
 /// megabyte).
 const GLYPH_CACHE_BYTES: usize = 16 << 20;
-/// The largest coordinate, in canvas pixels, of a ring covered exactly
-/// (a canvas side is at most `MAX_PNG_SIDE`).
-const EXACT_RING_REACH: f64 = 1e7;
 /// Glyphs larger than this many pixels per em are filled straight onto the
 /// canvas, not cached.
 const LARGEST_CACHED_GLYPH: f32 = 200.0;
