@@ -267,8 +267,6 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
                 s.end_deg,
             );
             c.draw(&wedge, Some(fill), None);
-        }
-        if !whole {
             for a in [s.start_deg, s.end_deg] {
                 let p0 = polar((cx, cy), s.inner_radius, a);
                 let p1 = polar((cx, cy), s.outer_radius, a);

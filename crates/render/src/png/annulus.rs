@@ -94,15 +94,14 @@ impl SubRow {
 /// The sub-rows of pixel row `y`.
 fn row_spans(y: usize, (cx, cy): (f64, f64), inner: f64, outer: f64) -> [SubRow; SUB_ROWS] {
     let mut rows = [SubRow::default(); SUB_ROWS];
+    let (o2, i2) = (outer * outer, inner * inner);
     for (i, row) in rows.iter_mut().enumerate() {
         let dy = y as f64 + (i as f64 + 0.5) / SUB_ROWS as f64 - cy;
         let dy2 = dy * dy;
-        let o2 = outer * outer;
         if dy2 >= o2 {
             continue;
         }
         let xo = (o2 - dy2).sqrt();
-        let i2 = inner * inner;
         if dy2 < i2 {
             let xi = (i2 - dy2).sqrt();
             row.push(cx - xo, cx - xi);
