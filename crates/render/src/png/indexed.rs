@@ -35,6 +35,20 @@ impl ColourTable {
         i
     }
 
+    /// The value of `key`, if it is in the table.
+    #[inline]
+    fn get(&self, key: u32) -> Option<u32> {
+        let mask = self.keys.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B1) >> 8) as usize & mask;
+        loop {
+            match self.keys[i] {
+                k if k == key => return Some(self.values[i]),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
     /// The value of `key`, inserting 0 when new.
     fn entry(&mut self, key: u32) -> &mut u32 {
         if (self.len + 1) * 2 > self.keys.len() {
@@ -76,94 +90,77 @@ pub(super) struct Palette {
     width: usize,
 }
 
-/// A pixel's four bytes as a native-endian word (what a load gives).
-fn word(p: &[u8]) -> u32 {
-    u32::from_ne_bytes([p[0], p[1], p[2], p[3]])
-}
-
-/// Four pixels' bytes as one word, to compare a run of one colour four
-/// pixels at a time.
-fn quad(q: &[u8]) -> u128 {
-    let mut b = [0u8; 16];
-    b.copy_from_slice(q);
-    u128::from_ne_bytes(b)
-}
-
-/// Four pixels of colour `c`, as [`quad`] reads them.
-fn four(c: u32) -> u128 {
-    u128::from(c) * 0x0000_0001_0000_0001_0000_0001_0000_0001
-}
+/// Pixels compared at a time while a run goes on (one 32-byte compare).
+const BLOCK: usize = 8;
 
 /// What the counting sweep knows: each colour once (by first appearance)
-/// with its count, the runs so far, and the run going on.
+/// with its count, and the runs so far.
 struct Count {
     ids: ColourTable,
     colours: Vec<u32>,
     counts: Vec<u32>,
     runs: Vec<u32>,
-    last: u32,
-    last_id: u32,
-    run: u32,
 }
 
 /// The longest run one entry holds (a longer one is split).
-const MAX_RUN: u32 = 0xffff;
+const MAX_RUN: usize = 0xffff;
 
 impl Count {
-    /// Counts one pixel; `None` when it is not opaque or there are too
-    /// many colours.
-    fn pixel(&mut self, p: &[u8]) -> Option<()> {
-        let c = word(p);
-        if c == self.last && self.run < MAX_RUN {
-            self.run += 1;
-            return Some(());
-        }
-        if p[3] != 255 {
+    /// The id of colour `c` (a pixel's bytes as a native-endian word);
+    /// `None` when it is not opaque or there are too many colours.
+    #[inline]
+    fn id(&mut self, c: u32) -> Option<u32> {
+        if c.to_ne_bytes()[3] != 255 {
             return None;
         }
-        self.flush();
-        let entry = self.ids.entry(c);
-        if *entry == 0 {
-            if self.colours.len() >= usize::from(u16::MAX) {
-                return None;
-            }
-            // Kept as 0xRRGGBBAA, whatever the machine's byte order.
-            self.colours.push(u32::from_be_bytes(c.to_ne_bytes()));
-            self.counts.push(0);
-            *entry = self.colours.len() as u32; // ids start at 1; 0 is "new"
+        if let Some(id) = self.ids.get(c) {
+            return Some(id - 1);
         }
-        self.last = c;
-        self.last_id = *entry - 1;
-        self.run = 1;
-        Some(())
+        self.new_colour(c)
     }
 
-    /// Ends the run going on.
-    fn flush(&mut self) {
-        if self.run > 0 {
-            self.counts[self.last_id as usize] += self.run;
-            self.runs.push(self.last_id << 16 | self.run);
-            self.run = 0;
+    /// Gives colour `c`, seen for the first time, its id.
+    #[cold]
+    fn new_colour(&mut self, c: u32) -> Option<u32> {
+        if self.colours.len() >= usize::from(u16::MAX) {
+            return None;
         }
+        // Kept as 0xRRGGBBAA, whatever the machine's byte order.
+        self.colours.push(u32::from_be_bytes(c.to_ne_bytes()));
+        self.counts.push(0);
+        let id = self.colours.len() as u32; // ids start at 1; 0 is "new"
+        *self.ids.entry(c) = id;
+        Some(id - 1)
     }
 
-    /// Counts one row.
-    fn row(&mut self, row: &[u8]) -> Option<()> {
-        let quads = row.chunks_exact(16);
-        let tail = quads.remainder();
-        for q in quads {
-            if self.run + 4 <= MAX_RUN && quad(q) == four(self.last) {
-                self.run += 4;
-                continue;
+    /// Counts one row of pixels (as native-endian words): each run of one
+    /// colour found by comparing [`BLOCK`] pixels at a time, then looked
+    /// up once.
+    fn row(&mut self, px: &[u32]) -> Option<()> {
+        let n = px.len();
+        let mut x = 0;
+        while let Some(&c) = px.get(x) {
+            let start = x;
+            x += 1;
+            while let Some(block) = px.get(x..x + BLOCK) {
+                let block: &[u32; BLOCK] = block.try_into().ok()?;
+                if block.iter().fold(0, |d, p| d | (p ^ c)) != 0 {
+                    break;
+                }
+                x += BLOCK;
             }
-            for p in q.chunks_exact(4) {
-                self.pixel(p)?;
+            while x < n && px[x] == c {
+                x += 1;
+            }
+            let id = self.id(c)?;
+            let mut len = x - start;
+            *self.counts.get_mut(id as usize)? += len as u32;
+            while len > 0 {
+                let part = len.min(MAX_RUN);
+                self.runs.push(id << 16 | part as u32);
+                len -= part;
             }
         }
-        for p in tail.chunks_exact(4) {
-            self.pixel(p)?;
-        }
-        self.flush();
         Some(())
     }
 }
@@ -179,14 +176,24 @@ impl Palette {
             colours: Vec::new(),
             counts: Vec::new(),
             runs: Vec::with_capacity(data.len() / 64),
-            last: 0,
-            last_id: 0,
-            run: 0,
         };
         if width == 0 || !data.len().is_multiple_of(width * 4) {
             return None;
         }
-        for row in data.chunks_exact(width * 4) {
+        // The canvas (a mapping, or an allocation of pixels) is aligned;
+        // anything else is read as words first.
+        let copied: Vec<u32>;
+        let pixels: &[u32] = match bytemuck::try_cast_slice(data) {
+            Ok(pixels) => pixels,
+            Err(_) => {
+                copied = data
+                    .chunks_exact(4)
+                    .map(|p| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]))
+                    .collect();
+                &copied
+            }
+        };
+        for row in pixels.chunks_exact(width) {
             n.row(row)?;
         }
         let Count {
@@ -206,11 +213,12 @@ impl Palette {
         let kept: Vec<u32> = order.iter().take(256).map(|i| colours[*i]).collect();
         let rgb = |c: u32| [(c >> 24) as u8, (c >> 16) as u8, (c >> 8) as u8];
         let mut to_index = vec![0u8; colours.len()];
+        let (near, mut dist) = (Kept::of(&kept), Vec::with_capacity(256));
         for (rank, id) in order.iter().enumerate() {
             to_index[*id] = if rank < 256 {
                 rank as u8
             } else {
-                nearest(rgb(colours[*id]), &kept)
+                nearest(rgb(colours[*id]), &near, &mut dist)
             };
         }
         Some(Palette {
@@ -244,21 +252,42 @@ impl Palette {
     }
 }
 
-/// The kept colour nearest to an edge pixel's, weighted towards green as
-/// the eye is (a cheap perceptual distance).
-fn nearest([r, g, b]: [u8; 3], kept: &[u32]) -> u8 {
-    let d = |x: u8, y: u32| {
-        let d = i32::from(x) - (y & 0xff) as i32;
-        (d * d) as u32
-    };
-    let mut best = (u32::MAX, 0u8);
-    for (i, k) in kept.iter().enumerate() {
-        let dist = 2 * d(r, k >> 24) + 4 * d(g, k >> 16) + 3 * d(b, k >> 8);
-        if dist < best.0 {
-            best = (dist, i as u8);
+/// The kept colours as separate channels, for [`nearest`].
+struct Kept {
+    r: Vec<i32>,
+    g: Vec<i32>,
+    b: Vec<i32>,
+}
+
+impl Kept {
+    fn of(kept: &[u32]) -> Kept {
+        let channel = |shift: u32| kept.iter().map(|k| (k >> shift & 0xff) as i32).collect();
+        Kept {
+            r: channel(24),
+            g: channel(16),
+            b: channel(8),
         }
     }
-    best.1
+}
+
+/// The kept colour nearest to an edge pixel's, weighted towards green as
+/// the eye is (a cheap perceptual distance); the first of equals.
+fn nearest([r, g, b]: [u8; 3], kept: &Kept, dist: &mut Vec<i32>) -> u8 {
+    let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
+    dist.clear();
+    // Distances first, then their minimum: both loops vectorise.
+    dist.extend(
+        kept.r
+            .iter()
+            .zip(&kept.g)
+            .zip(&kept.b)
+            .map(|((kr, kg), kb)| {
+                let (dr, dg, db) = (r - kr, g - kg, b - kb);
+                2 * dr * dr + 4 * dg * dg + 3 * db * db
+            }),
+    );
+    let least = dist.iter().copied().min().unwrap_or(0);
+    dist.iter().position(|d| *d == least).unwrap_or(0) as u8
 }
 
 /// A PNG chunk: length, type, data, CRC.
@@ -386,4 +415,137 @@ pub(super) fn write(
     }
     chunk(&mut out, b"IEND", &[]);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An opaque picture `width` wide from a colour per pixel.
+    fn picture(colours: &[[u8; 3]]) -> Vec<u8> {
+        colours
+            .iter()
+            .flat_map(|c| [c[0], c[1], c[2], 255])
+            .collect()
+    }
+
+    /// The PNG decoded back to RGB triples.
+    fn decode(bytes: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut out = vec![0; reader.output_buffer_size().expect("a size")];
+        let info = reader.next_frame(&mut out).expect("a frame");
+        let px = out[..info.buffer_size()]
+            .chunks_exact(3)
+            .map(|p| [p[0], p[1], p[2]])
+            .collect();
+        (info.width, info.height, px)
+    }
+
+    /// Runs of every length from 1 to 40, across rows whose width is no
+    /// multiple of the sweep's block, in a few colours.
+    fn runs_picture(width: usize, height: usize) -> Vec<[u8; 3]> {
+        let palette = [
+            [255, 255, 255],
+            [200, 30, 40],
+            [0, 90, 200],
+            [12, 12, 12],
+            [90, 200, 0],
+        ];
+        let mut px = Vec::new();
+        let (mut len, mut colour) = (1, 0);
+        while px.len() < width * height {
+            for _ in 0..len {
+                px.push(palette[colour % palette.len()]);
+            }
+            colour += 1;
+            len = len % 40 + 1;
+        }
+        px.truncate(width * height);
+        px
+    }
+
+    #[test]
+    fn a_picture_of_few_colours_comes_back_exactly() {
+        for effort in [PngEffort::Fast, PngEffort::Balanced, PngEffort::Smallest] {
+            for width in [1, 7, 8, 9, 17, 333] {
+                let px = runs_picture(width, 23);
+                let palette = Palette::of(&picture(&px), width).expect("opaque");
+                let png = write((width as u32, 23), &palette, effort, None).expect("written");
+                assert_eq!(
+                    decode(&png),
+                    (width as u32, 23, px),
+                    "{width} px, {effort:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_longer_than_an_entry_and_unaligned_data_read_the_same() {
+        // 70,000 pixels of one colour in one row: split into two entries.
+        let width = 70_000;
+        let mut px = vec![[40, 80, 120]; width];
+        px[69_999] = [1, 2, 3];
+        let data = picture(&px);
+        let palette = Palette::of(&data, width).expect("opaque");
+        let png = write((width as u32, 1), &palette, PngEffort::Balanced, None).expect("written");
+        assert_eq!(decode(&png).2, px);
+        // The same pixels one byte off alignment give the same file.
+        let mut shifted = vec![0u8; data.len() + 1];
+        shifted[1..].copy_from_slice(&data);
+        let again = Palette::of(&shifted[1..], width).expect("opaque");
+        let png2 = write((width as u32, 1), &again, PngEffort::Balanced, None).expect("written");
+        assert_eq!(png, png2);
+    }
+
+    #[test]
+    fn a_pixel_that_is_not_opaque_or_a_ragged_picture_is_refused() {
+        let mut data = picture(&runs_picture(20, 4));
+        assert!(Palette::of(&data, 20).is_some());
+        data[4 * 37 + 3] = 254;
+        assert!(Palette::of(&data, 20).is_none());
+        assert!(Palette::of(&picture(&runs_picture(20, 4)), 21).is_none());
+        assert!(Palette::of(&[], 0).is_none());
+    }
+
+    #[test]
+    fn beyond_256_colours_the_rare_ones_take_the_nearest_kept_colour() {
+        // 200 flat colours in long runs, then 300 one-pixel greys.
+        let mut px = Vec::new();
+        for i in 0..200u32 {
+            let c = [
+                (i * 37 % 256) as u8,
+                (i * 91 % 256) as u8,
+                (i * 53 % 256) as u8,
+            ];
+            px.extend(std::iter::repeat_n(c, 50));
+        }
+        for i in 0..300u32 {
+            let v = (i * 255 / 299) as u8;
+            px.push([v, v, v]);
+        }
+        let width = px.len();
+        let palette = Palette::of(&picture(&px), width).expect("opaque");
+        assert_eq!(palette.rgb.len(), 256 * 3);
+        let png = write((width as u32, 1), &palette, PngEffort::Balanced, None).expect("written");
+        let back = decode(&png).2;
+        // Every flat colour is exact.
+        assert_eq!(back[..200 * 50], px[..200 * 50]);
+        // Each grey is the kept colour nearest to it.
+        let kept: Vec<[u8; 3]> = palette
+            .rgb
+            .chunks_exact(3)
+            .map(|c| [c[0], c[1], c[2]])
+            .collect();
+        let dist = |a: [u8; 3], b: [u8; 3]| {
+            let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
+            2 * d(a[0], b[0]) + 4 * d(a[1], b[1]) + 3 * d(a[2], b[2])
+        };
+        for (want, got) in px[200 * 50..].iter().zip(&back[200 * 50..]) {
+            let best = kept.iter().map(|k| dist(*want, *k)).min().expect("kept");
+            assert_eq!(dist(*want, *got), best, "{want:?} became {got:?}");
+        }
+    }
 }
