@@ -127,6 +127,19 @@ pub(crate) trait Painter {
         let shape = Shape::annulus(centre.0, centre.1, inner, outer);
         self.draw(&shape, Some(fill), None);
     }
+    /// The part of the ring between `inner` and `outer` from `start` to
+    /// `end` degrees clockwise from 12 o'clock, filled (a sector); as with
+    /// [`Painter::annulus`], a raster painter may cover it exactly.
+    fn sector(
+        &mut self,
+        centre: (f64, f64),
+        (inner, outer): (f64, f64),
+        (start, end): (f64, f64),
+        fill: Fill,
+    ) {
+        let shape = Shape::wedge(centre.0, centre.1, inner, outer, start, end);
+        self.draw(&shape, Some(fill), None);
+    }
     /// The circle of radius `r` around `centre` stroked with `pen` (a ring
     /// line); as with [`Painter::annulus`], a raster painter may cover it
     /// exactly.
@@ -258,15 +271,12 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
         if whole {
             c.annulus((cx, cy), s.inner_radius, s.outer_radius, fill);
         } else {
-            let wedge = Shape::wedge(
-                cx,
-                cy,
-                s.inner_radius,
-                s.outer_radius,
-                s.start_deg,
-                s.end_deg,
+            c.sector(
+                (cx, cy),
+                (s.inner_radius, s.outer_radius),
+                (s.start_deg, s.end_deg),
+                fill,
             );
-            c.draw(&wedge, Some(fill), None);
             for a in [s.start_deg, s.end_deg] {
                 let p0 = polar((cx, cy), s.inner_radius, a);
                 let p1 = polar((cx, cy), s.outer_radius, a);

@@ -7,6 +7,7 @@ mod annulus;
 mod canvas;
 mod encode;
 mod error;
+mod glyphs;
 mod indexed;
 mod paint;
 mod raster;

@@ -7,11 +7,10 @@
 //! exact area into a small cache, then composited in its colour; photos
 //! are decoded when drawn.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
 
 use cirkel_core::{Domain, ImageKind, Photo};
-use cirkel_layout::{Anchor, FONT_BOLD, FONT_REGULAR, Layout, Path, TextLine, Weight, shape};
+use cirkel_layout::{Anchor, Layout, Path, TextLine, Weight, shape};
 use resvg::tiny_skia::{
     self as sk, FillRule, FilterQuality, LineCap, LineJoin, Paint, PathBuilder, Pattern, Pixmap,
     PixmapMut, SpreadMode, StrokeDash, Transform,
@@ -20,18 +19,12 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
-use super::annulus::{EXACT_RING_REACH, fill_annulus};
+use super::annulus::{EXACT_RING_REACH, fill_annulus, fill_sector};
 use super::canvas::Canvas;
+use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, font};
 use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::{Rgb, Theme};
-
-/// Glyph positions in eighths of a pixel across and quarters down (a
-/// line's glyphs share their baseline, so few vertical offsets occur): a
-/// glyph is drawn within 1/16 px across and 1/8 px down of where the
-/// layout puts it, close enough that its edges match resvg's.
-const SUBPIXEL_X: f32 = 8.0;
-const SUBPIXEL_Y: f32 = 4.0;
 
 /// Paints `layout` on a `width` × `height` canvas (the layout scaled by
 /// `scale`), the theme's background first.
@@ -53,9 +46,7 @@ pub(crate) fn paint_layout(
         ts: Transform::from_scale(scale, scale),
         scale,
         photos,
-        glyphs: HashMap::new(),
-        glyph_bytes: 0,
-        raster: ab_glyph_rasterizer::Rasterizer::new(0, 0),
+        glyphs: Glyphs::take(),
     };
     let rows = crate::paint::picture(&mut canvas, layout, theme, highlight);
     for row in rows {
@@ -67,7 +58,7 @@ pub(crate) fn paint_layout(
             canvas.text(line, colour);
         }
     }
-    drop(canvas);
+    canvas.glyphs.give_back();
     Some(memory)
 }
 
@@ -98,59 +89,6 @@ fn decode(photo: &Photo) -> Option<Pixmap> {
     .flatten()
 }
 
-/// A glyph's place in the cache: font, glyph, size, and its quarter-pixel
-/// offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct GlyphKey {
-    bold: bool,
-    glyph: u16,
-    size: u32,
-    dx: u8,
-    dy: u8,
-}
-
-/// A rasterised glyph: its coverage, one byte per pixel, and where its
-/// top-left corner sits from the glyph's whole-pixel origin.
-struct Glyph {
-    coverage: Vec<u8>,
-    width: u32,
-    height: u32,
-    left: i32,
-    top: i32,
-}
-
-impl Glyph {
-    /// Composites the glyph in `colour` with its origin at (`x`, `y`):
-    /// source-over on premultiplied pixels, clipped to the canvas.
-    fn composite(&self, pixmap: &mut PixmapMut<'_>, x: i64, y: i64, colour: Rgb) {
-        let (pw, ph) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
-        let data = pixmap.data_mut();
-        let src = [colour.0, colour.1, colour.2, 255].map(u32::from);
-        let width = i64::from(self.width);
-        for row in 0..i64::from(self.height) {
-            let py = y + i64::from(self.top) + row;
-            if py < 0 || py >= ph {
-                continue;
-            }
-            for col in 0..width {
-                let px = x + i64::from(self.left) + col;
-                if px < 0 || px >= pw {
-                    continue;
-                }
-                let a = u32::from(self.coverage[(row * width + col) as usize]);
-                if a == 0 {
-                    continue;
-                }
-                let i = ((py * pw + px) * 4) as usize;
-                for c in 0..4 {
-                    let d = u32::from(data[i + c]);
-                    data[i + c] = ((src[c] * a + d * (255 - a) + 127) / 255) as u8;
-                }
-            }
-        }
-    }
-}
-
 struct Skia<'p> {
     pixmap: PixmapMut<'p>,
     ts: Transform,
@@ -158,20 +96,9 @@ struct Skia<'p> {
     /// The members' photos, decoded one at a time when drawn (as resvg
     /// does), never all at once.
     photos: &'p BTreeMap<String, Photo>,
-    glyphs: HashMap<GlyphKey, Option<Glyph>>,
-    /// The cache's size in coverage bytes (it is emptied past
-    /// [`GLYPH_CACHE_BYTES`]).
-    glyph_bytes: usize,
-    /// The glyph rasteriser's buffer, reused.
-    raster: ab_glyph_rasterizer::Rasterizer,
+    /// This thread's glyph cache, for the picture's time.
+    glyphs: Glyphs,
 }
-
-/// Most bytes of glyph coverage kept (a school's text needs well under a
-/// megabyte).
-const GLYPH_CACHE_BYTES: usize = 16 << 20;
-/// Glyphs larger than this many pixels per em are filled straight onto the
-/// canvas, not cached.
-const LARGEST_CACHED_GLYPH: f32 = 200.0;
 
 /// The shape as a tiny-skia path; `None` when empty or degenerate.
 fn path_of(shape: &Shape) -> Option<sk::Path> {
@@ -336,6 +263,26 @@ impl Painter for Skia<'_> {
         }
     }
 
+    fn sector(&mut self, centre: (f64, f64), radii: (f64, f64), angles: (f64, f64), fill: Fill) {
+        let k = f64::from(self.scale);
+        let within = [centre.0, centre.1, radii.0, radii.1]
+            .iter()
+            .all(|v| v.is_finite() && v.abs() * k < EXACT_RING_REACH);
+        match (fill.brush, fill.rule) {
+            (Brush::Solid(colour), Rule::EvenOdd) if within => {
+                let f = |v: f64| f64::from(crate::paint::f(v)) * k;
+                let c = (f(centre.0), f(centre.1));
+                let radii = (f(radii.0), f(radii.1));
+                fill_sector(&mut self.pixmap, c, radii, angles, colour, 255);
+            }
+            _ => {
+                let (c, (inner, outer), (start, end)) = (centre, radii, angles);
+                let shape = Shape::wedge(c.0, c.1, inner, outer, start, end);
+                self.draw(&shape, Some(fill), None);
+            }
+        }
+    }
+
     fn circle_line(&mut self, centre: (f64, f64), r: f64, pen: Pen) {
         if pen.dash.is_some() {
             let shape = Shape::new().circle(centre.0, centre.1, r);
@@ -380,45 +327,14 @@ impl Painter for Skia<'_> {
                 fill_glyph(&mut self.pixmap, bold, g.id, px, x, y, colour);
                 continue;
             }
-            // Whole pixels and an eighth (across) or quarter (down); a
-            // fraction that rounds up moves to the next pixel.
-            let split = |v: f32, steps: f32| {
-                let whole = v.floor();
-                let part = ((v - whole) * steps).round();
-                if part >= steps {
-                    (whole + 1.0, 0.0)
-                } else {
-                    (whole, part)
-                }
-            };
-            let (ix, dx) = split(x, SUBPIXEL_X);
-            let (iy, dy) = split(y, SUBPIXEL_Y);
-            let key = GlyphKey {
+            let at = Placed {
                 bold,
                 glyph: g.id,
                 size: size_key,
-                dx: dx as u8,
-                dy: dy as u8,
+                x,
+                y,
             };
-            if !self.glyphs.contains_key(&key) {
-                if self.glyph_bytes > GLYPH_CACHE_BYTES {
-                    self.glyphs.clear();
-                    self.glyph_bytes = 0;
-                }
-                let glyph = rasterise(
-                    &mut self.raster,
-                    bold,
-                    g.id,
-                    px,
-                    dx / SUBPIXEL_X,
-                    dy / SUBPIXEL_Y,
-                );
-                self.glyph_bytes += glyph.as_ref().map_or(0, |g| g.coverage.len());
-                self.glyphs.insert(key, glyph);
-            }
-            if let Some(Some(glyph)) = self.glyphs.get(&key) {
-                glyph.composite(&mut self.pixmap, ix as i64, iy as i64, colour);
-            }
+            self.glyphs.draw(&mut self.pixmap, at, colour);
         }
     }
 
@@ -452,25 +368,6 @@ impl Painter for Skia<'_> {
         self.pixmap
             .fill_path(&circle, &paint, FillRule::Winding, self.ts, None);
         true
-    }
-}
-
-/// The bundled fonts for outlines (parsed once).
-fn font(bold: bool) -> Option<skrifa::FontRef<'static>> {
-    static FONTS: OnceLock<(
-        Option<skrifa::FontRef<'static>>,
-        Option<skrifa::FontRef<'static>>,
-    )> = OnceLock::new();
-    let (regular, bold_font) = FONTS.get_or_init(|| {
-        (
-            skrifa::FontRef::new(FONT_REGULAR).ok(),
-            skrifa::FontRef::new(FONT_BOLD).ok(),
-        )
-    });
-    if bold {
-        bold_font.clone().or_else(|| regular.clone())
-    } else {
-        regular.clone()
     }
 }
 
@@ -531,152 +428,6 @@ fn fill_glyph(
             None,
         );
     }
-}
-
-/// Coverage in 17 steps, as tiny-skia's 4 × 4 samples per pixel give it:
-/// the exact area in 256 steps would make every edge pixel a colour of its
-/// own, and the PNG's palette (the 256 most frequent colours) coarser
-/// everywhere; 17 steps keep the file as small as resvg's pixels made it.
-const COVERAGE_LEVELS: [u8; 17] = {
-    let mut levels = [0u8; 17];
-    let mut i = 0;
-    while i < 17 {
-        levels[i] = ((i * 255 + 8) / 16) as u8;
-        i += 1;
-    }
-    levels
-};
-
-/// A glyph's outline as line and curve segments (y down), with the box
-/// around all its points (a curve stays within its control points).
-struct Segments {
-    segments: Vec<Segment>,
-    start: (f32, f32),
-    last: (f32, f32),
-    min: (f32, f32),
-    max: (f32, f32),
-}
-
-#[derive(Clone, Copy)]
-enum Segment {
-    Line([(f32, f32); 2]),
-    Quad([(f32, f32); 3]),
-    Cubic([(f32, f32); 4]),
-}
-
-impl Segments {
-    fn new() -> Segments {
-        Segments {
-            segments: Vec::new(),
-            start: (0.0, 0.0),
-            last: (0.0, 0.0),
-            min: (f32::INFINITY, f32::INFINITY),
-            max: (f32::NEG_INFINITY, f32::NEG_INFINITY),
-        }
-    }
-
-    fn see(&mut self, p: (f32, f32)) -> (f32, f32) {
-        self.min = (self.min.0.min(p.0), self.min.1.min(p.1));
-        self.max = (self.max.0.max(p.0), self.max.1.max(p.1));
-        p
-    }
-}
-
-impl OutlinePen for Segments {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.close();
-        let p = self.see((x, -y));
-        self.start = p;
-        self.last = p;
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        let p = self.see((x, -y));
-        self.segments.push(Segment::Line([self.last, p]));
-        self.last = p;
-    }
-    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
-        let c = self.see((cx0, -cy0));
-        let p = self.see((x, -y));
-        self.segments.push(Segment::Quad([self.last, c, p]));
-        self.last = p;
-    }
-    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
-        let c0 = self.see((cx0, -cy0));
-        let c1 = self.see((cx1, -cy1));
-        let p = self.see((x, -y));
-        self.segments.push(Segment::Cubic([self.last, c0, c1, p]));
-        self.last = p;
-    }
-    fn close(&mut self) {
-        if self.last != self.start {
-            self.segments.push(Segment::Line([self.last, self.start]));
-            self.last = self.start;
-        }
-    }
-}
-
-/// One glyph's coverage, `px` pixels per em, its origin at (`dx`, `dy`)
-/// within its pixel; `None` for a glyph with no outline (a space).
-///
-/// Coverage is the exact area of each pixel inside the outline (signed
-/// areas accumulated along the edges, as font-rs does), where tiny-skia
-/// samples each pixel 4 × 4 times: the two differ by a few levels at an
-/// edge, and this is several times faster for glyphs of a few pixels.
-fn rasterise(
-    raster: &mut ab_glyph_rasterizer::Rasterizer,
-    bold: bool,
-    id: u16,
-    px: f32,
-    dx: f32,
-    dy: f32,
-) -> Option<Glyph> {
-    use ab_glyph_rasterizer::point;
-    let font = font(bold)?;
-    let outlines = font.outline_glyphs();
-    let glyph = outlines.get(skrifa::GlyphId::new(u32::from(id)))?;
-    let mut pen = Segments::new();
-    glyph
-        .draw(
-            DrawSettings::unhinted(Size::new(px), LocationRef::default()),
-            &mut pen,
-        )
-        .ok()?;
-    pen.close();
-    let finite = [pen.min.0, pen.min.1, pen.max.0, pen.max.1]
-        .iter()
-        .all(|v| v.is_finite());
-    if pen.segments.is_empty() || !finite {
-        return None;
-    }
-    // A pixel of room on each side: the accumulation spills one pixel past
-    // an edge's last column.
-    let left = (pen.min.0 + dx).floor() as i32 - 1;
-    let top = (pen.min.1 + dy).floor() as i32 - 1;
-    let w = ((pen.max.0 + dx).ceil() as i32 + 2 - left).clamp(1, 4096) as u32;
-    let h = ((pen.max.1 + dy).ceil() as i32 + 2 - top).clamp(1, 4096) as u32;
-    raster.reset(w as usize, h as usize);
-    let (ox, oy) = (dx - left as f32, dy - top as f32);
-    let at = |p: (f32, f32)| point(p.0 + ox, p.1 + oy);
-    for s in &pen.segments {
-        match *s {
-            Segment::Line([a, b]) => raster.draw_line(at(a), at(b)),
-            Segment::Quad([a, b, c]) => raster.draw_quad(at(a), at(b), at(c)),
-            Segment::Cubic([a, b, c, d]) => raster.draw_cubic(at(a), at(b), at(c), at(d)),
-        }
-    }
-    let mut coverage = vec![0u8; (w * h) as usize];
-    raster.for_each_pixel(|i, a| {
-        if let Some(c) = coverage.get_mut(i) {
-            *c = COVERAGE_LEVELS[(a.min(1.0) * 16.0 + 0.5) as usize];
-        }
-    });
-    Some(Glyph {
-        coverage,
-        width: w,
-        height: h,
-        left,
-        top,
-    })
 }
 
 /// The picture's pixel size for `width` px: the height follows the
