@@ -147,6 +147,19 @@ pub(crate) trait Painter {
         let shape = Shape::new().circle(centre.0, centre.1, r);
         self.draw(&shape, None, Some(pen));
     }
+    /// `rect` with its top corners rounded by `top` and its bottom ones by
+    /// `bottom` (radii that fit it), filled and/or stroked: a card, its
+    /// header, a label's pill, a swatch. As with [`Painter::annulus`], a
+    /// raster painter may cover it exactly.
+    fn rounded(
+        &mut self,
+        rect: &Rect,
+        (top, bottom): (f64, f64),
+        fill: Option<Fill>,
+        stroke: Option<Pen>,
+    ) {
+        self.draw(&Shape::rounded_top(rect, top, bottom), fill, stroke);
+    }
     /// A line of text in `colour`.
     fn text(&mut self, line: &TextLine, colour: Rgb);
     /// Member `id`'s photo, covering the circle (x, y, radius) and clipped
@@ -191,8 +204,10 @@ pub(super) fn picture<'l>(
     }
     for r in &layout.rings {
         if let Some(l) = &r.label {
-            c.draw(
-                &Shape::rounded(&l.rect, l.rect.height / 2.0),
+            rounded(
+                c,
+                &l.rect,
+                l.rect.height / 2.0,
                 Some(fill(theme.background)),
                 Some(stroke(
                     theme.ring_line.tint(PILL_EDGE_TINT),
@@ -315,11 +330,26 @@ fn tie(c: &mut impl Painter, path: &Path, tie: Tie, theme: &Theme) {
     );
 }
 
+/// `rect` with all corners rounded by `radius`, as [`Shape::rounded`]
+/// clamps it.
+fn rounded(
+    c: &mut impl Painter,
+    rect: &Rect,
+    radius: f64,
+    fill: Option<Fill>,
+    stroke: Option<Pen>,
+) {
+    let radius = radius.min(rect.width / 2.0).min(rect.height / 2.0).max(0.0);
+    c.rounded(rect, (radius, radius), fill, stroke);
+}
+
 fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
     let colour = theme.domain(n.domain);
     let r = n.rect();
-    c.draw(
-        &Shape::rounded(&r, CARD_RADIUS),
+    rounded(
+        c,
+        &r,
+        CARD_RADIUS,
         Some(fill(theme.card)),
         Some(stroke(colour, CARD_BORDER, None, false)),
     );
@@ -327,8 +357,9 @@ fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
         height: n.header_height.clamp(0.0, r.height),
         ..r
     };
-    c.draw(
-        &Shape::rounded_top(&header, CARD_RADIUS.min(header.height / 2.0), 0.0),
+    c.rounded(
+        &header,
+        (CARD_RADIUS.min(header.height / 2.0), 0.0),
         Some(fill(colour)),
         None,
     );
@@ -366,8 +397,10 @@ fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus: Option<&s
         if focus == Some(r.id.as_str())
             && let Some(l) = &r.label
         {
-            c.draw(
-                &Shape::rounded(&l.rect, 8.0),
+            rounded(
+                c,
+                &l.rect,
+                8.0,
                 Some(fill(theme.background)),
                 Some(stroke(colour, 3.0, None, false)),
             );
@@ -447,8 +480,10 @@ fn text_box<'l>(
         } else {
             fill(theme.domain(s.domain))
         };
-        c.draw(
-            &Shape::rounded(&s.rect, 4.0),
+        rounded(
+            c,
+            &s.rect,
+            4.0,
             Some(f),
             Some(stroke(theme.domain(s.domain), 2.0, None, false)),
         );

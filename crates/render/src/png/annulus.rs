@@ -16,7 +16,7 @@ use crate::theme::Rgb;
 pub(super) const EXACT_RING_REACH: f64 = 1e7;
 
 /// Sub-rows per pixel row (as tiny-skia's supersampling).
-const SUB_ROWS: usize = 4;
+pub(super) const SUB_ROWS: usize = 4;
 
 /// The ring of `colour` (at `alpha`, 0–255) between `inner` and `outer`
 /// pixels around `(cx, cy)`, in canvas pixels, blended over what is there.
@@ -75,20 +75,39 @@ fn fill_ring(
     {
         return;
     }
+    fill_rows(pixmap, (cy - outer, cy + outer), &ink, |y| {
+        row_spans(y, (cx, cy), inner, outer, cut.as_ref())
+    });
+}
+
+/// Paints the pixel rows from `top` to `bottom` (canvas pixels, clipped to
+/// the canvas) with the runs `spans` gives for each row's sub-rows.
+pub(super) fn fill_rows(
+    pixmap: &mut PixmapMut<'_>,
+    (top, bottom): (f64, f64),
+    ink: &Ink,
+    spans: impl Fn(usize) -> [SubRow; SUB_ROWS],
+) {
     let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
-    let top = (cy - outer).floor().max(0.0);
-    let bottom = (cy + outer).ceil().min(height as f64);
-    if top >= bottom {
+    // NaN ends (never passed, but cheap to refuse) compare false.
+    let top = top.floor().max(0.0);
+    let bottom = bottom.ceil().min(height as f64);
+    if top.partial_cmp(&bottom) != Some(std::cmp::Ordering::Less) {
         return;
     }
     let data = pixmap.data_mut();
     for y in top as usize..bottom as usize {
-        let spans = row_spans(y, (cx, cy), inner, outer, cut.as_ref());
+        let spans = spans(y);
         let row = &mut data[y * width * 4..(y + 1) * width * 4];
-        if !paint_regular_row(row, &spans, &ink) {
-            paint_row(row, &spans, &ink);
+        if !paint_regular_row(row, &spans, ink) {
+            paint_row(row, &spans, ink);
         }
     }
+}
+
+/// The middle of sub-row `i` of pixel row `y`.
+pub(super) fn sub_row_y(y: usize, i: usize) -> f64 {
+    y as f64 + (i as f64 + 0.5) / SUB_ROWS as f64
 }
 
 /// The angles a sector keeps, as the half-planes through the centre that
@@ -166,7 +185,7 @@ fn floor(v: f64) -> f64 {
 
 /// The runs of one sub-row, left to right.
 #[derive(Clone, Copy, Default)]
-struct SubRow {
+pub(super) struct SubRow {
     runs: [(f64, f64); MAX_RUNS],
     count: usize,
 }
@@ -175,7 +194,7 @@ impl SubRow {
     /// Adds the run from `a` to `b`, its ends on the quarter pixel (as
     /// tiny-skia's supersampling places them: 17 levels of coverage, so
     /// the picture keeps few colours and compresses as before).
-    fn push(&mut self, a: f64, b: f64) {
+    pub(super) fn push(&mut self, a: f64, b: f64) {
         let quarter = |v: f64| floor(v * 4.0 + 0.5) / 4.0;
         let (a, b) = (quarter(a), quarter(b));
         if b > a && self.count < MAX_RUNS {
@@ -212,7 +231,7 @@ fn row_spans(
     let mut rows = [SubRow::default(); SUB_ROWS];
     let (o2, i2) = (outer * outer, inner * inner);
     for (i, row) in rows.iter_mut().enumerate() {
-        let dy = y as f64 + (i as f64 + 0.5) / SUB_ROWS as f64 - cy;
+        let dy = sub_row_y(y, i) - cy;
         let dy2 = dy * dy;
         if dy2 >= o2 {
             continue;
@@ -246,7 +265,7 @@ fn row_spans(
 }
 
 /// The colour premultiplied, ready to blend.
-struct Ink {
+pub(super) struct Ink {
     rgba: [u32; 4],
     alpha: u32,
     solid: [u8; 4],
@@ -254,7 +273,7 @@ struct Ink {
 }
 
 impl Ink {
-    fn new(c: Rgb, alpha: u8) -> Ink {
+    pub(super) fn new(c: Rgb, alpha: u8) -> Ink {
         let a = u32::from(alpha);
         let pre = |v: u8| (u32::from(v) * a + 127) / 255;
         let rgba = [pre(c.0), pre(c.1), pre(c.2), a];

@@ -4,6 +4,7 @@
 //! for flat-colour diagrams (`encode`).
 
 mod annulus;
+mod boxes;
 mod canvas;
 mod encode;
 mod error;

@@ -20,6 +20,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
 use super::annulus::{EXACT_RING_REACH, fill_annulus, fill_sector};
+use super::boxes::{RoundedBox, fill_box, stroke_box};
 use super::canvas::Canvas;
 use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, font};
 use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
@@ -296,6 +297,61 @@ impl Painter for Skia<'_> {
             covered: None,
         };
         self.annulus(centre, r - half, r + half, fill);
+    }
+
+    fn rounded(
+        &mut self,
+        rect: &cirkel_layout::Rect,
+        radii: (f64, f64),
+        fill: Option<Fill>,
+        stroke: Option<Pen>,
+    ) {
+        let k = f64::from(self.scale);
+        let px = |v: f64| f64::from(crate::paint::f(v)) * k;
+        let shape = RoundedBox {
+            x0: px(rect.x),
+            y0: px(rect.y),
+            x1: px(rect.x + rect.width),
+            y1: px(rect.y + rect.height),
+            top: px(radii.0),
+            bottom: px(radii.1),
+        };
+        let within = [shape.x0, shape.y0, shape.x1, shape.y1]
+            .iter()
+            .all(|v| v.abs() < EXACT_RING_REACH);
+        let solid = match &fill {
+            None => Some(None),
+            Some(Fill {
+                brush: Brush::Solid(c),
+                covered: None,
+                ..
+            }) => Some(Some(*c)),
+            Some(_) => None,
+        };
+        // A line under a pixel wide is drawn by tiny-skia as a faint
+        // hairline: that, and dashes, stay with the stroker.
+        let line = match &stroke {
+            None => Some(None),
+            Some(p) if p.width <= 0.0 => Some(None),
+            Some(p) if p.dash.is_none() && px(p.width) >= 1.0 => {
+                Some(Some((px(p.width), p.colour)))
+            }
+            Some(_) => None,
+        };
+        match (solid, line) {
+            (Some(colour), Some(line)) if within && shape.is_regular() => {
+                if let Some(c) = colour {
+                    fill_box(&mut self.pixmap, &shape, c);
+                }
+                if let Some((width, c)) = line {
+                    stroke_box(&mut self.pixmap, &shape, width, c);
+                }
+            }
+            _ => {
+                let outline = Shape::rounded_top(rect, radii.0, radii.1);
+                self.draw(&outline, fill, stroke);
+            }
+        }
     }
 
     fn text(&mut self, line: &TextLine, colour: Rgb) {
