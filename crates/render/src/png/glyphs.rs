@@ -135,9 +135,18 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// The glyph cache: coverage by key, its size, and the rasteriser's buffer.
+/// A glyph's outline at one size: font, glyph, size in 64ths of a pixel
+/// per em (the same outline serves all its sub-pixel positions).
+type OutlineKey = (bool, u16, u32);
+
+/// The glyph cache: coverage by key, outlines by size, its size, and the
+/// rasteriser's buffer.
 pub(super) struct Glyphs {
     map: HashMap<GlyphKey, Option<Glyph>, BuildHasherDefault<KeyHasher>>,
+    /// Outlines already read from the font, for a glyph's other positions.
+    outlines: HashMap<OutlineKey, Option<Segments>, BuildHasherDefault<KeyHasher>>,
+    /// The fonts' outline tables, regular and bold, opened once.
+    fonts: Option<[Option<skrifa::outline::OutlineGlyphCollection<'static>>; 2]>,
     /// The cache's size in coverage bytes (it is emptied past
     /// [`GLYPH_CACHE_BYTES`]).
     bytes: usize,
@@ -159,6 +168,8 @@ impl Glyphs {
             .flatten()
             .unwrap_or_else(|| Glyphs {
                 map: HashMap::default(),
+                outlines: HashMap::default(),
+                fonts: None,
                 bytes: 0,
                 raster: ab_glyph_rasterizer::Rasterizer::new(0, 0),
             })
@@ -195,9 +206,25 @@ impl Glyphs {
         if !self.map.contains_key(&key) {
             if self.bytes > GLYPH_CACHE_BYTES {
                 self.map.clear();
+                self.outlines.clear();
                 self.bytes = 0;
             }
-            let glyph = rasterise(&mut self.raster, key);
+            let fonts = self
+                .fonts
+                .get_or_insert_with(|| [false, true].map(|b| font(b).map(|f| f.outline_glyphs())));
+            let bytes = &mut self.bytes;
+            let outline = self
+                .outlines
+                .entry((key.bold, key.glyph, key.size))
+                .or_insert_with(|| {
+                    let segments = read_outline(fonts[usize::from(key.bold)].as_ref()?, key)
+                        .filter(|s| !s.segments.is_empty())?;
+                    *bytes += segments.segments.len() * std::mem::size_of::<Segment>();
+                    Some(segments)
+                });
+            let glyph = outline
+                .as_ref()
+                .and_then(|o| rasterise(&mut self.raster, o, key));
             self.bytes += glyph.as_ref().map_or(0, |g| g.coverage.len());
             self.map.insert(key, glyph);
         }
@@ -308,24 +335,14 @@ impl OutlinePen for Segments {
     }
 }
 
-/// One glyph's coverage as its key says: size in 64ths of a pixel per em,
-/// its origin at (`dx`, `dy`) steps within its pixel; `None` for a glyph
-/// with no outline (a space).
-///
-/// Coverage is the exact area of each pixel inside the outline (signed
-/// areas accumulated along the edges, as font-rs does), where tiny-skia
-/// samples each pixel 4 × 4 times: the two differ by a few levels at an
-/// edge, and this is several times faster for glyphs of a few pixels.
-fn rasterise(raster: &mut ab_glyph_rasterizer::Rasterizer, key: GlyphKey) -> Option<Glyph> {
-    use ab_glyph_rasterizer::point;
+/// The outline of the key's glyph at the key's size, read from `font`
+/// (y down); `None` when the font has no such glyph or it does not draw.
+fn read_outline(
+    font: &skrifa::outline::OutlineGlyphCollection<'_>,
+    key: GlyphKey,
+) -> Option<Segments> {
     let px = key.size as f32 / 64.0;
-    let (dx, dy) = (
-        f32::from(key.dx) / SUBPIXEL_X,
-        f32::from(key.dy) / SUBPIXEL_Y,
-    );
-    let font = font(key.bold)?;
-    let outlines = font.outline_glyphs();
-    let glyph = outlines.get(skrifa::GlyphId::new(u32::from(key.glyph)))?;
+    let glyph = font.get(skrifa::GlyphId::new(u32::from(key.glyph)))?;
     let mut pen = Segments::new();
     glyph
         .draw(
@@ -334,6 +351,27 @@ fn rasterise(raster: &mut ab_glyph_rasterizer::Rasterizer, key: GlyphKey) -> Opt
         )
         .ok()?;
     pen.close();
+    Some(pen)
+}
+
+/// One glyph's coverage as its key says: size in 64ths of a pixel per em,
+/// its origin at (`dx`, `dy`) steps within its pixel; `None` for a glyph
+/// with no outline (a space).
+///
+/// Coverage is the exact area of each pixel inside the outline (signed
+/// areas accumulated along the edges, as font-rs does), where tiny-skia
+/// samples each pixel 4 × 4 times: the two differ by a few levels at an
+/// edge, and this is several times faster for glyphs of a few pixels.
+fn rasterise(
+    raster: &mut ab_glyph_rasterizer::Rasterizer,
+    pen: &Segments,
+    key: GlyphKey,
+) -> Option<Glyph> {
+    use ab_glyph_rasterizer::point;
+    let (dx, dy) = (
+        f32::from(key.dx) / SUBPIXEL_X,
+        f32::from(key.dy) / SUBPIXEL_Y,
+    );
     let finite = [pen.min.0, pen.min.1, pen.max.0, pen.max.1]
         .iter()
         .all(|v| v.is_finite());
@@ -358,8 +396,14 @@ fn rasterise(raster: &mut ab_glyph_rasterizer::Rasterizer, key: GlyphKey) -> Opt
     }
     let mut coverage = vec![0u8; (w * h) as usize];
     raster.for_each_pixel(|i, a| {
+        // Most of a glyph's box is empty: level 0 without the table (the
+        // same test as the conversion's, to the last bit).
+        let level = a.min(1.0) * 16.0 + 0.5;
+        if level < 1.0 {
+            return;
+        }
         if let Some(c) = coverage.get_mut(i) {
-            *c = COVERAGE_LEVELS[(a.min(1.0) * 16.0 + 0.5) as usize];
+            *c = COVERAGE_LEVELS[level as usize];
         }
     });
     Some(Glyph {
