@@ -20,6 +20,8 @@ pub(super) struct Grid {
     /// Obstacles grown by the clearance: cards first (member order), then the rest.
     blocks: Vec<Rect>,
     buckets: Buckets,
+    /// The nodes inside each card (member order), where its legs start.
+    card_nodes: Vec<Vec<u32>>,
 }
 
 /// A square of cells over the circle, each listing the obstacles that
@@ -102,6 +104,18 @@ impl Grid {
             })
             .collect();
         let buckets = Buckets::new(scene, &blocks);
+        // A card lies within its grown block, so the nodes inside it are
+        // found among the cards listed in their bucket.
+        let mut card_nodes = vec![Vec::new(); scene.cards.len()];
+        for (n, &p) in points.iter().enumerate() {
+            let (col, row) = buckets.cell(p.0, p.1);
+            for &i in &buckets.cells[row * buckets.cols + col] {
+                let i = i as usize;
+                if i < scene.cards.len() && inside(&scene.cards[i], p) {
+                    card_nodes[i].push(n as u32);
+                }
+            }
+        }
         Grid {
             radii,
             angles,
@@ -109,6 +123,41 @@ impl Grid {
             points,
             blocks,
             buckets,
+            card_nodes,
+        }
+    }
+
+    /// The nodes strictly inside card `c`, in order.
+    pub fn card_nodes(&self, c: usize) -> &[u32] {
+        self.card_nodes.get(c).map_or(&[], Vec::as_slice)
+    }
+
+    /// Calls `found` with each obstacle the straight segment between two
+    /// nodes touches, once each, while it returns true (at most three are
+    /// told apart).
+    pub fn blockers(&self, p: (f64, f64), q: (f64, f64), mut found: impl FnMut(u32) -> bool) {
+        let b = &self.buckets;
+        let (c0, r0) = b.cell(p.0.min(q.0), p.1.min(q.1));
+        let (c1, r1) = b.cell(p.0.max(q.0), p.1.max(q.1));
+        let mut seen = [u32::MAX; 3];
+        let mut count = 0;
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                for &i in &b.cells[row * b.cols + col] {
+                    if seen[..count].contains(&i) {
+                        continue;
+                    }
+                    if segment_hits_rect(p, q, &self.blocks[i as usize]) {
+                        if count < seen.len() {
+                            seen[count] = i;
+                            count += 1;
+                        }
+                        if !found(i) || count == seen.len() {
+                            return;
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -7,22 +7,20 @@ use std::collections::BinaryHeap;
 use super::grid::{Grid, inside};
 use super::{End, NEAR_SCHOOL, SHARED_COST, Scene, TURN_COST};
 
-#[derive(PartialEq)]
+/// A state in the queue: its cost so far plus the estimate to the goal (as
+/// the bits of a non-negative `f64`, which order as the numbers do), the
+/// cheapest first and ties by state.
+#[derive(PartialEq, Eq)]
 struct Entry {
-    /// Cost so far plus the estimate to the goal.
-    cost: f64,
-    /// Cost so far, to tell a stale entry.
-    g: f64,
-    state: usize,
+    cost: u64,
+    state: u32,
 }
-
-impl Eq for Entry {}
 
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         other
             .cost
-            .total_cmp(&self.cost)
+            .cmp(&self.cost)
             .then_with(|| other.state.cmp(&self.state))
     }
 }
@@ -33,14 +31,45 @@ impl PartialOrd for Entry {
     }
 }
 
+/// What blocks one step between two grid points, found once per grid and
+/// direction: up to two obstacles (a leg may pass its own two cards), or
+/// [`MANY`] for more.
+#[derive(Clone, Copy)]
+struct Blockers {
+    count: u8,
+    first: u32,
+    second: u32,
+}
+
+/// Not looked at yet.
+const UNKNOWN: u8 = u8::MAX;
+/// Three obstacles or more: blocked for every leg.
+const MANY: u8 = 3;
+
+impl Blockers {
+    fn blocks(&self, allowed: [Option<usize>; 2]) -> bool {
+        let passes = |i: u32| allowed.contains(&Some(i as usize));
+        match self.count {
+            0 => false,
+            1 => !passes(self.first),
+            2 => !(passes(self.first) && passes(self.second)),
+            _ => true,
+        }
+    }
+}
+
 /// Reusable search buffers.
 pub(super) struct Search {
     /// Steps taken by all searches so far.
     pub(super) pops: usize,
     best: Vec<f64>,
+    /// The queue cost of each state's latest entry (older ones are stale).
+    queued: Vec<u64>,
     came: Vec<u32>,
     touched: Vec<usize>,
     heap: BinaryHeap<Entry>,
+    /// By node and neighbour (inward, outward, clockwise, anticlockwise).
+    blockers: Vec<Blockers>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -50,16 +79,58 @@ impl Search {
         Search {
             pops: 0,
             best: vec![f64::INFINITY; states],
+            queued: vec![u64::MAX; states],
             came: vec![NONE; states],
             touched: Vec::new(),
             heap: BinaryHeap::new(),
+            blockers: vec![
+                Blockers {
+                    count: UNKNOWN,
+                    first: 0,
+                    second: 0,
+                };
+                states * 2
+            ],
         }
+    }
+
+    /// True when the step from node `n` to its neighbour `slot` (which is
+    /// node `m`) touches an obstacle other than the allowed ones.
+    fn blocked(
+        &mut self,
+        grid: &Grid,
+        (n, slot, m): (usize, usize, usize),
+        allowed: [Option<usize>; 2],
+    ) -> bool {
+        let Some(b) = self.blockers.get_mut(n * 4 + slot) else {
+            return grid.blocked(grid.points[n], grid.points[m], allowed);
+        };
+        if b.count == UNKNOWN {
+            let mut found = [0u32; 2];
+            let mut count = 0u8;
+            grid.blockers(grid.points[n], grid.points[m], |i| {
+                if count < 2 {
+                    found[count as usize] = i;
+                }
+                count += 1;
+                count < MANY
+            });
+            *b = Blockers {
+                count: count.min(MANY),
+                first: found[0],
+                second: found[1],
+            };
+        }
+        b.blocks(allowed)
     }
 
     fn reset(&mut self) {
         for &s in &self.touched {
             self.best[s] = f64::INFINITY;
             self.came[s] = NONE;
+        }
+        for &s in &self.touched {
+            self.queued[s] = u64::MAX;
         }
         self.touched.clear();
         self.heap.clear();
@@ -70,12 +141,13 @@ impl Search {
             if self.best[state].is_infinite() {
                 self.touched.push(state);
             }
+            let queued = (cost + estimate).to_bits();
             self.best[state] = cost;
+            self.queued[state] = queued;
             self.came[state] = from;
             self.heap.push(Entry {
-                cost: cost + estimate,
-                g: cost,
-                state,
+                cost: queued,
+                state: state as u32,
             });
         }
     }
@@ -93,7 +165,6 @@ pub(super) fn find_leg(
     weight: f64,
 ) -> Option<Vec<usize>> {
     let na = grid.angles.len();
-    let nodes = grid.points.len();
     let target = scene.cards[to];
     let allowed = [
         match from {
@@ -120,23 +191,23 @@ pub(super) fn find_leg(
             }
         }
         End::Card(c) => {
-            let rect = scene.cards[c];
-            for n in 0..nodes {
-                if inside(&rect, grid.points[n]) {
-                    let e = estimate(n);
-                    search.relax(n * 2, 0.0, NONE, e);
-                    search.relax(n * 2 + 1, 0.0, NONE, e);
-                }
+            for &n in grid.card_nodes(c) {
+                let n = n as usize;
+                let e = estimate(n);
+                search.relax(n * 2, 0.0, NONE, e);
+                search.relax(n * 2 + 1, 0.0, NONE, e);
             }
         }
     }
     let mut goal = None;
-    while let Some(Entry { state, g, .. }) = search.heap.pop() {
+    while let Some(Entry { state, cost }) = search.heap.pop() {
         search.pops += 1;
+        let state = state as usize;
         let n = state / 2;
-        if g > search.best[state] {
+        if cost != search.queued[state] {
             continue;
         }
+        let g = search.best[state];
         if inside(&target, grid.points[n]) {
             goal = Some(state);
             break;
@@ -144,6 +215,8 @@ pub(super) fn find_leg(
         let dir = state % 2;
         let (ri, ai) = (n / na, n % na);
         let r = grid.radii[ri];
+        // Each neighbour: its node, the direction of the step (0 along a
+        // ray, 1 along a circle), its length, and its slot.
         let mut neighbours: [Option<(usize, usize, f64)>; 4] = [None; 4];
         if ri > 0 {
             neighbours[0] = Some((grid.node(ri - 1, ai), 0, r - grid.radii[ri - 1]));
@@ -154,8 +227,11 @@ pub(super) fn find_leg(
         neighbours[2] = Some((grid.node(ri, (ai + 1) % na), 1, r * grid.chords[ai]));
         let before = (ai + na - 1) % na;
         neighbours[3] = Some((grid.node(ri, before), 1, r * grid.chords[before]));
-        for (m, mdir, length) in neighbours.into_iter().flatten() {
-            let (p, q) = (grid.points[n], grid.points[m]);
+        for (slot, (m, mdir, length)) in neighbours
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, x)| Some((i, x?)))
+        {
             let mut step = length;
             if used[m] {
                 step *= 1.0 + SHARED_COST;
@@ -172,7 +248,7 @@ pub(super) fn find_leg(
             };
             let next = m * 2 + mdir;
             let c = g + step + turn;
-            if c < search.best[next] && !grid.blocked(p, q, allowed) {
+            if c < search.best[next] && !search.blocked(grid, (n, slot, m), allowed) {
                 search.relax(next, c, state as u32, estimate(m));
             }
         }
@@ -188,4 +264,99 @@ pub(super) fn find_leg(
     let mut nodes_on_path: Vec<usize> = states.iter().map(|s| s / 2).collect();
     nodes_on_path.dedup();
     Some(nodes_on_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::Rect;
+
+    /// Cards on a ring around the school, close enough that many grid
+    /// steps touch two or three of them (or a label) at once.
+    fn crowded() -> (Vec<Rect>, Vec<(f64, f64)>, Vec<Rect>) {
+        let (cx, cy) = (400.0, 400.0);
+        let mut cards = Vec::new();
+        let mut polar = Vec::new();
+        for i in 0..12 {
+            let a = std::f64::consts::TAU * f64::from(i) / 12.0;
+            let r = if i % 2 == 0 { 200.0 } else { 290.0 };
+            let (x, y) = (cx + r * libm::sin(a), cy - r * libm::cos(a));
+            cards.push(Rect {
+                x: x - 60.0,
+                y: y - 30.0,
+                width: 120.0,
+                height: 60.0,
+            });
+            polar.push((a, r));
+        }
+        // A label between the school and the top card, and two over that
+        // card (hand-made: steps there touch three obstacles).
+        let labels = [(380.0, 240.0), (390.0, 190.0), (395.0, 195.0)]
+            .map(|(x, y)| Rect {
+                x,
+                y,
+                width: 40.0,
+                height: 14.0,
+            })
+            .to_vec();
+        (cards, polar, labels)
+    }
+
+    /// The remembered obstacles of every step agree with testing the step
+    /// against the cards afresh, for legs between any two cards (and from
+    /// the school), asked in any order.
+    #[test]
+    fn remembered_blockers_agree_with_the_obstacles() {
+        let (cards, polar, labels) = crowded();
+        let scene = Scene {
+            cx: 400.0,
+            cy: 400.0,
+            centre_radius: 80.0,
+            outer_radius: 380.0,
+            cards: &cards,
+            card_polar: &polar,
+            obstacles: &labels,
+        };
+        let grid = Grid::new(&scene);
+        let mut search = Search::new(grid.points.len() * 2);
+        let na = grid.angles.len();
+        let legs: Vec<[Option<usize>; 2]> = (0..cards.len())
+            .flat_map(|a| {
+                [
+                    [None, Some(a)],
+                    [Some(a), Some((a + 1) % 12)],
+                    [Some(a), Some((a + 5) % 12)],
+                ]
+            })
+            .collect();
+        let mut blocked = [0usize; 2];
+        for allowed in &legs {
+            for n in 0..grid.points.len() {
+                let (ri, ai) = (n / na, n % na);
+                let mut next = vec![
+                    (2, grid.node(ri, (ai + 1) % na)),
+                    (3, grid.node(ri, (ai + na - 1) % na)),
+                ];
+                if ri > 0 {
+                    next.push((0, grid.node(ri - 1, ai)));
+                }
+                if ri + 1 < grid.radii.len() {
+                    next.push((1, grid.node(ri + 1, ai)));
+                }
+                for (slot, m) in next {
+                    let fresh = grid.blocked(grid.points[n], grid.points[m], *allowed);
+                    let kept = search.blocked(&grid, (n, slot, m), *allowed);
+                    assert_eq!(fresh, kept, "step {n} -> {m} for {allowed:?}");
+                    blocked[usize::from(fresh)] += 1;
+                }
+            }
+        }
+        assert!(blocked[0] > 1000 && blocked[1] > 1000, "{blocked:?}");
+        let shared = search.blockers.iter().filter(|b| b.count == 2).count();
+        let many = search.blockers.iter().filter(|b| b.count == MANY).count();
+        assert!(
+            shared > 0 && many > 0,
+            "two: {shared}, three or more: {many}"
+        );
+    }
 }
