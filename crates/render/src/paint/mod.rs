@@ -160,6 +160,13 @@ pub(crate) trait Painter {
     ) {
         self.draw(&Shape::rounded_top(rect, top, bottom), fill, stroke);
     }
+    /// True when a ring's band may be left out where solid sectors cover
+    /// all of it: a raster painter is spared filling those pixels twice; a
+    /// vector painter keeps the band, so that a viewer anti-aliasing each
+    /// shape on its own shows no seam between two sectors.
+    fn skips_hidden_bands(&self) -> bool {
+        false
+    }
     /// A line of text in `colour`.
     fn text(&mut self, line: &TextLine, colour: Rgb);
     /// Member `id`'s photo, covering the circle (x, y, radius) and clipped
@@ -251,6 +258,9 @@ fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
     let n = layout.rings.len();
     for (k, r) in layout.rings.iter().enumerate() {
+        if c.skips_hidden_bands() && !theme.patterns && sectors_cover(layout, r) {
+            continue;
+        }
         let tone = theme.band.tint(theme.ring_tint(k, n));
         c.annulus(
             (cx, cy),
@@ -264,6 +274,44 @@ fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
             },
         );
     }
+}
+
+/// True when the sectors between the ring's two radii cover all of its
+/// 360° (their edges are under the sector lines, its circles under the
+/// ring lines).
+fn sectors_cover(layout: &Layout, ring: &cirkel_layout::RingGeometry) -> bool {
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    for s in &layout.sectors {
+        if s.inner_radius != ring.inner_radius || s.outer_radius != ring.outer_radius {
+            continue;
+        }
+        let (a, b) = (s.start_deg, s.end_deg);
+        if !(a.is_finite() && b.is_finite() && b > a) {
+            continue;
+        }
+        if b - a >= 360.0 {
+            return true;
+        }
+        // Within [0, 360): a run past 12 o'clock in two parts.
+        let a = a.rem_euclid(360.0);
+        let b = a + (s.end_deg - s.start_deg);
+        spans.push((a, b.min(360.0)));
+        if b > 360.0 {
+            spans.push((0.0, b - 360.0));
+        }
+    }
+    spans.sort_by(|x, y| x.0.total_cmp(&y.0));
+    // Covered when the runs, in order, leave no gap from 0 to 360 (but
+    // the rounding of their angles: a millionth of a degree is no pixel).
+    const ROUNDING: f64 = 1e-6;
+    let mut reach = 0.0;
+    for (a, b) in spans {
+        if a > reach + ROUNDING {
+            return false;
+        }
+        reach = f64::max(reach, b);
+    }
+    reach >= 360.0 - ROUNDING
 }
 
 fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
@@ -519,5 +567,55 @@ fn text_box<'l>(
     for (_, mut row) in by_row {
         row.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
         rows.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Layout {
+        let json = include_bytes!("../../../../examples/st-bernardusschool.json");
+        let k = cirkel_core::parse(json, &cirkel_core::ParseOptions::default())
+            .unwrap()
+            .kernteam;
+        cirkel_layout::layout(&k, &cirkel_layout::LayoutOptions::default()).unwrap()
+    }
+
+    /// A band is left out only where sectors leave no gap: whole rings,
+    /// runs across 12 o'clock, and not once a run is missing or narrowed.
+    #[test]
+    fn a_band_is_hidden_only_where_sectors_cover_all_of_it() {
+        let layout = example();
+        assert!(layout.rings.iter().all(|r| sectors_cover(&layout, r)));
+        let ring = layout.rings.last().unwrap().clone();
+        let mine = |l: &Layout| -> Vec<usize> {
+            (0..l.sectors.len())
+                .filter(|i| l.sectors[*i].outer_radius == ring.outer_radius)
+                .collect()
+        };
+        let mut gap = layout.clone();
+        let first = mine(&gap)[0];
+        gap.sectors[first].end_deg -= 0.5;
+        assert!(!sectors_cover(&gap, &ring), "a half-degree gap");
+        let mut missing = layout.clone();
+        missing.sectors.remove(first);
+        assert!(!sectors_cover(&missing, &ring));
+        // One run all the way round from 300°, past 12 o'clock.
+        let mut whole = missing.clone();
+        whole
+            .sectors
+            .retain(|s| s.outer_radius != ring.outer_radius);
+        let mut s = layout.sectors[first].clone();
+        (s.start_deg, s.end_deg) = (300.0, 659.0);
+        whole.sectors.push(s.clone());
+        assert!(!sectors_cover(&whole, &ring), "one degree short");
+        let last = whole.sectors.len() - 1;
+        whole.sectors[last].end_deg = 660.0;
+        assert!(sectors_cover(&whole, &ring));
+        // Another ring's sectors do not count.
+        s.inner_radius += 1.0;
+        whole.sectors[last] = s;
+        assert!(!sectors_cover(&whole, &ring));
     }
 }

@@ -9,6 +9,12 @@
 //! are enabled or on "madvise"): 512 times fewer faults. Elsewhere, or when
 //! the mapping or the advice is refused, it is an ordinary `Vec`. The bytes
 //! are the same either way, zeroed until painted.
+//!
+//! A thread keeps the memory of its last canvas (up to [`KEPT_BYTES`]) for
+//! the next picture: a batch paints school after school without asking
+//! the kernel for fresh pages — and having them cleared — each time.
+
+use std::cell::Cell;
 
 use resvg::tiny_skia::{PixmapMut, PixmapRef};
 
@@ -16,11 +22,33 @@ use resvg::tiny_skia::{PixmapMut, PixmapRef};
 /// and a huge page would be mostly unused).
 const MAPPED_FROM: usize = 4 << 20;
 
+/// The largest canvas memory a thread keeps for its next picture (a
+/// 2400 px picture of a school; a poster-sized one is given back).
+pub(super) const KEPT_BYTES: usize = 32 << 20;
+
+thread_local! {
+    /// This thread's memory from its last canvas.
+    static KEPT: Cell<Option<Bytes>> = const { Cell::new(None) };
+}
+
 /// A premultiplied RGBA canvas of `width` × `height` pixels.
 pub(super) struct Canvas {
-    bytes: Bytes,
+    /// At least `len` bytes (kept memory may be larger).
+    bytes: Option<Bytes>,
+    len: usize,
     width: u32,
     height: u32,
+}
+
+impl Drop for Canvas {
+    fn drop(&mut self) {
+        if let Some(bytes) = self.bytes.take()
+            && bytes.slice().len() <= KEPT_BYTES
+        {
+            // A thread that is ending keeps nothing.
+            let _ = KEPT.try_with(|k| k.set(Some(bytes)));
+        }
+    }
 }
 
 enum Bytes {
@@ -31,28 +59,54 @@ enum Bytes {
 
 impl Canvas {
     /// A zeroed canvas; `None` when a side is 0 or its size overflows.
+    #[cfg(test)]
     pub(super) fn new(width: u32, height: u32) -> Option<Canvas> {
-        if width == 0 || height == 0 {
-            return None;
-        }
-        let len = (width as usize)
-            .checked_mul(height as usize)?
-            .checked_mul(4)?;
+        let len = Canvas::bytes_for(width, height)?;
         Some(Canvas {
-            bytes: Bytes::new(len),
+            bytes: Some(Bytes::new(len)),
+            len,
             width,
             height,
         })
     }
 
+    /// A canvas whose pixels are left from an earlier picture on this
+    /// thread (or zero): for a painter that paints every pixel first.
+    /// `None` when a side is 0 or its size overflows.
+    pub(super) fn reused(width: u32, height: u32) -> Option<Canvas> {
+        let len = Canvas::bytes_for(width, height)?;
+        let kept = KEPT
+            .try_with(Cell::take)
+            .ok()
+            .flatten()
+            .filter(|b| b.slice().len() >= len);
+        Some(Canvas {
+            bytes: Some(kept.unwrap_or_else(|| Bytes::new(len))),
+            len,
+            width,
+            height,
+        })
+    }
+
+    fn bytes_for(width: u32, height: u32) -> Option<usize> {
+        if width == 0 || height == 0 {
+            return None;
+        }
+        (width as usize)
+            .checked_mul(height as usize)?
+            .checked_mul(4)
+    }
+
     /// The canvas to paint on.
     pub(super) fn as_mut(&mut self) -> Option<PixmapMut<'_>> {
-        PixmapMut::from_bytes(self.bytes.slice_mut(), self.width, self.height)
+        let bytes = self.bytes.as_mut()?.slice_mut().get_mut(..self.len)?;
+        PixmapMut::from_bytes(bytes, self.width, self.height)
     }
 
     /// The painted pixels.
     pub(super) fn as_ref(&self) -> Option<PixmapRef<'_>> {
-        PixmapRef::from_bytes(self.bytes.slice(), self.width, self.height)
+        let bytes = self.bytes.as_ref()?.slice().get(..self.len)?;
+        PixmapRef::from_bytes(bytes, self.width, self.height)
     }
 }
 
@@ -110,5 +164,33 @@ mod tests {
             assert!(data.iter().all(|b| *b == 255));
         }
         assert!(Canvas::new(0, 5).is_none());
+    }
+
+    /// A thread's next canvas takes the memory of its last one when it is
+    /// large enough, and only its own size of it.
+    #[test]
+    fn memory_is_kept_for_the_next_canvas_of_the_thread() {
+        std::thread::spawn(|| {
+            let mut first = Canvas::reused(1600, 2000).unwrap();
+            first.as_mut().unwrap().fill(resvg::tiny_skia::Color::WHITE);
+            let at = first.as_ref().unwrap().data().as_ptr();
+            drop(first);
+            let smaller = Canvas::reused(1600, 1900).unwrap();
+            assert_eq!(smaller.as_ref().unwrap().data().as_ptr(), at);
+            assert_eq!(smaller.as_ref().unwrap().data().len(), 1600 * 1900 * 4);
+            drop(smaller);
+            // Too small for the next one: fresh memory, zeroed.
+            let larger = Canvas::reused(1600, 2100).unwrap();
+            assert!(larger.as_ref().unwrap().data().iter().all(|b| *b == 0));
+            drop(larger);
+            // Over the limit: not kept.
+            let mut huge = Canvas::reused(4000, 3000).unwrap();
+            huge.as_mut().unwrap().fill(resvg::tiny_skia::Color::WHITE);
+            drop(huge);
+            let next = Canvas::reused(10, 10).unwrap();
+            assert!(next.as_ref().unwrap().data().iter().all(|b| *b == 0));
+        })
+        .join()
+        .unwrap();
     }
 }

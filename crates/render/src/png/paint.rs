@@ -36,7 +36,9 @@ pub(crate) fn paint_layout(
     photos: &BTreeMap<String, Photo>,
     (width, height, scale): (u32, u32, f32),
 ) -> Option<Canvas> {
-    let mut memory = Canvas::new(width, height)?;
+    // Every pixel is painted (the background first), so memory left from
+    // an earlier picture on this thread serves.
+    let mut memory = Canvas::reused(width, height)?;
     let mut pixmap = memory.as_mut()?;
     // Opaque from the start: the background rectangle's anti-aliased edge
     // would leave the last row translucent (and the PNG without a palette).
@@ -297,6 +299,10 @@ impl Painter for Skia<'_> {
             covered: None,
         };
         self.annulus(centre, r - half, r + half, fill);
+    }
+
+    fn skips_hidden_bands(&self) -> bool {
+        true
     }
 
     fn rounded(
