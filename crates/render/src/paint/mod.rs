@@ -160,6 +160,12 @@ pub(crate) trait Painter {
     ) {
         self.draw(&Shape::rounded_top(rect, top, bottom), fill, stroke);
     }
+    /// The disc of radius `r` around `centre`, filled and/or stroked (the
+    /// school, a badge, a photo's circle); as with [`Painter::annulus`], a
+    /// raster painter may cover it exactly.
+    fn disc(&mut self, centre: (f64, f64), r: f64, fill: Option<Fill>, stroke: Option<Pen>) {
+        self.draw(&Shape::new().circle(centre.0, centre.1, r), fill, stroke);
+    }
     /// True when a ring's band may be left out where solid sectors cover
     /// all of it: a raster painter is spared filling those pixels twice; a
     /// vector painter keeps the band, so that a viewer anti-aliasing each
@@ -201,8 +207,9 @@ pub(super) fn picture<'l>(
         tie(c, &t.path, t.tie, theme);
     }
     let centre = &layout.centre;
-    c.draw(
-        &Shape::new().circle(centre.x, centre.y, centre.radius),
+    c.disc(
+        (centre.x, centre.y),
+        centre.radius,
         Some(fill(theme.centre)),
         None,
     );
@@ -413,14 +420,11 @@ fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
     );
     if let Some(p) = &n.photo {
         if !c.portrait(&n.id, (p.x, p.y, p.radius)) {
-            c.draw(
-                &Shape::new().circle(p.x, p.y, p.radius),
-                Some(fill(colour.tint(0.8))),
-                None,
-            );
+            c.disc((p.x, p.y), p.radius, Some(fill(colour.tint(0.8))), None);
         }
-        c.draw(
-            &Shape::new().circle(p.x, p.y, p.radius),
+        c.disc(
+            (p.x, p.y),
+            p.radius,
             None,
             Some(stroke(colour, CARD_BORDER, None, false)),
         );
@@ -507,8 +511,9 @@ fn arrow(c: &mut impl Painter, a: &Arrow, scale: f64, colour: Rgb, theme: &Theme
 }
 
 fn badge(c: &mut impl Painter, b: &Badge, colour: Rgb, theme: &Theme) {
-    c.draw(
-        &Shape::new().circle(b.x, b.y, b.radius),
+    c.disc(
+        (b.x, b.y),
+        b.radius,
         Some(fill(colour)),
         Some(stroke(theme.background, 2.0, None, false)),
     );

@@ -92,6 +92,35 @@ fn decode(photo: &Photo) -> Option<Pixmap> {
     .flatten()
 }
 
+/// The colour of a fill the exact fillers can draw (`Some(None)`: no
+/// fill); `None` for a pattern or a shape whose edges lie under lines.
+fn exact_fill(fill: Option<&Fill>) -> Option<Option<Rgb>> {
+    match fill {
+        None => Some(None),
+        Some(Fill {
+            brush: Brush::Solid(c),
+            covered: None,
+            ..
+        }) => Some(Some(*c)),
+        Some(_) => None,
+    }
+}
+
+impl Skia<'_> {
+    /// Width in pixels and colour of a line the exact fillers can draw
+    /// (`Some(None)`: no line); `None` for a dashed one, or one under a
+    /// pixel wide (tiny-skia draws that as a faint hairline).
+    fn exact_line(&self, pen: Option<&Pen>) -> Option<Option<(f64, Rgb)>> {
+        let px = f64::from(crate::paint::f(pen.map_or(0.0, |p| p.width))) * f64::from(self.scale);
+        match pen {
+            None => Some(None),
+            Some(p) if p.width <= 0.0 => Some(None),
+            Some(p) if p.dash.is_none() && px >= 1.0 => Some(Some((px, p.colour))),
+            Some(_) => None,
+        }
+    }
+}
+
 struct Skia<'p> {
     pixmap: PixmapMut<'p>,
     ts: Transform,
@@ -305,6 +334,38 @@ impl Painter for Skia<'_> {
         true
     }
 
+    fn disc(&mut self, centre: (f64, f64), r: f64, fill: Option<Fill>, stroke: Option<Pen>) {
+        let k = f64::from(self.scale);
+        let px = |v: f64| f64::from(crate::paint::f(v)) * k;
+        let (c, radius) = ((px(centre.0), px(centre.1)), px(r));
+        let within = [c.0, c.1, radius]
+            .iter()
+            .all(|v| v.abs() < EXACT_RING_REACH)
+            && radius > 0.0;
+        match (exact_fill(fill.as_ref()), self.exact_line(stroke.as_ref())) {
+            (Some(colour), Some(line)) if within => {
+                if let Some(colour) = colour {
+                    fill_annulus(&mut self.pixmap, c, 0.0, radius, colour, 255);
+                }
+                if let Some((width, colour)) = line {
+                    let half = width / 2.0;
+                    fill_annulus(
+                        &mut self.pixmap,
+                        c,
+                        radius - half,
+                        radius + half,
+                        colour,
+                        255,
+                    );
+                }
+            }
+            _ => {
+                let shape = Shape::new().circle(centre.0, centre.1, r);
+                self.draw(&shape, fill, stroke);
+            }
+        }
+    }
+
     fn rounded(
         &mut self,
         rect: &cirkel_layout::Rect,
@@ -325,25 +386,7 @@ impl Painter for Skia<'_> {
         let within = [shape.x0, shape.y0, shape.x1, shape.y1]
             .iter()
             .all(|v| v.abs() < EXACT_RING_REACH);
-        let solid = match &fill {
-            None => Some(None),
-            Some(Fill {
-                brush: Brush::Solid(c),
-                covered: None,
-                ..
-            }) => Some(Some(*c)),
-            Some(_) => None,
-        };
-        // A line under a pixel wide is drawn by tiny-skia as a faint
-        // hairline: that, and dashes, stay with the stroker.
-        let line = match &stroke {
-            None => Some(None),
-            Some(p) if p.width <= 0.0 => Some(None),
-            Some(p) if p.dash.is_none() && px(p.width) >= 1.0 => {
-                Some(Some((px(p.width), p.colour)))
-            }
-            Some(_) => None,
-        };
+        let (solid, line) = (exact_fill(fill.as_ref()), self.exact_line(stroke.as_ref()));
         match (solid, line) {
             (Some(colour), Some(line)) if within && shape.is_regular() => {
                 if let Some(c) = colour {
