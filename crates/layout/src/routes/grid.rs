@@ -22,6 +22,8 @@ pub(super) struct Grid {
     buckets: Buckets,
     /// The nodes inside each card (member order), where its legs start.
     card_nodes: Vec<Vec<u32>>,
+    /// Each node's circle and ray.
+    places: Vec<(u32, u32)>,
 }
 
 /// A square of cells over the circle, each listing the obstacles that
@@ -116,6 +118,9 @@ impl Grid {
                 }
             }
         }
+        let places = (0..radii.len())
+            .flat_map(|ri| (0..angles.len()).map(move |ai| (ri as u32, ai as u32)))
+            .collect();
         Grid {
             radii,
             angles,
@@ -124,7 +129,14 @@ impl Grid {
             blocks,
             buckets,
             card_nodes,
+            places,
         }
+    }
+
+    /// The circle and the ray of node `n`: the inverse of [`Grid::node`].
+    pub fn place(&self, n: usize) -> (usize, usize) {
+        let (ri, ai) = self.places[n];
+        (ri as usize, ai as usize)
     }
 
     /// The nodes strictly inside card `c`, in order.

@@ -213,7 +213,8 @@ pub(super) fn find_leg(
             break;
         }
         let dir = state % 2;
-        let (ri, ai) = (n / na, n % na);
+        // From a table: two divisions a step cost more than the rest of it.
+        let (ri, ai) = grid.place(n);
         let r = grid.radii[ri];
         // Each neighbour: its node, the direction of the step (0 along a
         // ray, 1 along a circle), its length, and its slot.
@@ -224,8 +225,9 @@ pub(super) fn find_leg(
         if ri + 1 < grid.radii.len() {
             neighbours[1] = Some((grid.node(ri + 1, ai), 0, grid.radii[ri + 1] - r));
         }
-        neighbours[2] = Some((grid.node(ri, (ai + 1) % na), 1, r * grid.chords[ai]));
-        let before = (ai + na - 1) % na;
+        let after = if ai + 1 == na { 0 } else { ai + 1 };
+        neighbours[2] = Some((grid.node(ri, after), 1, r * grid.chords[ai]));
+        let before = if ai == 0 { na - 1 } else { ai - 1 };
         neighbours[3] = Some((grid.node(ri, before), 1, r * grid.chords[before]));
         for (slot, (m, mdir, length)) in neighbours
             .into_iter()

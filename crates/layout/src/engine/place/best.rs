@@ -63,10 +63,9 @@ pub(in crate::engine) fn place_best(
             })
         })
         .collect();
-    let results: Vec<Result<Placement, LayoutError>> = tries
-        .into_par_iter()
-        .map(|plan| place(cards, ring_count, centre_radius, plan, o))
-        .collect();
+    let results = try_all(tries, |plan| {
+        place(cards, ring_count, centre_radius, plan, o)
+    });
     for r in results {
         match r {
             Ok(p) => candidates.push(p),
@@ -81,6 +80,34 @@ pub(in crate::engine) fn place_best(
         Some(p) => Ok(p),
         None => Err(last_error.unwrap_or(LayoutError::DidNotConverge)),
     }
+}
+
+/// Each plan tried, the results in the plans' order. Within a thread pool
+/// (a batch) the plans go to its threads; otherwise the second half goes
+/// to one scoped thread: a pool of its own would cost a single picture
+/// more in starting and idling (its workers spin, then yield to the kernel,
+/// dozens of times) than it saves.
+fn try_all<T: Send>(tries: Vec<Plan>, run: impl Fn(Plan) -> T + Sync) -> Vec<T> {
+    if rayon::current_thread_index().is_some() {
+        return tries.into_par_iter().map(&run).collect();
+    }
+    let half = tries.len().div_ceil(2);
+    let mut first = tries;
+    let second = first.split_off(half);
+    std::thread::scope(|s| {
+        let rest = || second.iter().map(|p| run(*p)).collect::<Vec<T>>();
+        // No thread to be had: the second half here too.
+        let other = std::thread::Builder::new().spawn_scoped(s, rest).ok();
+        let mut results: Vec<T> = first.into_iter().map(&run).collect();
+        match other.map(|t| t.join()) {
+            Some(Ok(rest)) => results.extend(rest),
+            // A panic in a plan is carried on as it would have been
+            // without the thread.
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => results.extend(second.iter().map(|p| run(*p))),
+        }
+        results
+    })
 }
 
 /// Rotations tried for each plan: 0, +22.5°, -22.5°, +45°, … (so that
