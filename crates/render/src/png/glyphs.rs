@@ -27,9 +27,14 @@ use crate::theme::Rgb;
 pub(super) const SUBPIXEL_X: f32 = 8.0;
 pub(super) const SUBPIXEL_Y: f32 = 4.0;
 
-/// Most bytes of glyph coverage kept per thread (a school's text needs well
-/// under a megabyte).
-pub(super) const GLYPH_CACHE_BYTES: usize = 8 << 20;
+/// Most bytes a thread's glyph cache holds, entries and outlines counted
+/// with their coverage (a school's text needs well under a megabyte; a
+/// batch whose schools are set at many sizes empties it now and then, so
+/// its memory stays flat).
+pub(super) const GLYPH_CACHE_BYTES: usize = 4 << 20;
+/// What an entry costs besides its coverage or outline: its slot in the
+/// map (with the map's spare room) and the allocator's header.
+const ENTRY_BYTES: usize = 96;
 /// Glyphs larger than this many pixels per em are filled straight onto the
 /// canvas, not cached.
 pub(super) const LARGEST_CACHED_GLYPH: f32 = 200.0;
@@ -219,13 +224,14 @@ impl Glyphs {
                 .or_insert_with(|| {
                     let segments = read_outline(fonts[usize::from(key.bold)].as_ref()?, key)
                         .filter(|s| !s.segments.is_empty())?;
-                    *bytes += segments.segments.len() * std::mem::size_of::<Segment>();
+                    *bytes +=
+                        ENTRY_BYTES + segments.segments.len() * std::mem::size_of::<Segment>();
                     Some(segments)
                 });
             let glyph = outline
                 .as_ref()
                 .and_then(|o| rasterise(&mut self.raster, o, key));
-            self.bytes += glyph.as_ref().map_or(0, |g| g.coverage.len());
+            self.bytes += ENTRY_BYTES + glyph.as_ref().map_or(0, |g| g.coverage.len());
             self.map.insert(key, glyph);
         }
         if let Some(Some(glyph)) = self.map.get(&key) {
