@@ -338,11 +338,14 @@ impl Painter for Skia<'_> {
         let k = f64::from(self.scale);
         let px = |v: f64| f64::from(crate::paint::f(v)) * k;
         let (c, radius) = ((px(centre.0), px(centre.1)), px(r));
-        let within = [c.0, c.1, radius]
+        let line = self.exact_line(stroke.as_ref());
+        let width = line.flatten().map_or(0.0, |(w, _)| w);
+        // The line's outer edge too within the exact filler's reach.
+        let within = [c.0, c.1, radius + width]
             .iter()
             .all(|v| v.abs() < EXACT_RING_REACH)
             && radius > 0.0;
-        match (exact_fill(fill.as_ref()), self.exact_line(stroke.as_ref())) {
+        match (exact_fill(fill.as_ref()), line) {
             (Some(colour), Some(line)) if within => {
                 if let Some(colour) = colour {
                     fill_annulus(&mut self.pixmap, c, 0.0, radius, colour, 255);
@@ -383,10 +386,12 @@ impl Painter for Skia<'_> {
             top: px(radii.0),
             bottom: px(radii.1),
         };
+        let (solid, line) = (exact_fill(fill.as_ref()), self.exact_line(stroke.as_ref()));
+        // The box grown by its line too within the exact filler's reach.
+        let width = line.flatten().map_or(0.0, |(w, _)| w);
         let within = [shape.x0, shape.y0, shape.x1, shape.y1]
             .iter()
-            .all(|v| v.abs() < EXACT_RING_REACH);
-        let (solid, line) = (exact_fill(fill.as_ref()), self.exact_line(stroke.as_ref()));
+            .all(|v| v.abs() + width < EXACT_RING_REACH);
         match (solid, line) {
             (Some(colour), Some(line)) if within && shape.is_regular() => {
                 if let Some(c) = colour {
