@@ -83,28 +83,34 @@ pub(in crate::engine) fn place_best(
 }
 
 /// Each plan tried, the results in the plans' order. Within a thread pool
-/// (a batch) the plans go to its threads; otherwise the second half goes
-/// to one scoped thread: a pool of its own would cost a single picture
-/// more in starting and idling (its workers spin, then yield to the kernel,
-/// dozens of times) than it saves.
+/// (a batch) the plans go to its threads; otherwise every second plan goes
+/// to one scoped thread (alternating, as the staggered plans, which cost
+/// more, come last): a pool of its own would cost a single picture more in
+/// starting and idling (its workers spin, then yield to the kernel, dozens
+/// of times) than it saves.
 fn try_all<T: Send>(tries: Vec<Plan>, run: impl Fn(Plan) -> T + Sync) -> Vec<T> {
     if rayon::current_thread_index().is_some() {
         return tries.into_par_iter().map(&run).collect();
     }
-    let half = tries.len().div_ceil(2);
-    let mut first = tries;
-    let second = first.split_off(half);
+    let odd: Vec<Plan> = tries.iter().skip(1).step_by(2).copied().collect();
     std::thread::scope(|s| {
-        let rest = || second.iter().map(|p| run(*p)).collect::<Vec<T>>();
-        // No thread to be had: the second half here too.
+        let rest = || odd.iter().map(|p| run(*p)).collect::<Vec<T>>();
+        // No thread to be had: those plans here too.
         let other = std::thread::Builder::new().spawn_scoped(s, rest).ok();
-        let mut results: Vec<T> = first.into_iter().map(&run).collect();
-        match other.map(|t| t.join()) {
-            Some(Ok(rest)) => results.extend(rest),
+        let even: Vec<T> = tries.iter().step_by(2).map(|p| run(*p)).collect();
+        let odd_results = match other.map(|t| t.join()) {
+            Some(Ok(results)) => results,
             // A panic in a plan is carried on as it would have been
             // without the thread.
             Some(Err(panic)) => std::panic::resume_unwind(panic),
-            None => results.extend(second.iter().map(|p| run(*p))),
+            None => odd.iter().map(|p| run(*p)).collect(),
+        };
+        // Back in the plans' order: even, odd, even, ...
+        let mut results = Vec::with_capacity(tries.len());
+        let mut odd_results = odd_results.into_iter();
+        for e in even {
+            results.push(e);
+            results.extend(odd_results.next());
         }
         results
     })
