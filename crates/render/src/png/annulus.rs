@@ -431,6 +431,7 @@ fn paint_row(row: &mut [u8], subs: &[SubRow; SUB_ROWS], ink: &Ink) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{coverage, difference, ink};
     use super::*;
     use resvg::tiny_skia::{self as sk, Pixmap};
 
@@ -452,11 +453,7 @@ mod tests {
             ours.fill(sk::Color::WHITE);
             let mut theirs = ours.clone();
             fill_annulus(&mut ours.as_mut(), (cx, cy), inner, outer, colour, 255);
-            let covered: f64 = ours
-                .data()
-                .chunks(4)
-                .map(|px| f64::from(255 - px[0]) / 255.0)
-                .sum();
+            let covered = ink(&ours);
             let area = std::f64::consts::PI * (outer * outer - inner * inner);
             assert!(
                 (covered / area - 1.0).abs() < 5e-3,
@@ -473,14 +470,7 @@ mod tests {
             paint.anti_alias = true;
             let (rule, ts) = (sk::FillRule::EvenOdd, sk::Transform::identity());
             theirs.fill_path(&path, &paint, rule, ts, None);
-            let diffs: Vec<u8> = ours
-                .data()
-                .iter()
-                .zip(theirs.data())
-                .map(|(a, b)| a.abs_diff(*b))
-                .collect();
-            let worst = diffs.iter().copied().max().unwrap();
-            let mean = diffs.iter().map(|d| f64::from(*d)).sum::<f64>() / diffs.len() as f64;
+            let (worst, mean) = difference(&ours, &theirs);
             assert!(
                 worst <= 96 && mean < 0.5,
                 "ring {cx} {cy} {inner} {outer}: worst {worst}, mean {mean}"
@@ -552,11 +542,7 @@ mod tests {
             let mut p = Pixmap::new(300, 300).unwrap();
             p.fill(sk::Color::WHITE);
             fill_sector(&mut p.as_mut(), c, radii, angles, Rgb(0, 0, 0), 255);
-            let ours: Vec<f64> = p
-                .data()
-                .chunks(4)
-                .map(|px| f64::from(255 - px[0]) / 255.0)
-                .collect();
+            let ours = coverage(&p);
             let span = (angles.1 - angles.0).min(360.0);
             let area =
                 std::f64::consts::PI * (radii.1 * radii.1 - radii.0 * radii.0) * span / 360.0;

@@ -127,6 +127,8 @@ pub(super) fn stroke_box(pixmap: &mut PixmapMut<'_>, shape: &RoundedBox, width: 
 
 #[cfg(test)]
 mod tests {
+    use super::super::paint::path_of;
+    use super::super::testing::{difference, ink};
     use super::*;
     use crate::paint::Shape;
     use resvg::tiny_skia::{self as sk, Pixmap};
@@ -138,18 +140,7 @@ mod tests {
             width: shape.x1 - shape.x0,
             height: shape.y1 - shape.y0,
         };
-        let outline = Shape::rounded_top(&rect, shape.top, shape.bottom);
-        let mut b = sk::PathBuilder::new();
-        for c in &outline.0 {
-            match *c {
-                crate::paint::Cmd::Move(x, y) => b.move_to(x, y),
-                crate::paint::Cmd::Line(x, y) => b.line_to(x, y),
-                crate::paint::Cmd::Quad(a, b2, x, y) => b.quad_to(a, b2, x, y),
-                crate::paint::Cmd::Cubic(a, b2, c2, d, x, y) => b.cubic_to(a, b2, c2, d, x, y),
-                crate::paint::Cmd::Close => b.close(),
-            }
-        }
-        let path = b.finish().unwrap();
+        let path = path_of(&Shape::rounded_top(&rect, shape.top, shape.bottom)).unwrap();
         let mut p = Pixmap::new(size, size).unwrap();
         p.fill(sk::Color::WHITE);
         let mut paint = sk::Paint::default();
@@ -178,13 +169,6 @@ mod tests {
             Some(w) => stroke_box(&mut p.as_mut(), shape, w, Rgb(0, 0, 0)),
         }
         p
-    }
-
-    fn ink(p: &Pixmap) -> f64 {
-        p.data()
-            .chunks(4)
-            .map(|px| f64::from(255 - px[0]) / 255.0)
-            .sum()
     }
 
     /// Each box filled and stroked by us and by tiny-skia's path filler
@@ -237,14 +221,7 @@ mod tests {
                         && (ia - ib).abs() < (1.5e-2 * ib).max(3.0),
                     "{shape:?} {stroke:?}: {ia} px² for {exact}, tiny-skia {ib}"
                 );
-                let diffs: Vec<u8> = a
-                    .data()
-                    .iter()
-                    .zip(b.data())
-                    .map(|(p, q)| p.abs_diff(*q))
-                    .collect();
-                let worst = diffs.iter().copied().max().unwrap();
-                let mean = diffs.iter().map(|d| f64::from(*d)).sum::<f64>() / diffs.len() as f64;
+                let (worst, mean) = difference(&a, &b);
                 assert!(
                     worst <= 96 && mean < 0.5,
                     "{shape:?} {stroke:?}: worst {worst}, mean {mean}"

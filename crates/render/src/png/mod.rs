@@ -12,6 +12,8 @@ mod glyphs;
 mod indexed;
 mod paint;
 mod raster;
+#[cfg(test)]
+mod testing;
 
 pub use encode::{A3_COLUMN_CM, A4_COLUMN_CM, PngEffort, PngOptions, Resolution, encode_png};
 pub use error::{MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError};

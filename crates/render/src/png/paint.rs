@@ -133,7 +133,7 @@ struct Skia<'p> {
 }
 
 /// The shape as a tiny-skia path; `None` when empty or degenerate.
-fn path_of(shape: &Shape) -> Option<sk::Path> {
+pub(super) fn path_of(shape: &Shape) -> Option<sk::Path> {
     let mut b = PathBuilder::new();
     for c in &shape.0 {
         match *c {
