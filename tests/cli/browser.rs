@@ -29,7 +29,7 @@ fn wd(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
     let mut out = Vec::new();
     let mut buf = [0u8; 65536];
     let (head_end, length) = loop {
-        let n = s.read(&mut buf).unwrap();
+        let n = read_some(&mut s, &mut buf);
         assert!(n > 0, "the driver closed the connection");
         out.extend_from_slice(&buf[..n]);
         if let Some(end) = out.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -44,7 +44,7 @@ fn wd(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
     match length {
         Some(len) => {
             while out.len() < head_end + len {
-                let n = s.read(&mut buf).unwrap();
+                let n = read_some(&mut s, &mut buf);
                 assert!(n > 0, "the driver closed the connection");
                 out.extend_from_slice(&buf[..n]);
             }
@@ -54,6 +54,17 @@ fn wd(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
         }
     }
     serde_json::from_slice(&out[head_end..]).unwrap_or(Value::Null)
+}
+
+/// One read from the driver, again when a signal interrupts it (a child
+/// process ending sends one; `read` hands the interruption back).
+fn read_some(s: &mut std::net::TcpStream, buf: &mut [u8]) -> usize {
+    loop {
+        match s.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => return r.unwrap(),
+        }
+    }
 }
 
 struct Browser {
