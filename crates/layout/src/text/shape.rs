@@ -20,6 +20,8 @@ use super::{FONT_BOLD, FONT_REGULAR, Weight};
 struct Face {
     font: FontRef<'static>,
     data: ShaperData,
+    /// Font units per em.
+    upem: f64,
 }
 
 struct Faces {
@@ -31,9 +33,10 @@ fn faces() -> &'static Faces {
     static FACES: OnceLock<Faces> = OnceLock::new();
     FACES.get_or_init(|| {
         let load = |bytes: &'static [u8]| {
-            FontRef::new(bytes).ok().map(|font| Face {
-                data: ShaperData::new(&font),
-                font,
+            FontRef::new(bytes).ok().map(|font| {
+                let data = ShaperData::new(&font);
+                let upem = f64::from(data.shaper(&font).build().units_per_em().max(1));
+                Face { data, font, upem }
             })
         };
         Faces {
@@ -136,6 +139,19 @@ pub fn shape(text: &str, weight: Weight) -> Rc<ShapedRun> {
 /// The advance width of `text` set in one line at `size` px.
 pub fn measure(text: &str, weight: Weight, size: f64) -> f64 {
     shape(text, weight).advance * size
+}
+
+/// Font units per em of the font of `weight` (1000 where no font loads).
+pub(crate) fn units_per_em(weight: Weight) -> f64 {
+    face(weight).map_or(1000.0, |f| f.upem)
+}
+
+/// The advance of `text` in `weight` in font units: an integer, so the
+/// advances of the parts of a line add up exactly to the advance of the
+/// line where shaping does not join them (it does not across a space in
+/// the bundled fonts).
+pub(crate) fn advance_units(text: &str, weight: Weight) -> i64 {
+    (shape(text, weight).advance * units_per_em(weight)).round() as i64
 }
 
 /// Shapes with a plan made once per weight, script, direction and

@@ -10,6 +10,7 @@
 
 use super::Style;
 use super::compounds::seams;
+use super::shape::{advance_units, units_per_em};
 
 /// How words may be broken: hyphenated with a language's patterns, or not
 /// at all (names).
@@ -43,57 +44,153 @@ struct Part {
 /// characters. The words of the result, joined, give back the text (with
 /// hyphens added at syllable breaks).
 pub fn wrap(text: &str, style: Style, max_width: f64, lang: HyphenLang) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let quick = Meter::new(style, max_width, false);
+    let lines = wrap_with(text, &quick, lang);
+    // A line taken on its parts' widths is measured whole: were shaping to
+    // join two words across a space (no bundled font does), the text is
+    // wrapped again measuring every candidate line whole.
+    if lines
+        .iter()
+        .all(|l| l.junctions == 0 || quick.fits(quick.units(&l.text)))
+    {
+        return lines.into_iter().map(|l| l.text).collect();
+    }
+    let exact = Meter::new(style, max_width, true);
+    wrap_with(text, &exact, lang)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// What a line may be wider or narrower than the sum of its parts, per
+/// place where two parts meet (a space between words), in em: shaping
+/// could kern or join across it. The bundled fonts do neither, so a
+/// decision on the parts' widths is the decision on the whole line's; a
+/// line near the measure is shaped whole all the same.
+const JUNCTION_EM: f64 = 0.05;
+
+/// Measures candidate lines against the measure: on the widths of their
+/// words where the sum decides (each word is shaped once), else whole
+/// (a paragraph's line is not shaped again for each word added to it).
+struct Meter {
+    style: Style,
+    max_width: f64,
+    upem: f64,
+    /// The advance of a space, in font units.
+    space: i64,
+    /// Every candidate shaped whole (when the sum has been found wrong).
+    exact: bool,
+}
+
+/// A line being filled: its text and advance in font units, exact when no
+/// parts were joined since it was last shaped whole.
+#[derive(Clone)]
+struct Line {
+    text: String,
+    units: i64,
+    /// Places where parts measured apart were joined.
+    junctions: u32,
+}
+
+impl Meter {
+    fn new(style: Style, max_width: f64, exact: bool) -> Meter {
+        Meter {
+            style,
+            max_width,
+            upem: units_per_em(style.weight),
+            space: advance_units(" ", style.weight),
+            exact,
+        }
+    }
+
+    fn units(&self, text: &str) -> i64 {
+        advance_units(text, self.style.weight)
+    }
+
+    /// True when an advance of `units` fits, compared exactly as
+    /// [`Style::width`] would compare the shaped line.
+    fn fits(&self, units: i64) -> bool {
+        units as f64 / self.upem * self.style.size <= self.max_width
+    }
+
+    /// A line of `text` alone, measured whole.
+    fn whole(&self, text: String) -> Line {
+        let units = self.units(&text);
+        Line {
+            text,
+            units,
+            junctions: 0,
+        }
+    }
+
+    /// `line + " " + tail` (`tail` alone after an empty line) if it fits.
+    fn join(&self, line: &Line, tail: &str) -> Option<Line> {
+        if line.text.is_empty() {
+            let tail = self.whole(tail.to_string());
+            return self.fits(tail.units).then_some(tail);
+        }
+        let text = format!("{} {tail}", line.text);
+        if !self.exact {
+            let units = line.units + self.space + self.units(tail);
+            let junctions = line.junctions + 2;
+            let slack = (f64::from(junctions) * JUNCTION_EM * self.upem).ceil() as i64;
+            if self.fits(units + slack) {
+                return Some(Line {
+                    text,
+                    units,
+                    junctions,
+                });
+            }
+            if !self.fits(units - slack) {
+                return None;
+            }
+        }
+        let line = self.whole(text);
+        self.fits(line.units).then_some(line)
+    }
+}
+
+fn wrap_with(text: &str, m: &Meter, lang: HyphenLang) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current = m.whole(String::new());
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if style.width(&candidate) <= max_width {
-            current = candidate;
+        if let Some(joined) = m.join(&current, word) {
+            current = joined;
             continue;
         }
         // Try to put the first syllables of the word on the current line.
-        if !current.is_empty() {
-            let (head, rest) = split_word_to_fit(&current, word, style, max_width, lang);
+        if !current.text.is_empty() {
+            let (head, rest) = split_word_to_fit(&current, word, m, lang);
             lines.push(head);
-            current = String::new();
+            current = m.whole(String::new());
             let Some(rest) = rest else { continue };
-            place_word(&rest, &mut lines, &mut current, style, max_width, lang);
+            place_word(&rest, &mut lines, &mut current, m, lang);
             continue;
         }
-        place_word(word, &mut lines, &mut current, style, max_width, lang);
+        place_word(word, &mut lines, &mut current, m, lang);
     }
-    if !current.is_empty() {
+    if !current.text.is_empty() {
         lines.push(current);
     }
     lines
 }
 
 /// Puts `word` on a fresh line, breaking it as often as needed.
-fn place_word(
-    word: &str,
-    lines: &mut Vec<String>,
-    current: &mut String,
-    style: Style,
-    max_width: f64,
-    lang: HyphenLang,
-) {
-    let mut rest = word.to_string();
-    while style.width(&rest) > max_width {
-        let (head, tail) = split_word_to_fit("", &rest, style, max_width, lang);
+fn place_word(word: &str, lines: &mut Vec<Line>, current: &mut Line, m: &Meter, lang: HyphenLang) {
+    let mut rest = m.whole(word.to_string());
+    let empty = m.whole(String::new());
+    while !m.fits(rest.units) {
+        let (head, tail) = split_word_to_fit(&empty, &rest.text, m, lang);
         match tail {
-            Some(tail) if !head.is_empty() => {
+            Some(tail) if !head.text.is_empty() => {
                 lines.push(head);
-                rest = tail;
+                rest = m.whole(tail);
             }
             _ => {
                 // No syllable break fits: break between characters.
-                let (head, tail) = split_chars_to_fit(&rest, style, max_width);
-                lines.push(head);
-                rest = tail;
+                let (head, tail) = split_chars_to_fit(&rest.text, m);
+                lines.push(m.whole(head));
+                rest = m.whole(tail);
             }
         }
     }
@@ -105,54 +202,47 @@ fn place_word(
 /// the last syllable boundary. Returns the finished line and the rest of
 /// the word. If no break fits, returns `prefix` alone and the whole word.
 fn split_word_to_fit(
-    prefix: &str,
+    prefix: &Line,
     word: &str,
-    style: Style,
-    max_width: f64,
+    m: &Meter,
     lang: HyphenLang,
-) -> (String, Option<String>) {
+) -> (Line, Option<String>) {
     let parts = syllables(word, lang);
-    let lead = if prefix.is_empty() {
-        String::new()
-    } else {
-        format!("{prefix} ")
-    };
-    let line_after = |i: usize| {
+    let head_after = |i: usize| {
         let head: String = parts[..=i].iter().map(|p| p.text.as_str()).collect();
         if head.ends_with('-') {
-            format!("{lead}{head}")
+            head
         } else {
-            format!("{lead}{head}-")
+            head + "-"
         }
     };
-    let (mut best, mut best_seam): (Option<usize>, Option<usize>) = (None, None);
+    let (mut best, mut best_seam): (Option<(usize, Line)>, Option<(usize, Line)>) = (None, None);
     let breaks = parts.len().saturating_sub(1);
     for (i, part) in parts.iter().enumerate().take(breaks) {
-        if style.width(&line_after(i)) <= max_width {
-            best = Some(i);
-            if part.seam {
-                best_seam = Some(i);
-            }
-        } else {
+        let Some(line) = m.join(prefix, &head_after(i)) else {
             break;
+        };
+        if part.seam {
+            best_seam = Some((i, line.clone()));
         }
+        best = Some((i, line));
     }
     // After other words, a compound breaks at a seam or moves on whole, and
     // a short word moves on whole; a word alone on its line takes the last
     // break that fits.
     let has_seam = parts.iter().take(breaks).any(|p| p.seam);
     let short = word.chars().count() < MIN_SPLIT_CHARS;
-    let chosen = if !prefix.is_empty() && (has_seam || short) {
+    let chosen = if !prefix.text.is_empty() && (has_seam || short) {
         best_seam
     } else {
         best_seam.or(best)
     };
     match chosen {
-        Some(i) => {
+        Some((i, line)) => {
             let rest: String = parts[i + 1..].iter().map(|p| p.text.as_str()).collect();
-            (line_after(i), Some(rest))
+            (line, Some(rest))
         }
-        None => (prefix.to_string(), Some(word.to_string())),
+        None => (prefix.clone(), Some(word.to_string())),
     }
 }
 
@@ -227,7 +317,7 @@ fn merge_short_ends(syl: &mut Vec<String>) {
 
 /// Breaks between characters (never inside a combining sequence): the longest
 /// head that fits, at least one cluster.
-fn split_chars_to_fit(word: &str, style: Style, max_width: f64) -> (String, String) {
+fn split_chars_to_fit(word: &str, m: &Meter) -> (String, String) {
     let boundaries: Vec<usize> = word
         .char_indices()
         .filter(|(i, c)| *i > 0 && !is_joining(*c))
@@ -236,7 +326,7 @@ fn split_chars_to_fit(word: &str, style: Style, max_width: f64) -> (String, Stri
         .collect();
     let mut cut = boundaries[0];
     for &b in &boundaries {
-        if style.width(&word[..b]) <= max_width {
+        if m.fits(m.units(&word[..b])) {
             cut = b;
         } else {
             break;
@@ -307,6 +397,57 @@ mod tests {
         assert!(lines[0].ends_with('-'), "{lines:?}");
         for l in &lines {
             assert!(BODY.width(l) <= 110.0, "{l}");
+        }
+    }
+
+    /// The widths of words add up to the width of the line they make
+    /// (across a space, the bundled fonts neither kern nor join): the
+    /// premise of measuring a candidate line on its words.
+    #[test]
+    fn words_add_up_across_a_space() {
+        let mut chars: Vec<char> = ('!'..='~').collect();
+        chars.extend("éëïöüèàçñøæßĳ€–—‘’“”…·›".chars());
+        for weight in [Weight::Normal, Weight::Bold] {
+            let space = advance_units(" ", weight);
+            for &a in &chars {
+                for &b in &chars {
+                    let (sa, sb) = (a.to_string(), b.to_string());
+                    let joined = advance_units(&format!("{a} {b}"), weight);
+                    let parts = advance_units(&sa, weight) + space + advance_units(&sb, weight);
+                    assert_eq!(joined, parts, "{a:?} {b:?} {weight:?}");
+                }
+            }
+        }
+    }
+
+    /// Wrapping on the words' widths breaks every text exactly where
+    /// shaping each candidate line whole does, at every measure.
+    #[test]
+    fn measuring_words_breaks_where_measuring_lines_does() {
+        let texts = [
+            "Centrum voor Jeugd en Gezin, jeugdgezondheidszorg en leerplicht: \
+             overleg iedere tweede dinsdag van de maand om 8.30 uur in de teamkamer",
+            "Ondersteuningsteam · zorgcoördinator · CJG-coach-coördinator · \
+             Veilig Thuis (advies en melding) · onderwijsconsulent",
+            "W W W W W W W W AV AV To To Ta Ta L' L' 'T 'T",
+            "Nguyễn Thị Ærøskøbing-Sørensen van der Berg-de Vries",
+        ];
+        for text in texts {
+            for style in [BODY, Style::bold(13.0), Style::regular(9.5)] {
+                for width in (40..=400).step_by(7) {
+                    let width = f64::from(width);
+                    for lang in [HyphenLang::Dutch, HyphenLang::English, HyphenLang::Names] {
+                        let quick = wrap(text, style, width, lang);
+                        let exact: Vec<String> =
+                            wrap_with(text, &Meter::new(style, width, true), lang)
+                                .into_iter()
+                                .map(|l| l.text)
+                                .collect();
+                        assert_eq!(quick, exact, "{text:?} at {width} px");
+                        assert!(quick.iter().all(|l| style.width(l) <= width));
+                    }
+                }
+            }
         }
     }
 }
