@@ -216,7 +216,9 @@ fn split_word_to_fit(
             head + "-"
         }
     };
-    let (mut best, mut best_seam): (Option<(usize, Line)>, Option<(usize, Line)>) = (None, None);
+    // The last break that fits, and the last seam that does.
+    let mut best: Option<(usize, Line)> = None;
+    let mut best_seam: Option<(usize, Line)> = None;
     let breaks = parts.len().saturating_sub(1);
     for (i, part) in parts.iter().enumerate().take(breaks) {
         let Some(line) = m.join(prefix, &head_after(i)) else {
