@@ -32,27 +32,55 @@ impl PartialOrd for Entry {
 }
 
 /// What blocks one step between two grid points, found once per grid and
-/// direction: up to two obstacles (a leg may pass its own two cards), or
-/// [`MANY`] for more.
-#[derive(Clone, Copy)]
-struct Blockers {
-    count: u8,
-    first: u32,
-    second: u32,
-}
+/// direction and packed in a `u32`: the number of obstacles found in the
+/// low two bits (up to two are told apart, as a leg may pass its own two
+/// cards; [`MANY`] for more), then the first and the second obstacle's
+/// index in [`INDEX_BITS`] each. [`Blockers::UNKNOWN`] when not looked at
+/// yet (a value no step packs to, as `MANY` keeps no indices).
+///
+/// The buffers are small on purpose: the search reaches most of them, and
+/// every 4 KiB page of them costs a page fault on first use.
+#[derive(Clone, Copy, PartialEq)]
+struct Blockers(u32);
 
-/// Not looked at yet.
-const UNKNOWN: u8 = u8::MAX;
 /// Three obstacles or more: blocked for every leg.
-const MANY: u8 = 3;
+const MANY: u32 = 3;
+/// Room for an obstacle's index (steps near obstacles with larger indices
+/// are tested afresh each time).
+const INDEX_BITS: u32 = 15;
+const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
 
 impl Blockers {
-    fn blocks(&self, allowed: [Option<usize>; 2]) -> bool {
-        let passes = |i: u32| allowed.contains(&Some(i as usize));
-        match self.count {
+    const UNKNOWN: Blockers = Blockers(u32::MAX);
+
+    /// Packs what was found; `None` when an index does not fit.
+    fn new(count: u32, first: u32, second: u32) -> Option<Blockers> {
+        match count {
+            0 => Some(Blockers(0)),
+            MANY.. => Some(Blockers(MANY)),
+            _ if first > INDEX_MASK || second > INDEX_MASK => None,
+            _ => Some(Blockers(count | first << 2 | second << (2 + INDEX_BITS))),
+        }
+    }
+
+    fn count(self) -> u32 {
+        self.0 & 3
+    }
+
+    fn first(self) -> usize {
+        ((self.0 >> 2) & INDEX_MASK) as usize
+    }
+
+    fn second(self) -> usize {
+        ((self.0 >> (2 + INDEX_BITS)) & INDEX_MASK) as usize
+    }
+
+    fn blocks(self, allowed: [Option<usize>; 2]) -> bool {
+        let passes = |i: usize| allowed.contains(&Some(i));
+        match self.count() {
             0 => false,
-            1 => !passes(self.first),
-            2 => !(passes(self.first) && passes(self.second)),
+            1 => !passes(self.first()),
+            2 => !(passes(self.first()) && passes(self.second())),
             _ => true,
         }
     }
@@ -62,9 +90,9 @@ impl Blockers {
 pub(super) struct Search {
     /// Steps taken by all searches so far.
     pub(super) pops: usize,
+    /// The cost of the cheapest way found to each state.
     best: Vec<f64>,
-    /// The queue cost of each state's latest entry (older ones are stale).
-    queued: Vec<u64>,
+    /// The state each state was reached from.
     came: Vec<u32>,
     touched: Vec<usize>,
     heap: BinaryHeap<Entry>,
@@ -79,18 +107,10 @@ impl Search {
         Search {
             pops: 0,
             best: vec![f64::INFINITY; states],
-            queued: vec![u64::MAX; states],
             came: vec![NONE; states],
             touched: Vec::new(),
             heap: BinaryHeap::new(),
-            blockers: vec![
-                Blockers {
-                    count: UNKNOWN,
-                    first: 0,
-                    second: 0,
-                };
-                states * 2
-            ],
+            blockers: vec![Blockers::UNKNOWN; states * 2],
         }
     }
 
@@ -105,9 +125,9 @@ impl Search {
         let Some(b) = self.blockers.get_mut(n * 4 + slot) else {
             return grid.blocked(grid.points[n], grid.points[m], allowed);
         };
-        if b.count == UNKNOWN {
+        if *b == Blockers::UNKNOWN {
             let mut found = [0u32; 2];
-            let mut count = 0u8;
+            let mut count = 0u32;
             grid.blockers(grid.points[n], grid.points[m], |i| {
                 if count < 2 {
                     found[count as usize] = i;
@@ -115,11 +135,10 @@ impl Search {
                 count += 1;
                 count < MANY
             });
-            *b = Blockers {
-                count: count.min(MANY),
-                first: found[0],
-                second: found[1],
-            };
+            match Blockers::new(count, found[0], found[1]) {
+                Some(known) => *b = known,
+                None => return grid.blocked(grid.points[n], grid.points[m], allowed),
+            }
         }
         b.blocks(allowed)
     }
@@ -129,11 +148,15 @@ impl Search {
             self.best[s] = f64::INFINITY;
             self.came[s] = NONE;
         }
-        for &s in &self.touched {
-            self.queued[s] = u64::MAX;
-        }
         self.touched.clear();
         self.heap.clear();
+    }
+
+    /// The queue key of a state reached at `cost`: the cost plus the
+    /// estimate, as the bits of a non-negative `f64`. An entry whose key is
+    /// not its state's key at its best cost is stale.
+    fn key(cost: f64, estimate: f64) -> u64 {
+        (cost + estimate).to_bits()
     }
 
     fn relax(&mut self, state: usize, cost: f64, from: u32, estimate: f64) {
@@ -141,12 +164,10 @@ impl Search {
             if self.best[state].is_infinite() {
                 self.touched.push(state);
             }
-            let queued = (cost + estimate).to_bits();
             self.best[state] = cost;
-            self.queued[state] = queued;
             self.came[state] = from;
             self.heap.push(Entry {
-                cost: queued,
+                cost: Search::key(cost, estimate),
                 state: state as u32,
             });
         }
@@ -204,10 +225,11 @@ pub(super) fn find_leg(
         search.pops += 1;
         let state = state as usize;
         let n = state / 2;
-        if cost != search.queued[state] {
+        let g = search.best[state];
+        // A later, cheaper entry of the state makes this one stale.
+        if cost != Search::key(g, estimate(n)) {
             continue;
         }
-        let g = search.best[state];
         if inside(&target, grid.points[n]) {
             goal = Some(state);
             break;
@@ -354,8 +376,9 @@ mod tests {
             }
         }
         assert!(blocked[0] > 1000 && blocked[1] > 1000, "{blocked:?}");
-        let shared = search.blockers.iter().filter(|b| b.count == 2).count();
-        let many = search.blockers.iter().filter(|b| b.count == MANY).count();
+        let known = || search.blockers.iter().filter(|b| **b != Blockers::UNKNOWN);
+        let shared = known().filter(|b| b.count() == 2).count();
+        let many = known().filter(|b| b.count() == MANY).count();
         assert!(
             shared > 0 && many > 0,
             "two: {shared}, three or more: {many}"
