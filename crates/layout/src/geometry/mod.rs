@@ -13,7 +13,10 @@ use crate::text::Weight;
 mod path;
 mod rect;
 
-pub use path::{MAX_COORDINATE, MAX_SAMPLES, Path, PathError, Point, Segment, sample_path};
+pub use path::{
+    MAX_COORDINATE, MAX_SAMPLES, Path, PathError, Point, Segment, coordinate, sample_path,
+    write_coordinate,
+};
 pub use rect::Rect;
 
 /// Rounds to 1/100 and turns -0 into 0, for stable output.

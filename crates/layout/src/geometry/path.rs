@@ -362,12 +362,53 @@ impl Tokens<'_> {
     }
 }
 
-/// A coordinate with at most two decimals, no trailing zeros and no `-0`.
+/// A coordinate with at most two decimals, no trailing zeros and no `-0`
+/// (clamped to [`MAX_COORDINATE`], 0 for what is not a number). Written
+/// from the integer number of hundredths: the same text as formatting the
+/// rounded `f64` with two decimals, without the float formatter and
+/// without allocating (an SVG writes some thousands of these).
+pub fn write_coordinate(v: f64, out: &mut impl fmt::Write) -> fmt::Result {
+    // |v| <= 1e6, so the hundredths are an exact integer below 2^53.
+    let hundredths = (clamp(v) * 100.0).round() as i64;
+    let mut digits = [0u8; 24];
+    let mut at = digits.len();
+    let mut push = |d: u8| {
+        at -= 1;
+        digits[at] = d;
+    };
+    let magnitude = hundredths.unsigned_abs();
+    let (whole, cents) = (magnitude / 100, magnitude % 100);
+    if cents != 0 {
+        if cents % 10 != 0 {
+            push(b'0' + (cents % 10) as u8);
+        }
+        push(b'0' + (cents / 10) as u8);
+        push(b'.');
+    }
+    let mut w = whole;
+    loop {
+        push(b'0' + (w % 10) as u8);
+        w /= 10;
+        if w == 0 {
+            break;
+        }
+    }
+    if hundredths < 0 {
+        push(b'-');
+    }
+    // Only ASCII digits, '.' and '-' were written.
+    out.write_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"))
+}
+
+/// [`write_coordinate`] into a new string.
+pub fn coordinate(v: f64) -> String {
+    let mut s = String::with_capacity(12);
+    let _ = write_coordinate(v, &mut s);
+    s
+}
+
 pub(crate) fn fmt_number(v: f64, out: &mut impl fmt::Write) -> fmt::Result {
-    let r = round2(clamp(v));
-    let s = format!("{r:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    out.write_str(if s == "-0" { "0" } else { s })
+    write_coordinate(v, out)
 }
 
 impl fmt::Display for Path {
@@ -439,6 +480,63 @@ pub fn sample_path(d: &str, step: f64) -> Vec<(f64, f64)> {
 
 #[cfg(test)]
 mod tests {
+    /// The old way: format the rounded number with two decimals and trim.
+    fn formatted(v: f64) -> String {
+        let r = round2(clamp(v));
+        let s = format!("{r:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" { "0".into() } else { s.to_string() }
+    }
+
+    #[test]
+    fn coordinates_are_written_as_formatting_would() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.004,
+            -0.004,
+            0.005,
+            -0.005,
+            0.015,
+            1.0,
+            -1.0,
+            0.1,
+            -0.1,
+            0.25,
+            99.995,
+            -99.995,
+            1e6,
+            -1e6,
+            2e6,
+            -3e9,
+            999_999.994,
+            123.4,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e-300,
+            -1e-300,
+        ];
+        // A walk over many magnitudes and fractions (a fixed sequence).
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = [1.0, 10.0, 1000.0, 1e5, 1e6][(x % 5) as usize];
+            values.push((unit * 2.0 - 1.0) * scale);
+            // Near the halfway points between hundredths.
+            values.push(((x % 100_000) as f64 + 0.5) / 100.0);
+        }
+        for v in values {
+            let mut s = String::new();
+            write_coordinate(v, &mut s).unwrap();
+            assert_eq!(s, formatted(v), "{v:e}");
+            assert_eq!(coordinate(v), s);
+        }
+    }
+
     use super::*;
 
     #[test]

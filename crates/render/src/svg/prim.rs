@@ -8,13 +8,10 @@ use svg::node::element::{Circle, Element, Path as SvgPath, Rectangle};
 
 use crate::theme::{Rgb, Theme};
 
-/// Formats a coordinate: two decimals at most, no `-0`, no exponent.
+/// Formats a coordinate: two decimals at most, no `-0`, no exponent
+/// (clamped to ±1e6 as the layout's numbers are).
 pub fn num(v: f64) -> String {
-    let v = crate::style::safe_coordinate(v);
-    let r = (v * 100.0).round() / 100.0 + 0.0;
-    let s = format!("{r:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+    cirkel_layout::coordinate(v)
 }
 
 /// Removes characters that XML 1.0 does not allow (defence in depth: the
