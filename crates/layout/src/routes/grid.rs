@@ -15,8 +15,12 @@ pub(super) struct Grid {
     pub angles: Vec<f64>,
     /// Chord from angle i to angle i + 1 at radius 1.
     pub chords: Vec<f64>,
-    /// Point of each node, node = ri * angles.len() + ai.
-    pub points: Vec<(f64, f64)>,
+    /// Sine and cosine of each angle: a node's point is worked out from
+    /// them when asked for (a table of points cost a page fault for every
+    /// 256 nodes, more than working them out).
+    trig: Vec<(f64, f64)>,
+    /// Centre of the circle.
+    centre: (f64, f64),
     /// Obstacles grown by the clearance: cards first (member order), then the rest.
     blocks: Vec<Rect>,
     buckets: Buckets,
@@ -81,12 +85,6 @@ impl Grid {
             .iter()
             .map(|a| (libm::sin(*a), libm::cos(*a)))
             .collect();
-        let mut points = Vec::with_capacity(radii.len() * angles.len());
-        for r in &radii {
-            for (sin, cos) in &trig {
-                points.push((scene.cx + r * sin, scene.cy - r * cos));
-            }
-        }
         // Chord of each angular step at unit radius.
         let chords: Vec<f64> = (0..angles.len())
             .map(|i| {
@@ -109,7 +107,12 @@ impl Grid {
         // A card lies within its grown block, so the nodes inside it are
         // found among the cards listed in their bucket.
         let mut card_nodes = vec![Vec::new(); scene.cards.len()];
-        for (n, &p) in points.iter().enumerate() {
+        let point = |ri: usize, ai: usize| {
+            let (sin, cos) = trig[ai];
+            (scene.cx + radii[ri] * sin, scene.cy - radii[ri] * cos)
+        };
+        let nodes = (0..radii.len()).flat_map(|ri| (0..angles.len()).map(move |ai| (ri, ai)));
+        for (n, p) in nodes.map(|(ri, ai)| point(ri, ai)).enumerate() {
             let (col, row) = buckets.cell(p.0, p.1);
             for &i in &buckets.cells[row * buckets.cols + col] {
                 let i = i as usize;
@@ -125,12 +128,26 @@ impl Grid {
             radii,
             angles,
             chords,
-            points,
+            trig,
+            centre: (scene.cx, scene.cy),
             blocks,
             buckets,
             card_nodes,
             places,
         }
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// The point of node `n` (node = ri * angles.len() + ai).
+    pub fn point(&self, n: usize) -> (f64, f64) {
+        let (ri, ai) = self.place(n);
+        let (sin, cos) = self.trig[ai];
+        let r = self.radii[ri];
+        (self.centre.0 + r * sin, self.centre.1 - r * cos)
     }
 
     /// The circle and the ray of node `n`: the inverse of [`Grid::node`].

@@ -93,8 +93,8 @@ pub(crate) fn route_paths(k: &Kernteam, scene: &Scene) -> Vec<RoutePath> {
         return Vec::new();
     }
     let grid = Grid::new(scene);
-    let mut search = Search::new(grid.points.len() * 2);
-    let mut used = vec![false; grid.points.len()];
+    let mut search = Search::new(grid.len() * 2);
+    let mut used = vec![false; grid.len()];
     let index_of = |id: &str| k.members.iter().position(|m| m.id == id);
     let mut out = Vec::new();
     for (number, route) in k.routes.iter().enumerate() {

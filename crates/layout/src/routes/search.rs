@@ -123,12 +123,12 @@ impl Search {
         allowed: [Option<usize>; 2],
     ) -> bool {
         let Some(b) = self.blockers.get_mut(n * 4 + slot) else {
-            return grid.blocked(grid.points[n], grid.points[m], allowed);
+            return grid.blocked(grid.point(n), grid.point(m), allowed);
         };
         if *b == Blockers::UNKNOWN {
             let mut found = [0u32; 2];
             let mut count = 0u32;
-            grid.blockers(grid.points[n], grid.points[m], |i| {
+            grid.blockers(grid.point(n), grid.point(m), |i| {
                 if count < 2 {
                     found[count as usize] = i;
                 }
@@ -137,7 +137,7 @@ impl Search {
             });
             match Blockers::new(count, found[0], found[1]) {
                 Some(known) => *b = known,
-                None => return grid.blocked(grid.points[n], grid.points[m], allowed),
+                None => return grid.blocked(grid.point(n), grid.point(m), allowed),
             }
         }
         b.blocks(allowed)
@@ -197,7 +197,7 @@ pub(super) fn find_leg(
     search.reset();
     // Weighted A*: a slightly longer path found much sooner.
     let estimate = |n: usize| {
-        let (x, y) = grid.points[n];
+        let (x, y) = grid.point(n);
         let dx = (target.x - x).max(0.0).max(x - target.right());
         let dy = (target.y - y).max(0.0).max(y - target.bottom());
         weight * (dx * dx + dy * dy).sqrt()
@@ -230,7 +230,7 @@ pub(super) fn find_leg(
         if cost != Search::key(g, estimate(n)) {
             continue;
         }
-        if inside(&target, grid.points[n]) {
+        if inside(&target, grid.point(n)) {
             goal = Some(state);
             break;
         }
@@ -342,7 +342,7 @@ mod tests {
             obstacles: &labels,
         };
         let grid = Grid::new(&scene);
-        let mut search = Search::new(grid.points.len() * 2);
+        let mut search = Search::new(grid.len() * 2);
         let na = grid.angles.len();
         let legs: Vec<[Option<usize>; 2]> = (0..cards.len())
             .flat_map(|a| {
@@ -355,7 +355,7 @@ mod tests {
             .collect();
         let mut blocked = [0usize; 2];
         for allowed in &legs {
-            for n in 0..grid.points.len() {
+            for n in 0..grid.len() {
                 let (ri, ai) = (n / na, n % na);
                 let mut next = vec![
                     (2, grid.node(ri, (ai + 1) % na)),
@@ -368,7 +368,7 @@ mod tests {
                     next.push((1, grid.node(ri + 1, ai)));
                 }
                 for (slot, m) in next {
-                    let fresh = grid.blocked(grid.points[n], grid.points[m], *allowed);
+                    let fresh = grid.blocked(grid.point(n), grid.point(m), *allowed);
                     let kept = search.blocked(&grid, (n, slot, m), *allowed);
                     assert_eq!(fresh, kept, "step {n} -> {m} for {allowed:?}");
                     blocked[usize::from(fresh)] += 1;

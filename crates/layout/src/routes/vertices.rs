@@ -38,13 +38,11 @@ pub(super) fn leg_vertices(
             let rect = scene.cards[c];
             nodes
                 .iter()
-                .rposition(|n| inside(&rect, grid.points[*n]))
+                .rposition(|n| inside(&rect, grid.point(*n)))
                 .map_or(0, |i| i + 1)
         }
     };
-    let end_index = nodes
-        .iter()
-        .position(|n| inside(&target, grid.points[*n]))?;
+    let end_index = nodes.iter().position(|n| inside(&target, grid.point(*n)))?;
     if end_index == 0 || end_index < start_index {
         return None;
     }
@@ -62,8 +60,8 @@ pub(super) fn leg_vertices(
                 return None;
             }
             let rect = scene.cards[c];
-            let p = grid.points[nodes[start_index - 1]];
-            let q = grid.points[nodes[start_index]];
+            let p = grid.point(nodes[start_index - 1]);
+            let q = grid.point(nodes[start_index]);
             let e = exit_point(&rect, p, q);
             v.push(to_polar(scene, e, polar_of(nodes[start_index])));
         }
@@ -71,8 +69,8 @@ pub(super) fn leg_vertices(
     for n in &nodes[start_index..end_index] {
         v.push(polar_of(*n));
     }
-    let p = grid.points[nodes[end_index]];
-    let q = grid.points[nodes[end_index - 1]];
+    let p = grid.point(nodes[end_index]);
+    let q = grid.point(nodes[end_index - 1]);
     let e = exit_point(&target, p, q);
     v.push(to_polar(scene, e, polar_of(nodes[end_index - 1])));
     Some(simplify(v))
