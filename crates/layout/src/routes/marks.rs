@@ -209,14 +209,30 @@ fn spots_near(middle: (f64, f64)) -> impl Iterator<Item = (f64, f64)> {
     // was a twentieth of a whole render when sorted for every label).
     static NEAREST_FIRST: std::sync::OnceLock<Vec<(i32, i32)>> = std::sync::OnceLock::new();
     let order = NEAREST_FIRST.get_or_init(|| {
+        // A counting sort on the squared distance in whole steps (exact, so
+        // ties stay in the grid's order): linear, where sorting the 6,561
+        // spots took 1.9 M instructions, a twentieth of a whole SVG.
         let steps = -LABEL_SEARCH_STEPS..=LABEL_SEARCH_STEPS;
-        let mut grid: Vec<(i32, i32)> = steps
-            .clone()
-            .flat_map(|i| steps.clone().map(move |j| (i, j)))
-            .collect();
-        // Squared distances in whole steps: exact, so ties stay in order.
-        grid.sort_by_key(|(i, j)| i * i + j * j);
-        grid
+        let grid = || {
+            steps
+                .clone()
+                .flat_map(|i| steps.clone().map(move |j| (i, j)))
+        };
+        let distance = |(i, j): (i32, i32)| (i * i + j * j) as usize;
+        let mut starts = vec![0usize; distance((LABEL_SEARCH_STEPS, LABEL_SEARCH_STEPS)) + 2];
+        for spot in grid() {
+            starts[distance(spot) + 1] += 1;
+        }
+        for d in 1..starts.len() {
+            starts[d] += starts[d - 1];
+        }
+        let mut order = vec![(0, 0); grid().count()];
+        for spot in grid() {
+            let at = &mut starts[distance(spot)];
+            order[*at] = spot;
+            *at += 1;
+        }
+        order
     });
     order.iter().map(move |&(i, j)| {
         (
@@ -224,4 +240,33 @@ fn spots_near(middle: (f64, f64)) -> impl Iterator<Item = (f64, f64)> {
             middle.1 + f64::from(j) * LABEL_SEARCH_STEP,
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spots come nearest first, ties in the grid's order: as a stable
+    /// sort of the grid by squared distance orders them.
+    #[test]
+    fn spots_come_nearest_first_in_the_grids_order() {
+        let steps = -LABEL_SEARCH_STEPS..=LABEL_SEARCH_STEPS;
+        let mut sorted: Vec<(i32, i32)> = steps
+            .clone()
+            .flat_map(|i| steps.clone().map(move |j| (i, j)))
+            .collect();
+        sorted.sort_by_key(|(i, j)| i * i + j * j);
+        let expected: Vec<(f64, f64)> = sorted
+            .iter()
+            .map(|&(i, j)| {
+                (
+                    100.0 + f64::from(i) * LABEL_SEARCH_STEP,
+                    50.0 + f64::from(j) * LABEL_SEARCH_STEP,
+                )
+            })
+            .collect();
+        let spots: Vec<(f64, f64)> = spots_near((100.0, 50.0)).collect();
+        assert_eq!(spots, expected);
+        assert_eq!(spots[0], (100.0, 50.0));
+    }
 }
