@@ -40,7 +40,7 @@ impl PartialOrd for Entry {
 ///
 /// The buffers are small on purpose: the search reaches most of them, and
 /// every 4 KiB page of them costs a page fault on first use.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Blockers(u32);
 
 /// Three obstacles or more: blocked for every leg.
@@ -294,6 +294,33 @@ pub(super) fn find_leg(
 mod tests {
     use super::*;
     use crate::geometry::Rect;
+
+    /// What a step's obstacles pack to comes back unpacked; indices too
+    /// large to pack are not remembered (the step is tested afresh).
+    #[test]
+    fn blockers_pack_and_unpack() {
+        for (count, first, second) in [(0, 0, 0), (1, 7, 0), (2, 0, INDEX_MASK), (2, 31, 9)] {
+            let b = Blockers::new(count, first, second).unwrap();
+            assert_ne!(b, Blockers::UNKNOWN);
+            assert_eq!(b.count(), count);
+            if count > 0 {
+                assert_eq!(b.first(), first as usize);
+            }
+            if count > 1 {
+                assert_eq!(b.second(), second as usize);
+            }
+        }
+        let b = Blockers::new(2, 31, 9).unwrap();
+        assert!(!b.blocks([Some(9), Some(31)]));
+        assert!(b.blocks([Some(9), None]));
+        assert!(
+            Blockers::new(5, 1 << 20, 3)
+                .unwrap()
+                .blocks([Some(1 << 20), Some(3)])
+        );
+        assert!(Blockers::new(1, INDEX_MASK + 1, 0).is_none());
+        assert!(Blockers::new(2, 3, INDEX_MASK + 1).is_none());
+    }
 
     /// Cards on a ring around the school, close enough that many grid
     /// steps touch two or three of them (or a label) at once.
