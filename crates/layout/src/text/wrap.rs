@@ -113,6 +113,12 @@ impl Meter {
         units as f64 / self.upem * self.style.size <= self.max_width
     }
 
+    /// True when an advance of `units` is wider than the measure (not the
+    /// same as not fitting for a measure that is not a number).
+    fn too_wide(&self, units: i64) -> bool {
+        units as f64 / self.upem * self.style.size > self.max_width
+    }
+
     /// A line of `text` alone, measured whole.
     fn whole(&self, text: String) -> Line {
         let units = self.units(&text);
@@ -179,7 +185,9 @@ fn wrap_with(text: &str, m: &Meter, lang: HyphenLang) -> Vec<Line> {
 fn place_word(word: &str, lines: &mut Vec<Line>, current: &mut Line, m: &Meter, lang: HyphenLang) {
     let mut rest = m.whole(word.to_string());
     let empty = m.whole(String::new());
-    while !m.fits(rest.units) {
+    // Every turn takes at least one character off; an empty rest is done
+    // even where nothing fits (a negative measure).
+    while !rest.text.is_empty() && m.too_wide(rest.units) {
         let (head, tail) = split_word_to_fit(&empty, &rest.text, m, lang);
         match tail {
             Some(tail) if !head.text.is_empty() => {
@@ -450,6 +458,26 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Odd measures (none, negative, not a number, infinite) wrap as the
+    /// exact way does, and every line still comes back.
+    #[test]
+    fn odd_measures_wrap_as_the_exact_way_does() {
+        let text = "Centrum voor Jeugd en Gezin jeugdgezondheidszorg";
+        for width in [0.0, -5.0, f64::NAN, f64::INFINITY, 1e-9] {
+            let quick = wrap(text, BODY, width, HyphenLang::Dutch);
+            let exact: Vec<String> =
+                wrap_with(text, &Meter::new(BODY, width, true), HyphenLang::Dutch)
+                    .into_iter()
+                    .map(|l| l.text)
+                    .collect();
+            assert_eq!(quick, exact, "{width}");
+            assert_eq!(
+                quick.concat().replace(['-', ' '], ""),
+                text.replace(' ', "")
+            );
         }
     }
 }
