@@ -213,8 +213,15 @@ impl Path {
     /// `L`, `Q` and `C` commands with finite numbers (a command letter may
     /// be repeated implicitly, as SVG allows).
     pub fn parse(d: &str) -> Result<Path, PathError> {
-        let mut tokens = Tokens { rest: d };
         let mut path = Path::new();
+        Path::parse_into(d, &mut path)?;
+        Ok(path)
+    }
+
+    /// Reads `d` into `path` command by command: on an error, `path` holds
+    /// the whole commands before it.
+    fn parse_into(d: &str, path: &mut Path) -> Result<(), PathError> {
+        let mut tokens = Tokens { rest: d };
         let mut command: Option<char> = None;
         while let Some(t) = tokens.peek()? {
             let c = match t {
@@ -261,7 +268,7 @@ impl Path {
             }
             command = Some(c);
         }
-        Ok(path)
+        Ok(())
     }
 }
 
@@ -460,22 +467,11 @@ impl<'de> Deserialize<'de> for Path {
 /// px apart; unreadable data gives the points up to where it stops making
 /// sense. For callers holding path strings from the layout's JSON.
 pub fn sample_path(d: &str, step: f64) -> Vec<(f64, f64)> {
-    match Path::parse(d) {
-        Ok(p) => p.sample(step),
-        Err(_) => {
-            // The longest prefix of whole commands that parses.
-            let mut end = d.len();
-            while end > 0 {
-                end = d[..end]
-                    .rfind(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
-                    .unwrap_or(0);
-                if let Ok(p) = Path::parse(&d[..end]) {
-                    return p.sample(step);
-                }
-            }
-            Vec::new()
-        }
-    }
+    // The whole commands before anything unreadable, read once (trying
+    // ever shorter prefixes read a long path again for every command).
+    let mut path = Path::new();
+    let _ = Path::parse_into(d, &mut path);
+    path.sample(step)
 }
 
 #[cfg(test)]
@@ -486,6 +482,24 @@ mod tests {
         let s = format!("{r:.2}");
         let s = s.trim_end_matches('0').trim_end_matches('.');
         if s == "-0" { "0".into() } else { s.to_string() }
+    }
+
+    /// Unreadable path data gives the points of the whole commands before
+    /// it, and a long path spoilt at its end is read once, not once per
+    /// command (200,000 commands: read again for each, minutes).
+    #[test]
+    fn spoilt_path_data_gives_what_came_before() {
+        assert_eq!(
+            sample_path("M0 0 L10 0 L20", 100.0),
+            sample_path("M0 0 L10 0", 100.0)
+        );
+        assert_eq!(
+            sample_path("M0 0 L10 0 20 0 30", 100.0).last(),
+            Some(&(20.0, 0.0))
+        );
+        assert!(sample_path("nonsense", 1.0).is_empty());
+        let long = format!("M0 0{} X", " L1 1".repeat(200_000));
+        assert!(!sample_path(&long, 1000.0).is_empty());
     }
 
     #[test]
