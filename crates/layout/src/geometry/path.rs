@@ -486,7 +486,7 @@ mod tests {
 
     /// Unreadable path data gives the points of the whole commands before
     /// it, and a long path spoilt at its end is read once, not once per
-    /// command (200,000 commands: read again for each, minutes).
+    /// command (which was quadratic in the commands).
     #[test]
     fn spoilt_path_data_gives_what_came_before() {
         assert_eq!(

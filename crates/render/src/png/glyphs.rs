@@ -134,7 +134,8 @@ impl Blend {
         ((t + ((t >> 8) & Blend::LOW_BYTES)) >> 8) & Blend::LOW_BYTES
     }
 
-    /// Blends over `px` (one pixel's four bytes) at coverage `a` (1–254).
+    /// Blends over `px` (one pixel's four bytes) at coverage `a` (0–255;
+    /// the compositor handles 0 and 255 itself).
     fn over(&self, px: &mut [u8], a: u32) {
         let Ok(bytes) = <[u8; 4]>::try_from(&*px) else {
             return;
