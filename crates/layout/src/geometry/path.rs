@@ -414,10 +414,6 @@ pub fn coordinate(v: f64) -> String {
     s
 }
 
-pub(crate) fn fmt_number(v: f64, out: &mut impl fmt::Write) -> fmt::Result {
-    write_coordinate(v, out)
-}
-
 impl fmt::Display for Path {
     /// SVG path data: `M12 34 L56 78 Q… C…`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -432,9 +428,9 @@ impl fmt::Display for Path {
                 if i > 0 {
                     f.write_str(" ")?;
                 }
-                fmt_number(p.x, f)?;
+                write_coordinate(p.x, f)?;
                 f.write_str(" ")?;
-                fmt_number(p.y, f)?;
+                write_coordinate(p.y, f)?;
             }
             Ok(())
         };

@@ -199,7 +199,7 @@ fn shape_uncached(text: &str, weight: Weight) -> ShapedRun {
         };
         shaper.shape(buffer, ShapeOptions::new().plan(Some(&plans[index].plan)))
     });
-    let upem = f64::from(shaper.units_per_em().max(1));
+    let upem = face.upem;
     let glyphs: Vec<Glyph> = output
         .glyph_infos()
         .iter()

@@ -92,6 +92,17 @@ struct Line {
     junctions: u32,
 }
 
+impl Line {
+    /// A line with nothing on it yet.
+    fn empty() -> Line {
+        Line {
+            text: String::new(),
+            units: 0,
+            junctions: 0,
+        }
+    }
+}
+
 impl Meter {
     fn new(style: Style, max_width: f64, exact: bool) -> Meter {
         Meter {
@@ -107,16 +118,21 @@ impl Meter {
         advance_units(text, self.style.weight)
     }
 
-    /// True when an advance of `units` fits, compared exactly as
-    /// [`Style::width`] would compare the shaped line.
+    /// The width of an advance of `units`, computed exactly as
+    /// [`Style::width`] computes the shaped line's.
+    fn px(&self, units: i64) -> f64 {
+        units as f64 / self.upem * self.style.size
+    }
+
+    /// True when an advance of `units` fits.
     fn fits(&self, units: i64) -> bool {
-        units as f64 / self.upem * self.style.size <= self.max_width
+        self.px(units) <= self.max_width
     }
 
     /// True when an advance of `units` is wider than the measure (not the
     /// same as not fitting for a measure that is not a number).
     fn too_wide(&self, units: i64) -> bool {
-        units as f64 / self.upem * self.style.size > self.max_width
+        self.px(units) > self.max_width
     }
 
     /// A line of `text` alone, measured whole.
@@ -135,14 +151,14 @@ impl Meter {
             let tail = self.whole(tail.to_string());
             return self.fits(tail.units).then_some(tail);
         }
-        let text = format!("{} {tail}", line.text);
+        let text = || format!("{} {tail}", line.text);
         if !self.exact {
             let units = line.units + self.space + self.units(tail);
             let junctions = line.junctions + 2;
             let slack = (f64::from(junctions) * JUNCTION_EM * self.upem).ceil() as i64;
             if self.fits(units + slack) {
                 return Some(Line {
-                    text,
+                    text: text(),
                     units,
                     junctions,
                 });
@@ -151,14 +167,14 @@ impl Meter {
                 return None;
             }
         }
-        let line = self.whole(text);
+        let line = self.whole(text());
         self.fits(line.units).then_some(line)
     }
 }
 
 fn wrap_with(text: &str, m: &Meter, lang: HyphenLang) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
-    let mut current = m.whole(String::new());
+    let mut current = Line::empty();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         if let Some(joined) = m.join(&current, word) {
             current = joined;
@@ -168,7 +184,7 @@ fn wrap_with(text: &str, m: &Meter, lang: HyphenLang) -> Vec<Line> {
         if !current.text.is_empty() {
             let (head, rest) = split_word_to_fit(&current, word, m, lang);
             lines.push(head);
-            current = m.whole(String::new());
+            current = Line::empty();
             let Some(rest) = rest else { continue };
             place_word(&rest, &mut lines, &mut current, m, lang);
             continue;
@@ -184,11 +200,10 @@ fn wrap_with(text: &str, m: &Meter, lang: HyphenLang) -> Vec<Line> {
 /// Puts `word` on a fresh line, breaking it as often as needed.
 fn place_word(word: &str, lines: &mut Vec<Line>, current: &mut Line, m: &Meter, lang: HyphenLang) {
     let mut rest = m.whole(word.to_string());
-    let empty = m.whole(String::new());
     // Every turn takes at least one character off; an empty rest is done
     // even where nothing fits (a negative measure).
     while !rest.text.is_empty() && m.too_wide(rest.units) {
-        let (head, tail) = split_word_to_fit(&empty, &rest.text, m, lang);
+        let (head, tail) = split_word_to_fit(&Line::empty(), &rest.text, m, lang);
         match tail {
             Some(tail) if !head.text.is_empty() => {
                 lines.push(head);
