@@ -118,6 +118,40 @@ fn main() {
         t_parse + t_layout + t_painter,
         (t_parse + t_layout + t_painter) / t_floor
     );
+    // Side by side: each round runs the whole path (parse, layout, paint,
+    // encode) once and the floor once, so that both see the machine as it
+    // is at that moment; the median of the rounds' ratios.
+    let mut ratios: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let k = parse(&bytes, &ParseOptions::default()).unwrap().kernteam;
+            let l = layout(&k, &LayoutOptions::default()).unwrap();
+            let png = cirkel_render::layout_to_png(
+                &l,
+                &Theme::default(),
+                &SvgOptions::default(),
+                width as u32,
+                &PngOptions::default(),
+            )
+            .unwrap();
+            let whole = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let mut p = tiny_skia::Pixmap::new(same.width(), same.height()).unwrap();
+            p.data_mut().copy_from_slice(same.data());
+            let floor = encode_png(&p, &PngOptions::default()).unwrap();
+            let floor_time = t.elapsed().as_secs_f64();
+            // (The floor has no pHYs chunk: a few bytes less.)
+            assert!(png.len().abs_diff(floor.len()) < 64);
+            whole / floor_time
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    println!(
+        "  side by side: {:.2} × the floor (median of {runs} rounds; {:.2}–{:.2})",
+        ratios[ratios.len() / 2],
+        ratios[0],
+        ratios[ratios.len() - 1]
+    );
     if std::env::var_os("CIRKEL_STAGES_PARTS").is_some() {
         parts(&l, width);
     }

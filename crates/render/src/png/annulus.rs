@@ -6,7 +6,7 @@
 //! the edges match resvg's within a few levels; the rows between the ends
 //! are filled in one go.
 
-use resvg::tiny_skia::PixmapMut;
+use super::canvas::Band;
 
 use crate::theme::Rgb;
 
@@ -22,20 +22,14 @@ pub(super) const SUB_ROWS: usize = 4;
 /// pixels around `(cx, cy)`, in canvas pixels, blended over what is there.
 /// Nothing is drawn for radii that are not finite or out of order.
 pub(super) fn fill_annulus(
-    pixmap: &mut PixmapMut<'_>,
+    band: &mut Band<'_>,
     centre: (f64, f64),
     inner: f64,
     outer: f64,
     colour: Rgb,
     alpha: u8,
 ) {
-    fill_ring(
-        pixmap,
-        centre,
-        (inner, outer),
-        None,
-        Ink::new(colour, alpha),
-    );
+    fill_ring(band, centre, (inner, outer), None, Ink::new(colour, alpha));
 }
 
 /// The part of the ring [`fill_annulus`] fills from `start` to `end`
@@ -43,7 +37,7 @@ pub(super) fn fill_annulus(
 /// covered as exactly as its round ones. A span of 360° or more is the
 /// whole ring; nothing is drawn for angles that are not finite.
 pub(super) fn fill_sector(
-    pixmap: &mut PixmapMut<'_>,
+    band: &mut Band<'_>,
     centre: (f64, f64),
     radii: (f64, f64),
     (start, end): (f64, f64),
@@ -55,14 +49,14 @@ pub(super) fn fill_sector(
         return;
     }
     if end - start >= 360.0 {
-        fill_ring(pixmap, centre, radii, None, ink);
+        fill_ring(band, centre, radii, None, ink);
     } else {
-        fill_ring(pixmap, centre, radii, Some(Cut::new(start, end)), ink);
+        fill_ring(band, centre, radii, Some(Cut::new(start, end)), ink);
     }
 }
 
 fn fill_ring(
-    pixmap: &mut PixmapMut<'_>,
+    band: &mut Band<'_>,
     (cx, cy): (f64, f64),
     (inner, outer): (f64, f64),
     cut: Option<Cut>,
@@ -75,30 +69,32 @@ fn fill_ring(
     {
         return;
     }
-    fill_rows(pixmap, (cy - outer, cy + outer), &ink, |y| {
+    fill_rows(band, (cy - outer, cy + outer), &ink, |y| {
         row_spans(y, (cx, cy), inner, outer, cut.as_ref())
     });
 }
 
 /// Paints the pixel rows from `top` to `bottom` (canvas pixels, clipped to
-/// the canvas) with the runs `spans` gives for each row's sub-rows.
+/// the band) with the runs `spans` gives for each (canvas) row's sub-rows.
 pub(super) fn fill_rows(
-    pixmap: &mut PixmapMut<'_>,
+    band: &mut Band<'_>,
     (top, bottom): (f64, f64),
     ink: &Ink,
     spans: impl Fn(usize) -> [SubRow; SUB_ROWS],
 ) {
-    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+    let width = band.pixmap.width() as usize;
+    let (first, end) = band.rows();
     // NaN ends (never passed, but cheap to refuse) compare false.
-    let top = top.floor().max(0.0);
-    let bottom = bottom.ceil().min(height as f64);
+    let top = top.floor().max(first as f64);
+    let bottom = bottom.ceil().min(end as f64);
     if top.partial_cmp(&bottom) != Some(std::cmp::Ordering::Less) {
         return;
     }
-    let data = pixmap.data_mut();
+    let data = band.pixmap.data_mut();
     for y in top as usize..bottom as usize {
         let spans = spans(y);
-        let row = &mut data[y * width * 4..(y + 1) * width * 4];
+        let at = (y - first) * width * 4;
+        let row = &mut data[at..at + width * 4];
         if !paint_regular_row(row, &spans, ink) {
             paint_row(row, &spans, ink);
         }
@@ -452,7 +448,14 @@ mod tests {
             let mut ours = Pixmap::new(400, 400).unwrap();
             ours.fill(sk::Color::WHITE);
             let mut theirs = ours.clone();
-            fill_annulus(&mut ours.as_mut(), (cx, cy), inner, outer, colour, 255);
+            fill_annulus(
+                &mut Band::whole(ours.as_mut()),
+                (cx, cy),
+                inner,
+                outer,
+                colour,
+                255,
+            );
             let covered = ink(&ours);
             let area = std::f64::consts::PI * (outer * outer - inner * inner);
             assert!(
@@ -482,15 +485,29 @@ mod tests {
     fn translucent_ink_blends_and_nothing_is_drawn_off_the_canvas() {
         let mut p = Pixmap::new(10, 10).unwrap();
         p.fill(sk::Color::WHITE);
-        fill_annulus(&mut p.as_mut(), (5.0, 5.0), 0.0, 100.0, Rgb(0, 0, 0), 128);
+        fill_annulus(
+            &mut Band::whole(p.as_mut()),
+            (5.0, 5.0),
+            0.0,
+            100.0,
+            Rgb(0, 0, 0),
+            128,
+        );
         assert!(
             p.data().chunks(4).all(|px| px == [127, 127, 127, 255]),
             "{:?}",
             &p.data()[..4]
         );
-        fill_annulus(&mut p.as_mut(), (-500.0, 5.0), 0.0, 3.0, Rgb(0, 0, 0), 255);
         fill_annulus(
-            &mut p.as_mut(),
+            &mut Band::whole(p.as_mut()),
+            (-500.0, 5.0),
+            0.0,
+            3.0,
+            Rgb(0, 0, 0),
+            255,
+        );
+        fill_annulus(
+            &mut Band::whole(p.as_mut()),
             (f64::NAN, 5.0),
             0.0,
             3.0,
@@ -498,7 +515,7 @@ mod tests {
             255,
         );
         fill_annulus(
-            &mut p.as_mut(),
+            &mut Band::whole(p.as_mut()),
             (5.0, 5.0),
             1e300,
             f64::INFINITY,
@@ -541,7 +558,14 @@ mod tests {
         ] {
             let mut p = Pixmap::new(300, 300).unwrap();
             p.fill(sk::Color::WHITE);
-            fill_sector(&mut p.as_mut(), c, radii, angles, Rgb(0, 0, 0), 255);
+            fill_sector(
+                &mut Band::whole(p.as_mut()),
+                c,
+                radii,
+                angles,
+                Rgb(0, 0, 0),
+                255,
+            );
             let ours = coverage(&p);
             let span = (angles.1 - angles.0).min(360.0);
             let area =
@@ -578,7 +602,7 @@ mod tests {
         p.fill(sk::Color::WHITE);
         for angles in [(f64::NAN, 10.0), (0.0, f64::INFINITY), (50.0, 20.0)] {
             fill_sector(
-                &mut p.as_mut(),
+                &mut Band::whole(p.as_mut()),
                 (10.0, 10.0),
                 (0.0, 9.0),
                 angles,

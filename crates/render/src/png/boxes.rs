@@ -5,7 +5,7 @@
 //! inside) whose ends follow from the corner radii — no path to trace and
 //! no stroke to outline. Cards are the most numerous shapes of the picture.
 
-use resvg::tiny_skia::PixmapMut;
+use super::canvas::Band;
 
 use super::annulus::{Ink, SUB_ROWS, SubRow, fill_rows, sub_row_y};
 use crate::theme::Rgb;
@@ -79,11 +79,11 @@ impl RoundedBox {
 }
 
 /// Fills `shape` with `colour`, blended over what is there.
-pub(super) fn fill_box(pixmap: &mut PixmapMut<'_>, shape: &RoundedBox, colour: Rgb) {
+pub(super) fn fill_box(band: &mut Band<'_>, shape: &RoundedBox, colour: Rgb) {
     if !shape.is_regular() {
         return;
     }
-    fill_rows(pixmap, (shape.y0, shape.y1), &Ink::new(colour, 255), |y| {
+    fill_rows(band, (shape.y0, shape.y1), &Ink::new(colour, 255), |y| {
         let mut subs = [SubRow::default(); SUB_ROWS];
         for (i, sub) in subs.iter_mut().enumerate() {
             if let Some((a, b)) = shape.run(sub_row_y(y, i)) {
@@ -97,7 +97,7 @@ pub(super) fn fill_box(pixmap: &mut PixmapMut<'_>, shape: &RoundedBox, colour: R
 /// Strokes the outline of `shape` with a line `width` pixels wide in
 /// `colour` (round joins, as every stroke of the picture): the area
 /// between the box grown by half the width and the box shrunk by it.
-pub(super) fn stroke_box(pixmap: &mut PixmapMut<'_>, shape: &RoundedBox, width: f64, colour: Rgb) {
+pub(super) fn stroke_box(band: &mut Band<'_>, shape: &RoundedBox, width: f64, colour: Rgb) {
     if !(shape.is_regular() && width.is_finite() && width > 0.0) {
         return;
     }
@@ -106,7 +106,7 @@ pub(super) fn stroke_box(pixmap: &mut PixmapMut<'_>, shape: &RoundedBox, width: 
     let inner = shape.grown(-half);
     // A line as wide as the box leaves no inside.
     let hollow = inner.x1 > inner.x0 && inner.y1 > inner.y0;
-    fill_rows(pixmap, (outer.y0, outer.y1), &Ink::new(colour, 255), |y| {
+    fill_rows(band, (outer.y0, outer.y1), &Ink::new(colour, 255), |y| {
         let mut subs = [SubRow::default(); SUB_ROWS];
         for (i, sub) in subs.iter_mut().enumerate() {
             let sy = sub_row_y(y, i);
@@ -165,8 +165,8 @@ mod tests {
         let mut p = Pixmap::new(size, size).unwrap();
         p.fill(sk::Color::WHITE);
         match stroke {
-            None => fill_box(&mut p.as_mut(), shape, Rgb(0, 0, 0)),
-            Some(w) => stroke_box(&mut p.as_mut(), shape, w, Rgb(0, 0, 0)),
+            None => fill_box(&mut Band::whole(p.as_mut()), shape, Rgb(0, 0, 0)),
+            Some(w) => stroke_box(&mut Band::whole(p.as_mut()), shape, w, Rgb(0, 0, 0)),
         }
         p
     }
@@ -260,8 +260,8 @@ mod tests {
             assert!(!bad.is_regular(), "{bad:?}");
             let mut p = Pixmap::new(30, 30).unwrap();
             p.fill(sk::Color::WHITE);
-            fill_box(&mut p.as_mut(), &bad, Rgb(0, 0, 0));
-            stroke_box(&mut p.as_mut(), &bad, 2.0, Rgb(0, 0, 0));
+            fill_box(&mut Band::whole(p.as_mut()), &bad, Rgb(0, 0, 0));
+            stroke_box(&mut Band::whole(p.as_mut()), &bad, 2.0, Rgb(0, 0, 0));
             assert!(p.data().iter().all(|v| *v == 255), "{bad:?} drew");
         }
         // Off the canvas: nothing drawn, nothing out of bounds.
@@ -272,13 +272,13 @@ mod tests {
             x1: -100.0,
             ..good
         };
-        fill_box(&mut p.as_mut(), &far, Rgb(0, 0, 0));
+        fill_box(&mut Band::whole(p.as_mut()), &far, Rgb(0, 0, 0));
         let below = RoundedBox {
             y0: 40.0,
             y1: 60.0,
             ..good
         };
-        stroke_box(&mut p.as_mut(), &below, 4.0, Rgb(0, 0, 0));
+        stroke_box(&mut Band::whole(p.as_mut()), &below, 4.0, Rgb(0, 0, 0));
         assert!(p.data().iter().all(|v| *v == 255));
     }
 }

@@ -51,6 +51,31 @@ impl Drop for Canvas {
     }
 }
 
+/// Rows `top..top + pixmap.height()` of a canvas: what one painter
+/// thread draws on. Shapes are given in canvas pixels; the exact fillers
+/// and the glyphs move them to the band by whole rows (so a band's pixels
+/// are those the whole canvas would have), tiny-skia by its transform.
+pub(super) struct Band<'p> {
+    /// The band's pixels.
+    pub(super) pixmap: PixmapMut<'p>,
+    /// The canvas row of the band's first row.
+    pub(super) top: u32,
+}
+
+impl<'p> Band<'p> {
+    /// The whole canvas as one band.
+    #[cfg(test)]
+    pub(super) fn whole(pixmap: PixmapMut<'p>) -> Band<'p> {
+        Band { pixmap, top: 0 }
+    }
+
+    /// The canvas rows of the band, `top..bottom`.
+    pub(super) fn rows(&self) -> (usize, usize) {
+        let top = self.top as usize;
+        (top, top + self.pixmap.height() as usize)
+    }
+}
+
 enum Bytes {
     Heap(Vec<u8>),
     #[cfg(target_os = "linux")]
@@ -98,9 +123,36 @@ impl Canvas {
     }
 
     /// The canvas to paint on.
+    #[cfg(test)]
     pub(super) fn as_mut(&mut self) -> Option<PixmapMut<'_>> {
         let bytes = self.bytes.as_mut()?.slice_mut().get_mut(..self.len)?;
         PixmapMut::from_bytes(bytes, self.width, self.height)
+    }
+
+    /// The canvas cut into bands of whole rows, one after the other in
+    /// memory: for each `(rows, top)` of `plan`, a band of that many rows
+    /// standing for the picture's rows from `top` on (bands may stand for
+    /// overlapping rows of the picture; in memory they are apart). `None`
+    /// when the plan does not take exactly the canvas's rows.
+    pub(super) fn bands(&mut self, plan: &[(u32, u32)]) -> Option<Vec<Band<'_>>> {
+        let width = self.width;
+        let total = plan
+            .iter()
+            .try_fold(0u32, |n, (rows, _)| n.checked_add(*rows))?;
+        if total != self.height {
+            return None;
+        }
+        let mut rest = self.bytes.as_mut()?.slice_mut().get_mut(..self.len)?;
+        let mut bands = Vec::with_capacity(plan.len());
+        for &(rows, top) in plan {
+            let (this, next) = rest.split_at_mut(rows as usize * width as usize * 4);
+            bands.push(Band {
+                pixmap: PixmapMut::from_bytes(this, width, rows)?,
+                top,
+            });
+            rest = next;
+        }
+        Some(bands)
     }
 
     /// The painted pixels.

@@ -30,7 +30,7 @@
 //! A picture that is not fully opaque (never drawn by cirkel, which paints a
 //! background) is stored as RGBA.
 
-use resvg::tiny_skia::{Pixmap, PixmapRef};
+use resvg::tiny_skia::Pixmap;
 
 use super::error::PngError;
 
@@ -102,19 +102,21 @@ pub struct PngOptions {
 
 /// Encodes the pixmap as PNG.
 pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngError> {
-    encode_pixels(pixmap.as_ref(), options)
+    let size = (pixmap.width(), pixmap.height());
+    encode_pixels(size, &[pixmap.data()], options)
 }
 
-/// Encodes the pixels as PNG (what [`encode_png`] does, for a canvas
-/// that is not an owned `Pixmap`).
+/// Encodes a picture of `width` × `height` premultiplied RGBA pixels, given
+/// as runs of whole rows top to bottom (a canvas painted in bands), as PNG.
 pub(super) fn encode_pixels(
-    pixmap: PixmapRef<'_>,
+    (width, height): (u32, u32),
+    rows: &[&[u8]],
     options: &PngOptions,
 ) -> Result<Vec<u8>, PngError> {
-    let dpi = options.resolution.dpi(pixmap.width());
-    if let Some(palette) = super::indexed::Palette::of(pixmap.data(), pixmap.width() as usize) {
+    let dpi = options.resolution.dpi(width);
+    if let Some(palette) = super::indexed::Palette::of(rows, width as usize) {
         return Ok(super::indexed::write(
-            (pixmap.width(), pixmap.height()),
+            (width, height),
             &palette,
             options.effort,
             dpi,
@@ -122,7 +124,7 @@ pub(super) fn encode_pixels(
     }
     let mut out = Vec::new();
     {
-        let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+        let mut encoder = png::Encoder::new(&mut out, width, height);
         encoder.set_depth(png::BitDepth::Eight);
         if let Some(dpi) = dpi {
             let per_metre = metres(dpi);
@@ -138,8 +140,8 @@ pub(super) fn encode_pixels(
             PngEffort::Balanced => png::Compression::Balanced,
             PngEffort::Smallest => png::Compression::High,
         });
-        let mut straight = Vec::with_capacity(pixmap.data().len());
-        for p in pixmap.data().chunks_exact(4) {
+        let mut straight = Vec::with_capacity(rows.iter().map(|r| r.len()).sum());
+        for p in rows.iter().flat_map(|r| r.chunks_exact(4)) {
             let c = resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
                 .map(|c| c.demultiply())
                 .map_or([0, 0, 0, 0], |c| [c.red(), c.green(), c.blue(), c.alpha()]);

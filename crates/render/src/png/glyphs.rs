@@ -13,11 +13,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use cirkel_layout::{FONT_BOLD, FONT_REGULAR};
-use resvg::tiny_skia::PixmapMut;
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
+use super::canvas::Band;
 use crate::theme::Rgb;
 
 /// Glyph positions in eighths of a pixel across and quarters down (a
@@ -72,12 +72,18 @@ struct Glyph {
 }
 
 impl Glyph {
-    /// Composites the glyph in `colour` with its origin at (`x`, `y`):
-    /// source-over on premultiplied pixels, clipped to the canvas.
-    fn composite(&self, pixmap: &mut PixmapMut<'_>, x: i64, y: i64, colour: Rgb) {
+    /// Composites the glyph in `colour` with its origin at (`x`, `y`)
+    /// (canvas pixels): source-over on premultiplied pixels, clipped to
+    /// the band.
+    fn composite(&self, band: &mut Band<'_>, x: i64, y: i64, colour: Rgb) {
+        let pixmap = &mut band.pixmap;
         let (pw, ph) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
         let (w, h) = (i64::from(self.width), i64::from(self.height));
-        let (gx, gy) = (x + i64::from(self.left), y + i64::from(self.top));
+        // The glyph's corner on the band.
+        let (gx, gy) = (
+            x + i64::from(self.left),
+            y + i64::from(self.top) - i64::from(band.top),
+        );
         // The glyph's columns and rows on the canvas.
         let (c0, c1) = ((-gx).max(0), w.min(pw - gx));
         let (r0, r1) = ((-gy).max(0), h.min(ph - gy));
@@ -223,7 +229,7 @@ impl Glyphs {
     }
 
     /// Draws one glyph: from the cache, rasterised first when new.
-    pub(super) fn draw(&mut self, pixmap: &mut PixmapMut<'_>, at: Placed, colour: Rgb) {
+    pub(super) fn draw(&mut self, band: &mut Band<'_>, at: Placed, colour: Rgb) {
         // Whole pixels and an eighth (across) or quarter (down); a
         // fraction that rounds up moves to the next pixel.
         let split = |v: f32, steps: f32| {
@@ -271,7 +277,7 @@ impl Glyphs {
             self.map.insert(key, glyph);
         }
         if let Some(Some(glyph)) = self.map.get(&key) {
-            glyph.composite(pixmap, ix as i64, iy as i64, colour);
+            glyph.composite(band, ix as i64, iy as i64, colour);
         }
     }
 }

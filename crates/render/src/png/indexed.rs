@@ -166,35 +166,42 @@ impl Count {
 }
 
 impl Palette {
-    /// The palette of an opaque picture `width` pixels wide: every colour
-    /// when it has at most 256, else the 256 most frequent and every other
-    /// colour mapped to the nearest of them. `None` when a pixel is not
-    /// opaque or the picture has more than 65,535 colours (not a diagram).
-    pub(super) fn of(data: &[u8], width: usize) -> Option<Palette> {
+    /// The palette of an opaque picture `width` pixels wide, given as runs
+    /// of whole rows top to bottom: every colour when it has at most 256,
+    /// else the 256 most frequent and every other colour mapped to the
+    /// nearest of them. `None` when a pixel is not opaque, a run is not
+    /// whole rows, or the picture has more than 65,535 colours (not a
+    /// diagram).
+    pub(super) fn of(parts: &[&[u8]], width: usize) -> Option<Palette> {
+        if width == 0 {
+            return None;
+        }
         let mut n = Count {
             ids: ColourTable::new(),
             colours: Vec::new(),
             counts: Vec::new(),
-            runs: Vec::with_capacity(data.len() / 64),
+            runs: Vec::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() / 64),
         };
-        if width == 0 || !data.len().is_multiple_of(width * 4) {
-            return None;
-        }
-        // The canvas (a mapping, or an allocation of pixels) is aligned;
-        // anything else is read as words first.
-        let copied: Vec<u32>;
-        let pixels: &[u32] = match bytemuck::try_cast_slice(data) {
-            Ok(pixels) => pixels,
-            Err(_) => {
-                copied = data
-                    .chunks_exact(4)
-                    .map(|p| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]))
-                    .collect();
-                &copied
+        for data in parts {
+            if !data.len().is_multiple_of(width * 4) {
+                return None;
             }
-        };
-        for row in pixels.chunks_exact(width) {
-            n.row(row)?;
+            // The canvas (a mapping, or an allocation of pixels) is
+            // aligned; anything else is read as words first.
+            let copied: Vec<u32>;
+            let pixels: &[u32] = match bytemuck::try_cast_slice(data) {
+                Ok(pixels) => pixels,
+                Err(_) => {
+                    copied = data
+                        .chunks_exact(4)
+                        .map(|p| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]))
+                        .collect();
+                    &copied
+                }
+            };
+            for row in pixels.chunks_exact(width) {
+                n.row(row)?;
+            }
         }
         let Count {
             colours,
@@ -471,7 +478,7 @@ mod tests {
         for effort in [PngEffort::Fast, PngEffort::Balanced, PngEffort::Smallest] {
             for width in [1, 7, 8, 9, 17, 333] {
                 let px = runs_picture(width, 23);
-                let palette = Palette::of(&picture(&px), width).expect("opaque");
+                let palette = Palette::of(&[&picture(&px)], width).expect("opaque");
                 let png = write((width as u32, 23), &palette, effort, None).expect("written");
                 assert_eq!(
                     decode(&png),
@@ -489,13 +496,13 @@ mod tests {
         let mut px = vec![[40, 80, 120]; width];
         px[69_999] = [1, 2, 3];
         let data = picture(&px);
-        let palette = Palette::of(&data, width).expect("opaque");
+        let palette = Palette::of(&[&data], width).expect("opaque");
         let png = write((width as u32, 1), &palette, PngEffort::Balanced, None).expect("written");
         assert_eq!(decode(&png).2, px);
         // The same pixels one byte off alignment give the same file.
         let mut shifted = vec![0u8; data.len() + 1];
         shifted[1..].copy_from_slice(&data);
-        let again = Palette::of(&shifted[1..], width).expect("opaque");
+        let again = Palette::of(&[&shifted[1..]], width).expect("opaque");
         let png2 = write((width as u32, 1), &again, PngEffort::Balanced, None).expect("written");
         assert_eq!(png, png2);
     }
@@ -503,10 +510,10 @@ mod tests {
     #[test]
     fn a_pixel_that_is_not_opaque_or_a_ragged_picture_is_refused() {
         let mut data = picture(&runs_picture(20, 4));
-        assert!(Palette::of(&data, 20).is_some());
+        assert!(Palette::of(&[&data], 20).is_some());
         data[4 * 37 + 3] = 254;
-        assert!(Palette::of(&data, 20).is_none());
-        assert!(Palette::of(&picture(&runs_picture(20, 4)), 21).is_none());
+        assert!(Palette::of(&[&data], 20).is_none());
+        assert!(Palette::of(&[&picture(&runs_picture(20, 4))], 21).is_none());
         assert!(Palette::of(&[], 0).is_none());
     }
 
@@ -527,7 +534,7 @@ mod tests {
             px.push([v, v, v]);
         }
         let width = px.len();
-        let palette = Palette::of(&picture(&px), width).expect("opaque");
+        let palette = Palette::of(&[&picture(&px)], width).expect("opaque");
         assert_eq!(palette.rgb.len(), 256 * 3);
         let png = write((width as u32, 1), &palette, PngEffort::Balanced, None).expect("written");
         let back = decode(&png).2;

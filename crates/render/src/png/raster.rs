@@ -105,22 +105,20 @@ pub fn layout_to_png(
             height: h64,
         });
     }
-    let canvas = super::paint::paint_layout(
+    let painted = super::paint::paint_layout(
         layout,
         theme,
         svg.highlight.as_deref(),
         &svg.photos,
         (w, h, scale),
-    )
-    .ok_or(PngError::Size {
-        width: w64,
-        height: h64,
-    })?;
-    let pixels = canvas.as_ref().ok_or(PngError::Size {
-        width: w64,
-        height: h64,
-    })?;
-    super::encode::encode_pixels(pixels, options)
+    );
+    let Some((size, rows)) = painted.as_ref().and_then(|p| p.rows()) else {
+        return Err(PngError::Size {
+            width: w64,
+            height: h64,
+        });
+    };
+    super::encode::encode_pixels(size, &rows, options)
 }
 
 /// The SVG with every text turned into outlines (paths), through usvg, so
