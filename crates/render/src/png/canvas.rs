@@ -69,6 +69,15 @@ impl<'p> Band<'p> {
         Band { pixmap, top: 0 }
     }
 
+    /// The same rows, borrowed again (for a painter that holds a band).
+    pub(super) fn reborrow(&mut self) -> Option<Band<'_>> {
+        let (width, height) = (self.pixmap.width(), self.pixmap.height());
+        Some(Band {
+            pixmap: PixmapMut::from_bytes(self.pixmap.data_mut(), width, height)?,
+            top: self.top,
+        })
+    }
+
     /// The canvas rows of the band, `top..bottom`.
     pub(super) fn rows(&self) -> (usize, usize) {
         let top = self.top as usize;

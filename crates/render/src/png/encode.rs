@@ -109,12 +109,24 @@ pub fn encode_png(pixmap: &Pixmap, options: &PngOptions) -> Result<Vec<u8>, PngE
 /// Encodes a picture of `width` × `height` premultiplied RGBA pixels, given
 /// as runs of whole rows top to bottom (a canvas painted in bands), as PNG.
 pub(super) fn encode_pixels(
-    (width, height): (u32, u32),
+    size: (u32, u32),
     rows: &[&[u8]],
     options: &PngOptions,
 ) -> Result<Vec<u8>, PngError> {
+    let palette = super::indexed::Palette::of(rows, size.0 as usize);
+    encode_with(size, rows, palette, options)
+}
+
+/// [`encode_pixels`] with the picture's palette known (`None`: the picture
+/// has none, and is written as RGBA).
+pub(super) fn encode_with(
+    (width, height): (u32, u32),
+    rows: &[&[u8]],
+    palette: Option<super::indexed::Palette>,
+    options: &PngOptions,
+) -> Result<Vec<u8>, PngError> {
     let dpi = options.resolution.dpi(width);
-    if let Some(palette) = super::indexed::Palette::of(rows, width as usize) {
+    if let Some(palette) = palette {
         return Ok(super::indexed::write(
             (width, height),
             &palette,

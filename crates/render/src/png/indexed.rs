@@ -80,11 +80,10 @@ impl ColourTable {
 /// mostly long runs: the example school's 3.6 million pixels are 208,000
 /// runs).
 pub(super) struct Palette {
-    /// Each row's runs in order, as `colour id << 16 | length`; a row's
-    /// lengths add up to the width (a run never crosses a row's end).
-    runs: Vec<u32>,
-    /// Colour id → palette index.
-    to_index: Vec<u8>,
+    /// Each stripe's rows' runs in order, as `colour id << 16 | length`
+    /// (a row's lengths add up to the width: a run never crosses a row's
+    /// end), with the stripe's colour id → palette index.
+    runs: Vec<(Vec<u32>, Vec<u8>)>,
     /// The palette, RGB triples, most frequent colour first.
     rgb: Vec<u8>,
     width: usize,
@@ -94,8 +93,10 @@ pub(super) struct Palette {
 const BLOCK: usize = 8;
 
 /// What the counting sweep knows: each colour once (by first appearance)
-/// with its count, and the runs so far.
-struct Count {
+/// with its count, and the runs so far. A picture painted in stripes is
+/// counted stripe by stripe, on the threads that painted them, and the
+/// counts merged ([`Palette::of_counts`]).
+pub(super) struct Count {
     ids: ColourTable,
     colours: Vec<u32>,
     counts: Vec<u32>,
@@ -106,6 +107,49 @@ struct Count {
 const MAX_RUN: usize = 0xffff;
 
 impl Count {
+    /// Counts a picture, or a stripe of one, `width` pixels wide given as
+    /// runs of whole rows top to bottom. `None` when a pixel is not
+    /// opaque, a run is not whole rows, or there are more than 65,535
+    /// colours.
+    pub(super) fn of(parts: &[&[u8]], width: usize) -> Option<Count> {
+        if width == 0 {
+            return None;
+        }
+        let mut n = Count {
+            ids: ColourTable::new(),
+            colours: Vec::new(),
+            counts: Vec::new(),
+            // Room for a run per 4 pixels, more than a diagram has: a
+            // large allocation is fresh mapped memory, and only the pages
+            // written cost a fault, whereas growing it copies the runs to
+            // fresh pages (a stripe across the rings has more runs than the
+            // picture on average).
+            runs: Vec::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() / 16),
+        };
+        for data in parts {
+            if !data.len().is_multiple_of(width * 4) {
+                return None;
+            }
+            // The canvas (a mapping, or an allocation of pixels) is
+            // aligned; anything else is read as words first.
+            let copied: Vec<u32>;
+            let pixels: &[u32] = match bytemuck::try_cast_slice(data) {
+                Ok(pixels) => pixels,
+                Err(_) => {
+                    copied = data
+                        .chunks_exact(4)
+                        .map(|p| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]))
+                        .collect();
+                    &copied
+                }
+            };
+            for row in pixels.chunks_exact(width) {
+                n.row(row)?;
+            }
+        }
+        Some(n)
+    }
+
     /// The id of colour `c` (a pixel's bytes as a native-endian word);
     /// `None` when it is not opaque or there are too many colours.
     #[inline]
@@ -173,41 +217,29 @@ impl Palette {
     /// whole rows, or the picture has more than 65,535 colours (not a
     /// diagram).
     pub(super) fn of(parts: &[&[u8]], width: usize) -> Option<Palette> {
-        if width == 0 {
-            return None;
-        }
-        let mut n = Count {
-            ids: ColourTable::new(),
-            colours: Vec::new(),
-            counts: Vec::new(),
-            runs: Vec::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() / 64),
-        };
-        for data in parts {
-            if !data.len().is_multiple_of(width * 4) {
-                return None;
+        Palette::of_counts(vec![Count::of(parts, width)?], width)
+    }
+
+    /// The palette of a picture counted in stripes, top to bottom: the
+    /// same as [`Palette::of`] on the whole picture (colours keep their
+    /// first appearance's order, runs their rows'). `None` as there.
+    pub(super) fn of_counts(counts: Vec<Count>, width: usize) -> Option<Palette> {
+        let mut counts = counts.into_iter();
+        let mut n = counts.next()?;
+        // Each stripe's runs, kept where they are, with its colour ids as
+        // the picture's (the first stripe's are).
+        let mut stripes = vec![(std::mem::take(&mut n.runs), None)];
+        for stripe in counts {
+            let mut ids = Vec::with_capacity(stripe.colours.len());
+            for (colour, count) in stripe.colours.iter().zip(&stripe.counts) {
+                let id = n.id(u32::from_ne_bytes(colour.to_be_bytes()))?;
+                *n.counts.get_mut(id as usize)? += count;
+                ids.push(id);
             }
-            // The canvas (a mapping, or an allocation of pixels) is
-            // aligned; anything else is read as words first.
-            let copied: Vec<u32>;
-            let pixels: &[u32] = match bytemuck::try_cast_slice(data) {
-                Ok(pixels) => pixels,
-                Err(_) => {
-                    copied = data
-                        .chunks_exact(4)
-                        .map(|p| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]))
-                        .collect();
-                    &copied
-                }
-            };
-            for row in pixels.chunks_exact(width) {
-                n.row(row)?;
-            }
+            stripes.push((stripe.runs, Some(ids)));
         }
         let Count {
-            colours,
-            counts,
-            runs,
-            ..
+            colours, counts, ..
         } = n;
         // Most frequent first; ties by colour, so the result never depends
         // on the order of first appearance.
@@ -228,9 +260,18 @@ impl Palette {
                 nearest(rgb(colours[*id]), &near, &mut dist)
             };
         }
+        let runs = stripes
+            .into_iter()
+            .map(|(runs, ids)| {
+                let index = match ids {
+                    None => to_index.clone(),
+                    Some(ids) => ids.iter().map(|id| to_index[*id as usize]).collect(),
+                };
+                (runs, index)
+            })
+            .collect();
         Some(Palette {
             runs,
-            to_index,
             rgb: kept.iter().flat_map(|c| rgb(*c)).collect(),
             width,
         })
@@ -244,15 +285,18 @@ impl Palette {
         mut each: impl FnMut(&[u8]) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut filled = 0;
-        for run in &self.runs {
-            let (id, len) = ((run >> 16) as usize, (run & 0xffff) as usize);
-            // By construction a row's runs end at its width.
-            let end = (filled + len).min(self.width);
-            out[filled..end].fill(self.to_index[id]);
-            filled = end;
-            if filled == self.width {
-                each(out)?;
-                filled = 0;
+        for (runs, to_index) in &self.runs {
+            for run in runs {
+                let (id, len) = ((run >> 16) as usize, (run & 0xffff) as usize);
+                // By construction a row's runs end at its width, and every
+                // id has an index.
+                let end = (filled + len).min(self.width);
+                out[filled..end].fill(to_index.get(id).copied().unwrap_or(0));
+                filled = end;
+                if filled == self.width {
+                    each(out)?;
+                    filled = 0;
+                }
             }
         }
         Ok(())
@@ -554,5 +598,64 @@ mod tests {
             let best = kept.iter().map(|k| dist(*want, *k)).min().expect("kept");
             assert_eq!(dist(*want, *got), best, "{want:?} became {got:?}");
         }
+    }
+
+    /// A picture counted in stripes (cut at any rows) gives the palette
+    /// and the PNG the whole picture gives, byte for byte; stripes that
+    /// have too many colours together give none, as the whole would.
+    #[test]
+    fn counts_of_stripes_merge_to_the_whole_pictures_palette() {
+        // 40 rows of 30: flat colours in runs that change from row to row,
+        // and from row 20 on 400 rarer colours (past the 256 kept).
+        let (width, height) = (30usize, 40usize);
+        let px: Vec<[u8; 3]> = (0..width * height)
+            .map(|i| {
+                let (x, y) = (i % width, i / width);
+                if y >= 20 && x % 3 != 1 {
+                    let k = (y * width + x) as u32;
+                    [(k % 251) as u8, (k / 7 % 253) as u8, 9]
+                } else {
+                    let band = ((x + y) / 5 % 6) as u8;
+                    [band * 40, 200 - band * 30, (y % 2) as u8 * 100]
+                }
+            })
+            .collect();
+        let data = picture(&px);
+        let whole = Palette::of(&[&data], width).expect("opaque");
+        assert_eq!(
+            whole.rgb.len(),
+            256 * 3,
+            "more colours than a palette holds"
+        );
+        let png = |p: &Palette| write((30, 40), p, PngEffort::Balanced, None).expect("written");
+        let expected = png(&whole);
+        let row = width * 4;
+        for cuts in [vec![20], vec![1, 39], vec![7, 13, 25], vec![0, 40]] {
+            let mut parts = Vec::new();
+            let mut start = 0;
+            for cut in cuts.iter().copied().chain([height]) {
+                parts.push(&data[start * row..cut * row]);
+                start = cut;
+            }
+            let counts = parts
+                .iter()
+                .map(|p| Count::of(&[p], width).expect("opaque"))
+                .collect();
+            let merged = Palette::of_counts(counts, width).expect("a palette");
+            assert!(png(&merged) == expected, "cut at {cuts:?}");
+        }
+        // 65,536 colours, half in each stripe: each has a count, together
+        // they have no palette.
+        let many: Vec<[u8; 3]> = (0..65_536u32)
+            .map(|i| [(i >> 8) as u8, i as u8, 7])
+            .collect();
+        let data = picture(&many);
+        let (upper, lower) = data.split_at(data.len() / 2);
+        let counts = [upper, lower]
+            .iter()
+            .map(|p| Count::of(&[p], 256).expect("fewer than 65,536 each"))
+            .collect();
+        assert!(Palette::of_counts(counts, 256).is_none());
+        assert!(Palette::of(&[&data], 256).is_none());
     }
 }

@@ -45,7 +45,7 @@ pub(crate) fn paint_layout(
 
 /// Walks the layout onto one band.
 fn paint_band(
-    mut band: Band<'_>,
+    band: &mut Band<'_>,
     layout: &Layout,
     theme: &Theme,
     highlight: Option<&str>,
@@ -59,6 +59,9 @@ fn paint_band(
     band.pixmap
         .fill(sk::Color::from_rgba8(bg.0, bg.1, bg.2, 255));
     let top = band.top as f32;
+    let Some(band) = band.reborrow() else {
+        return;
+    };
     let mut canvas = Skia {
         band,
         ts: Transform::from_scale(scale, scale).post_translate(0.0, -top),

@@ -105,20 +105,21 @@ pub fn layout_to_png(
             height: h64,
         });
     }
-    let painted = super::paint::paint_layout(
+    let too_large = || PngError::Size {
+        width: w64,
+        height: h64,
+    };
+    let mut painted = super::paint::paint_layout(
         layout,
         theme,
         svg.highlight.as_deref(),
         &svg.photos,
         (w, h, scale),
-    );
-    let Some((size, rows)) = painted.as_ref().and_then(|p| p.rows()) else {
-        return Err(PngError::Size {
-            width: w64,
-            height: h64,
-        });
-    };
-    super::encode::encode_pixels(size, &rows, options)
+    )
+    .ok_or_else(too_large)?;
+    let palette = painted.palette();
+    let (size, rows) = painted.rows().ok_or_else(too_large)?;
+    super::encode::encode_with(size, &rows, palette, options)
 }
 
 /// The SVG with every text turned into outlines (paths), through usvg, so

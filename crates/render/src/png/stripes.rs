@@ -17,6 +17,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use super::canvas::{Band, Canvas};
+use super::indexed::{Count, Palette};
 
 /// Pictures with fewer rows than twice this are painted in one stripe.
 const MIN_STRIPE_ROWS: u32 = 256;
@@ -34,6 +35,10 @@ pub(crate) struct Painted {
     canvas: Canvas,
     /// Each stripe's own rows, as (first row on the canvas, rows).
     kept: Vec<(u32, u32)>,
+    /// Each stripe's colours, counted by the thread that painted it for
+    /// the PNG's palette (`None` for a stripe with a pixel that is not
+    /// opaque or too many colours: the picture then has no palette).
+    counts: Vec<Option<Count>>,
 }
 
 /// The stripes of a picture `height` rows high, at most `most`: for each,
@@ -66,9 +71,9 @@ struct Stripe {
 
 impl Painted {
     /// A `width` × `height` picture, each of its stripes painted by
-    /// `paint` (on this thread or a helper; a panic is carried on).
-    /// `None` when a side is 0 or the canvas's size overflows.
-    pub(crate) fn paint(size: (u32, u32), paint: impl Fn(Band<'_>) + Sync) -> Option<Painted> {
+    /// `paint` and then counted (on this thread or a helper; a panic is
+    /// carried on). `None` when a side is 0 or the canvas's size overflows.
+    pub(crate) fn paint(size: (u32, u32), paint: impl Fn(&mut Band<'_>) + Sync) -> Option<Painted> {
         Painted::paint_in(size, MAX_STRIPES, paint)
     }
 
@@ -76,7 +81,7 @@ impl Painted {
     pub(super) fn paint_in(
         (width, height): (u32, u32),
         most: u32,
-        paint: impl Fn(Band<'_>) + Sync,
+        paint: impl Fn(&mut Band<'_>) + Sync,
     ) -> Option<Painted> {
         let stripes = plan(height, most);
         let rows = stripes
@@ -93,8 +98,36 @@ impl Painted {
         }
         let layout: Vec<(u32, u32)> = stripes.iter().map(|s| (s.rows, s.top)).collect();
         let bands = canvas.bands(&layout)?;
-        share(bands, &paint);
-        Some(Painted { canvas, kept })
+        let counts = Mutex::new((0..stripes.len()).map(|_| None).collect::<Vec<_>>());
+        let jobs = bands.into_iter().zip(&stripes).enumerate();
+        share(jobs.collect(), &|(i, (mut band, stripe)): Job<'_, '_>| {
+            paint(&mut band);
+            let row = width as usize * 4;
+            let (first, own) = (stripe.own.0 as usize * row, stripe.own.1 as usize * row);
+            let count = band
+                .pixmap
+                .data_mut()
+                .get(first..first + own)
+                .and_then(|rows| Count::of(&[rows], width as usize));
+            if let Ok(mut counts) = counts.lock()
+                && let Some(slot) = counts.get_mut(i)
+            {
+                *slot = count;
+            }
+        });
+        let counts = counts.into_inner().ok()?;
+        Some(Painted {
+            canvas,
+            kept,
+            counts,
+        })
+    }
+
+    /// The picture's palette, from its stripes' counts (taken: asked once).
+    pub(crate) fn palette(&mut self) -> Option<Palette> {
+        let counts: Option<Vec<Count>> = std::mem::take(&mut self.counts).into_iter().collect();
+        let width = self.canvas.as_ref()?.width() as usize;
+        Palette::of_counts(counts?, width)
     }
 
     /// The picture's width and height, and its rows as runs of whole rows
@@ -114,20 +147,23 @@ impl Painted {
     }
 }
 
-/// Paints every band, taken in turn by this thread and one more: within a
-/// thread pool (a batch) by the pool, otherwise by the painter's helper.
-fn share(bands: Vec<Band<'_>>, paint: &(impl Fn(Band<'_>) + Sync)) {
-    if bands.len() < 2 {
-        bands.into_iter().for_each(paint);
+/// One stripe to paint: its place in the picture's order, its band and plan.
+type Job<'c, 's> = (usize, (Band<'c>, &'s Stripe));
+
+/// Does every job, taken in turn by this thread and one more: within a
+/// thread pool (a batch) the pool's, otherwise the painter's helper.
+fn share<T: Send>(jobs: Vec<T>, each: &(impl Fn(T) + Sync)) {
+    if jobs.len() < 2 {
+        jobs.into_iter().for_each(each);
         return;
     }
-    let queue = Mutex::new(bands.into_iter());
+    let queue = Mutex::new(jobs.into_iter());
     let work = || {
         loop {
-            // The lock is let go before the band is painted.
+            // The lock is let go before the job is done.
             let next = queue.lock().ok().and_then(|mut q| q.next());
             match next {
-                Some(band) => paint(band),
+                Some(job) => each(job),
                 None => break,
             }
         }
@@ -201,7 +237,7 @@ mod tests {
     /// this thread and the helper, or within a pool of one thread.
     #[test]
     fn stripes_come_back_as_the_pictures_rows() {
-        let paint = |mut band: Band<'_>| {
+        let paint = |band: &mut Band<'_>| {
             let (w, top) = (band.pixmap.width() as usize, band.top);
             for (i, row) in band.pixmap.data_mut().chunks_exact_mut(w * 4).enumerate() {
                 let y = (top + i as u32).to_le_bytes();
@@ -279,9 +315,9 @@ mod tests {
         let mut glyphs = Glyphs::take();
         draw(&mut Band::whole(whole.as_mut()), &mut glyphs);
         glyphs.give_back();
-        let painted = Painted::paint((w, h), |mut band| {
+        let painted = Painted::paint((w, h), |band| {
             let mut glyphs = Glyphs::take();
-            draw(&mut band, &mut glyphs);
+            draw(band, &mut glyphs);
             glyphs.give_back();
         })
         .unwrap();
