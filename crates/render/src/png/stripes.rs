@@ -1,7 +1,9 @@
 //! The PNG canvas painted in stripes of rows, by two threads at once.
 //!
-//! A picture of [`MIN_STRIPE_ROWS`] rows or more is cut into up to
-//! [`MAX_STRIPES`] stripes; each stripe walks the whole layout and draws
+//! A picture is cut into one stripe per [`MIN_STRIPE_ROWS`] rows (rounded
+//! down; at least one, at most [`MAX_STRIPES`]: a 1600 px picture of a
+//! school, 2,000 rows or so, into four); each stripe walks the whole
+//! layout, skips what does not fall on it before any work, and draws
 //! what falls on it. This thread and a helper (within a thread pool — a
 //! batch — the pool's threads) take the stripes in turn, top first, until
 //! none are left: a helper that starts late (waking another processor
@@ -19,7 +21,8 @@ use std::sync::{Mutex, OnceLock};
 use super::canvas::{Band, Canvas};
 use super::indexed::{Count, Palette};
 
-/// Pictures with fewer rows than twice this are painted in one stripe.
+/// The fewest rows a stripe has (a picture of fewer than twice this is
+/// painted in one piece: threads would cost it more than they save).
 const MIN_STRIPE_ROWS: u32 = 256;
 /// The most stripes a picture is cut into.
 const MAX_STRIPES: u32 = 4;
