@@ -498,30 +498,14 @@ mod tests {
             "{:?}",
             &p.data()[..4]
         );
-        fill_annulus(
-            &mut Band::whole(p.as_mut()),
-            (-500.0, 5.0),
-            0.0,
-            3.0,
-            Rgb(0, 0, 0),
-            255,
-        );
-        fill_annulus(
-            &mut Band::whole(p.as_mut()),
-            (f64::NAN, 5.0),
-            0.0,
-            3.0,
-            Rgb(0, 0, 0),
-            255,
-        );
-        fill_annulus(
-            &mut Band::whole(p.as_mut()),
-            (5.0, 5.0),
-            1e300,
-            f64::INFINITY,
-            Rgb(0, 0, 0),
-            255,
-        );
+        for (centre, inner, outer) in [
+            ((-500.0, 5.0), 0.0, 3.0),
+            ((f64::NAN, 5.0), 0.0, 3.0),
+            ((5.0, 5.0), 1e300, f64::INFINITY),
+        ] {
+            let band = &mut Band::whole(p.as_mut());
+            fill_annulus(band, centre, inner, outer, Rgb(0, 0, 0), 255);
+        }
         assert!(p.data().chunks(4).all(|px| px == [127, 127, 127, 255]));
     }
 

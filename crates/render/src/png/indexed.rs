@@ -260,15 +260,23 @@ impl Palette {
                 nearest(rgb(colours[*id]), &near, &mut dist)
             };
         }
+        // The later stripes' tables first: the first stripe takes the
+        // picture's own.
+        let mut tables: Vec<Vec<u8>> = stripes
+            .iter()
+            .skip(1)
+            .map(|(_, ids)| {
+                ids.iter()
+                    .flatten()
+                    .map(|id| to_index[*id as usize])
+                    .collect()
+            })
+            .collect();
+        tables.insert(0, to_index);
         let runs = stripes
             .into_iter()
-            .map(|(runs, ids)| {
-                let index = match ids {
-                    None => to_index.clone(),
-                    Some(ids) => ids.iter().map(|id| to_index[*id as usize]).collect(),
-                };
-                (runs, index)
-            })
+            .map(|(runs, _)| runs)
+            .zip(tables)
             .collect();
         Some(Palette {
             runs,
