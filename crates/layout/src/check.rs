@@ -32,13 +32,39 @@ fn angle_of(l: &Layout, x: f64, y: f64) -> f64 {
         .rem_euclid(360.0)
 }
 
-/// Bar 7: every ring a band of its own, labelled next to its cards.
-/// Neighbouring rings that hold cards are at least half the tallest of
-/// their cards apart; each ring's label lies in its band, within a card's
-/// width of a card of that ring; the labels are not all at one angle.
+/// Bar 7: every ring a band of its own, labelled next to its cards. The
+/// bands meet without gaps and every card lies wholly inside its own ring's
+/// band (the first ring's starts at the school's disc), so no band line
+/// crosses a card; each ring's label lies wholly in its band, within a
+/// card's width of a card of that ring; the labels are not all at one
+/// angle.
 fn ring_bands(l: &Layout, problems: &mut Vec<String>) {
     let on = |id: &str| -> Vec<&Node> { l.nodes.iter().filter(|n| n.ring == id).collect() };
     let widest = l.nodes.iter().map(|n| n.width).fold(0.0, f64::max);
+    let reach = |r: &Rect| -> (f64, f64) {
+        let (x, y) = (r.x - l.centre.x, r.y - l.centre.y);
+        let far_x = x.abs().max((x + r.width).abs());
+        let far_y = y.abs().max((y + r.height).abs());
+        let near_x = if x <= 0.0 && x + r.width >= 0.0 {
+            0.0
+        } else {
+            x.abs().min((x + r.width).abs())
+        };
+        let near_y = if y <= 0.0 && y + r.height >= 0.0 {
+            0.0
+        } else {
+            y.abs().min((y + r.height).abs())
+        };
+        (libm::hypot(near_x, near_y), libm::hypot(far_x, far_y))
+    };
+    if let Some(first) = l.rings.first()
+        && (first.inner_radius - l.centre.radius).abs() > EPS
+    {
+        problems.push(format!(
+            "ring {}: its band does not start at the school's disc",
+            first.id
+        ));
+    }
     for (i, r) in l.rings.iter().enumerate() {
         if r.outer_radius <= r.inner_radius {
             problems.push(format!("ring {}: its band has no width", r.id));
@@ -49,28 +75,23 @@ fn ring_bands(l: &Layout, problems: &mut Vec<String>) {
                 r.id
             ));
         }
-        if i > 0 {
-            let (inner, outer) = (on(&l.rings[i - 1].id), on(&r.id));
-            if !inner.is_empty() && !outer.is_empty() {
-                let tallest = inner
-                    .iter()
-                    .chain(&outer)
-                    .map(|n| n.height)
-                    .fold(0.0, f64::max);
-                let last = l.rings[i - 1]
-                    .tracks
-                    .iter()
-                    .copied()
-                    .fold(f64::MIN, f64::max);
-                let first = r.tracks.iter().copied().fold(f64::MAX, f64::min);
-                if first - last < tallest / 2.0 - EPS {
-                    problems.push(format!(
-                        "rings {} and {} are {:.1} px apart, less than half their tallest card ({tallest:.1})",
-                        l.rings[i - 1].id,
-                        r.id,
-                        first - last
-                    ));
-                }
+        for n in on(&r.id) {
+            let (near, far) = reach(&n.rect());
+            if near < r.inner_radius - EPS {
+                problems.push(format!(
+                    "card {} crosses the inner line of ring {}'s band by {:.1} px",
+                    n.id,
+                    r.id,
+                    r.inner_radius - near
+                ));
+            }
+            if far > r.outer_radius + EPS {
+                problems.push(format!(
+                    "card {} crosses the outer line of ring {}'s band by {:.1} px",
+                    n.id,
+                    r.id,
+                    far - r.outer_radius
+                ));
             }
         }
         let Some(label) = &r.label else {
@@ -78,9 +99,8 @@ fn ring_bands(l: &Layout, problems: &mut Vec<String>) {
             continue;
         };
         let rect = label.rect;
-        let (cx, cy) = (rect.x + rect.width / 2.0, rect.y + rect.height / 2.0);
-        let d = libm::hypot(cx - l.centre.x, cy - l.centre.y);
-        if d < r.inner_radius - EPS || d > r.outer_radius + EPS {
+        let (near, far) = reach(&rect);
+        if near < r.inner_radius - EPS || far > r.outer_radius + EPS {
             problems.push(format!("the label of ring {} is outside its band", r.id));
         }
         let own = on(&r.id);

@@ -192,6 +192,11 @@ proptest! {
         let back: Layout = serde_json::from_str(&json).unwrap();
         prop_assert!(back == l, "the JSON round trip changed the layout");
         prop_assert!(check_layout(&back, options.fonts.minimum).is_empty());
+        // Compact cards (small pictures: the legibility rule) hold them too.
+        let compact = LayoutOptions { compact: true, width: 0.0, ..LayoutOptions::default() };
+        let c = layout(&k, &compact).unwrap();
+        let problems = check_layout(&c, compact.fonts.minimum);
+        prop_assert!(problems.is_empty(), "compact: {}", problems.join("\n"));
     }
 
     #[test]

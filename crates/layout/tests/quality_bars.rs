@@ -339,16 +339,71 @@ fn the_checks_of_bars_7_and_8_catch_what_they_guard() {
     unlabelled.rings[1].label = None;
     let p = check_layout(&unlabelled, options.fonts.minimum);
     assert!(p.iter().any(|p| p.contains("has no label")), "{p:?}");
-    // Rings too close: the outer ring's track moved in.
-    let mut close = l.clone();
-    let inner = close.rings[0].radius;
-    close.rings[1].tracks = vec![inner + 20.0];
-    let p = check_layout(&close, options.fonts.minimum);
-    assert!(
-        p.iter()
-            .any(|p| p.contains("less than half their tallest card")),
-        "{p:?}"
-    );
+    // A card moved 10 px across its band's line: outwards for every card
+    // (along the line from the centre through its own centre, so it stays
+    // clear of the others in its ring), inwards for every card of an
+    // outer ring.
+    let (cx, cy) = (l.centre.x, l.centre.y);
+    for (i, n) in l.nodes.iter().enumerate() {
+        let ring = l.rings.iter().find(|r| r.id == n.ring).unwrap();
+        let (dx, dy) = (n.x - cx, n.y - cy);
+        let d = libm::hypot(dx, dy);
+        let corner = n.rect().corners().map(|(x, y)| libm::hypot(x - cx, y - cy));
+        let far = corner.iter().copied().fold(0.0, f64::max);
+        let mut moves = vec![("outer", ring.outer_radius - far + 10.0)];
+        if ring.inner_radius > l.centre.radius {
+            let near = n.rect().distance_to(cx, cy);
+            moves.push(("inner", ring.inner_radius - near - 10.0));
+        }
+        for (line, by) in moves {
+            let mut moved = l.clone();
+            let m = &mut moved.nodes[i];
+            // Moving along the radius by `by` moves the nearest point and
+            // the farthest corner by about as much (a little less): step
+            // until the card is 10 px over.
+            let mut step = by;
+            loop {
+                m.x = n.x + dx / d * step;
+                m.y = n.y + dy / d * step;
+                let r = m.rect();
+                let over = if line == "outer" {
+                    r.corners()
+                        .map(|(x, y)| libm::hypot(x - cx, y - cy))
+                        .into_iter()
+                        .fold(0.0, f64::max)
+                        - ring.outer_radius
+                } else {
+                    ring.inner_radius - r.distance_to(cx, cy)
+                };
+                if over >= 10.0 || step.abs() > 1000.0 {
+                    break;
+                }
+                step += by.signum();
+            }
+            let p = check_layout(&moved, options.fonts.minimum);
+            assert!(
+                p.iter().any(|p| p.contains(&format!(
+                    "card {} crosses the {line} line of ring {}",
+                    n.id, n.ring
+                ))),
+                "{} moved over its band's {line} line: {p:?}",
+                n.id
+            );
+        }
+    }
+    // The untouched layout holds bar 7 with room to spare: every card at
+    // least a few px inside its band.
+    for n in &l.nodes {
+        let ring = l.rings.iter().find(|r| r.id == n.ring).unwrap();
+        let r = n.rect();
+        let far = r
+            .corners()
+            .map(|(x, y)| libm::hypot(x - cx, y - cy))
+            .into_iter()
+            .fold(0.0, f64::max);
+        assert!(far <= ring.outer_radius - 4.0, "{}: {far}", n.id);
+        assert!(r.distance_to(cx, cy) >= ring.inner_radius + 4.0, "{}", n.id);
+    }
     // All labels at one angle.
     let mut stacked = l.clone();
     let (cx, cy) = (stacked.centre.x, stacked.centre.y);

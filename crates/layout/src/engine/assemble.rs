@@ -53,9 +53,8 @@ pub(super) fn nodes(
     nodes.into_iter().flatten().collect()
 }
 
-/// The rings with their bands: a band reaches from the school (or halfway
-/// from the previous ring's outer track) to halfway to the next ring's inner
-/// track (or the circle's edge). Labels move to canvas coordinates.
+/// The rings with their bands (see [`super::band`]); the outermost band
+/// ends at the circle's edge. Labels move to canvas coordinates.
 pub(super) fn rings(
     k: &Kernteam,
     placement: &Placement,
@@ -66,31 +65,25 @@ pub(super) fn rings(
 ) -> Vec<RingGeometry> {
     let radii = &placement.radii;
     let tracks = &placement.tracks;
-    let inner_track = |i: usize| tracks[i].first().copied().unwrap_or(radii[i]);
-    let outer_track = |i: usize| tracks[i].last().copied().unwrap_or(radii[i]);
     k.rings
         .iter()
         .zip(labels)
         .enumerate()
-        .map(|(i, (ring, label))| RingGeometry {
-            id: ring.id.clone(),
-            radius: radii[i],
-            tracks: tracks[i].clone(),
-            inner_radius: if i == 0 {
-                centre_radius
-            } else {
-                (outer_track(i - 1) + inner_track(i)) / 2.0
-            },
-            outer_radius: if i + 1 == radii.len() {
-                outer_radius
-            } else {
-                (outer_track(i) + inner_track(i + 1)) / 2.0
-            },
-            label: label.map(|mut l| {
-                l.rect = l.rect.translate(cx, cy);
-                l.text.translate(cx, cy);
-                l
-            }),
+        .map(|(i, (ring, label))| {
+            let (inner_radius, outer_radius) =
+                super::band(&placement.reach, i, centre_radius, outer_radius);
+            RingGeometry {
+                id: ring.id.clone(),
+                radius: radii[i],
+                tracks: tracks[i].clone(),
+                inner_radius,
+                outer_radius,
+                label: label.map(|mut l| {
+                    l.rect = l.rect.translate(cx, cy);
+                    l.text.translate(cx, cy);
+                    l
+                }),
+            }
         })
         .collect()
 }

@@ -1,4 +1,9 @@
-//! Member cards and the school disc, sized from their text.
+//! Member cards and the school disc, sized from their text. A card is
+//! also set at a few other widths ([`Shape`]s), so that the placement can
+//! give a card near 3 or 9 o'clock a narrower, taller shape and keep its
+//! ring's band thin (quality bar 7).
+
+use std::sync::Arc;
 
 use cirkel_core::{Domain, Kernteam, Member};
 
@@ -20,16 +25,50 @@ pub(super) struct Card {
     pub text: Vec<TextLine>,
     /// Not a member's card: room kept for the ring's label.
     pub label_slot: bool,
+    /// The card set at each width of [`SHAPE_FACTORS`] that differs from
+    /// the others (the first is the card as it is built: `card_width`, or
+    /// wider for a long name); a label slot has none.
+    pub shapes: Arc<[Shape]>,
 }
+
+/// One way of setting a card's text: its size and its lines.
+#[derive(Clone)]
+pub(super) struct Shape {
+    pub width: f64,
+    pub height: f64,
+    pub header_height: f64,
+    pub text: Vec<TextLine>,
+    pub photo: Option<(f64, f64)>,
+}
+
+impl Card {
+    /// This card in shape `i` of its [`Card::shapes`].
+    pub fn in_shape(&self, i: usize) -> Card {
+        let mut c = self.clone();
+        if let Some(s) = self.shapes.get(i) {
+            c.width = s.width;
+            c.height = s.height;
+            c.header_height = s.header_height;
+            c.text = s.text.clone();
+            c.photo = s.photo;
+        }
+        c
+    }
+}
+
+/// The widths a card is set at, as multiples of its own width: its own
+/// first, then narrower (taller) ones for the sides of the circle, where a
+/// card's width is its radial size, and a wider (shorter) one for 12 and 6
+/// o'clock, where its height is.
+const SHAPE_FACTORS: [f64; 10] = [1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.54, 1.1, 1.2];
 
 /// A card may grow this much wider than `card_width` to keep a long name
 /// whole (quality bar 8); a single word wider than that is split.
 pub(crate) const MAX_CARD_WIDTH_FACTOR: f64 = 1.5;
 
-/// The card's width: `card_width`, or wider (up to
-/// [`MAX_CARD_WIDTH_FACTOR`] times) when a word of the member's name would
-/// not fit otherwise.
-fn card_width(m: &Member, o: &LayoutOptions) -> f64 {
+/// The narrowest a card may be: its name's longest word whole (quality
+/// bar 8), its portrait, and four of its largest letters a line.
+fn narrowest(m: &Member, o: &LayoutOptions) -> f64 {
     let style = Style::regular(o.fonts.name);
     let widest = m
         .name
@@ -37,15 +76,53 @@ fn card_width(m: &Member, o: &LayoutOptions) -> f64 {
         .flat_map(|n| n.split(' '))
         .map(|w| style.width(w))
         .fold(0.0, f64::max);
+    let f = &o.fonts;
+    let inner = widest
+        .max(4.0 * f.role.max(f.name).max(f.detail))
+        .max(if m.photo.is_some() { o.photo_size } else { 0.0 });
     // Rounded up (and a hair more) so the word still fits once the
     // padding is taken off again.
-    let needed = ((widest + 2.0 * o.card_padding_x) * 100.0).ceil() / 100.0 + 0.01;
-    needed.clamp(o.card_width, o.card_width * MAX_CARD_WIDTH_FACTOR)
+    ((inner + 2.0 * o.card_padding_x) * 100.0).ceil() / 100.0 + 0.01
 }
 
+/// The card's width: `card_width`, or wider (up to
+/// [`MAX_CARD_WIDTH_FACTOR`] times) when a word of the member's name would
+/// not fit otherwise.
+fn card_width(m: &Member, o: &LayoutOptions) -> f64 {
+    narrowest(m, o).clamp(o.card_width, o.card_width * MAX_CARD_WIDTH_FACTOR)
+}
+
+/// The card of member `m`, with its other [`Shape`]s.
 pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> Card {
-    let f = &o.fonts;
     let width = card_width(m, o);
+    let least = narrowest(m, o);
+    let most = o.card_width * MAX_CARD_WIDTH_FACTOR;
+    let mut widths: Vec<f64> = Vec::with_capacity(SHAPE_FACTORS.len());
+    for f in SHAPE_FACTORS {
+        let w = ((width * f).clamp(least.min(most), most) * 100.0).round() / 100.0;
+        if widths.iter().all(|x| (x - w).abs() > 4.0) {
+            widths.push(w);
+        }
+    }
+    let shapes: Vec<Shape> = widths.iter().map(|w| shape_card(m, o, lang, *w)).collect();
+    let first = shapes[0].clone();
+    Card {
+        photo: first.photo,
+        member: index,
+        ring: m.ring,
+        domain: m.domain,
+        width: first.width,
+        height: first.height,
+        header_height: first.header_height,
+        text: first.text,
+        label_slot: false,
+        shapes: shapes.into(),
+    }
+}
+
+/// Member `m`'s card text set `width` wide.
+fn shape_card(m: &Member, o: &LayoutOptions, lang: HyphenLang, width: f64) -> Shape {
+    let f = &o.fonts;
     let inner = width - 2.0 * o.card_padding_x;
     let mut text = Vec::new();
     let role = Style::bold(f.role);
@@ -108,16 +185,12 @@ pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: Hyph
     for line in &mut text {
         line.translate(0.0, -height / 2.0);
     }
-    Card {
-        photo: photo.map(|(cy, r)| (cy - height / 2.0, r)),
-        member: index,
-        ring: m.ring,
-        domain: m.domain,
+    Shape {
         width,
         height,
         header_height,
         text,
-        label_slot: false,
+        photo: photo.map(|(cy, r)| (cy - height / 2.0, r)),
     }
 }
 

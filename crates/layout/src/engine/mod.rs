@@ -118,6 +118,24 @@ pub(crate) fn hyphen_lang(lang: Lang) -> HyphenLang {
     }
 }
 
+/// The band of ring `k`, from the reach of each ring's cards (see
+/// `place::Placement::reach`): the first ring's starts at the school's
+/// disc, and the line between two rings runs halfway between the farthest
+/// card of the inner one and the nearest card of the outer one, so no
+/// line crosses a card (quality bar 7); the outermost ends at
+/// `last_outer`.
+fn band(reach: &[(f64, f64)], k: usize, centre_radius: f64, last_outer: f64) -> (f64, f64) {
+    let inner = match k.checked_sub(1) {
+        None => centre_radius,
+        Some(i) => (reach[i].1 + reach[k].0) / 2.0,
+    };
+    let outer = match reach.get(k + 1) {
+        Some(next) => (reach[k].1 + next.0) / 2.0,
+        None => last_outer,
+    };
+    (inner, outer)
+}
+
 /// Angle (radians, clockwise from 12 o'clock) to a point at `radius`.
 fn polar(angle: f64, radius: f64) -> (f64, f64) {
     (radius * libm::sin(angle), -radius * libm::cos(angle))
@@ -283,13 +301,22 @@ fn place_circle(
 ) -> Result<Circle, LayoutError> {
     let members = k.members.len();
     let mut reserve = vec![false; k.rings.len()];
+    let pills: Vec<(f64, f64)> = (0..k.rings.len())
+        .map(|r| ring_labels::pill_size(k, r, o))
+        .collect();
     loop {
         let mut all = cards.clone();
         for (ring, _) in reserve.iter().enumerate().filter(|(_, r)| **r) {
             all.push(label_slot(k, &cards, ring, o));
         }
         all.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
-        let placement = place::place_best(&all, k.rings.len(), centre_radius, anchor, o)?;
+        let placement = place::place_best(&all, k.rings.len(), centre_radius, &pills, anchor, o)?;
+        // Each card in the shape its place chose.
+        let all: Vec<Card> = all
+            .iter()
+            .zip(&placement.shapes)
+            .map(|(c, s)| c.in_shape(*s))
+            .collect();
         let card_rects = card_rects(&all, &placement);
         let mut outer_radius = card_rects
             .iter()
@@ -310,6 +337,7 @@ fn place_circle(
         }
         let circle = ring_labels::Circle {
             tracks: &placement.tracks,
+            reach: &placement.reach,
             cards: &placed,
             centre_radius,
             card_width: cards.iter().map(|c| c.width).fold(o.card_width, f64::max),
@@ -374,6 +402,7 @@ fn label_slot(k: &Kernteam, cards: &[Card], ring: usize, o: &LayoutOptions) -> C
         header_height: 0.0,
         text: Vec::new(),
         label_slot: true,
+        shapes: Vec::new().into(),
     }
 }
 

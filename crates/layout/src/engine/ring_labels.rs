@@ -47,6 +47,8 @@ fn preferred_angle(ring: usize) -> f64 {
 pub(super) struct Circle<'a> {
     /// Track radii per ring.
     pub tracks: &'a [Vec<f64>],
+    /// Per ring, the nearest and farthest reach of its cards.
+    pub reach: &'a [(f64, f64)],
     /// Every card's rectangle with its ring.
     pub cards: &'a [(Rect, usize)],
     /// The school's disc.
@@ -56,22 +58,10 @@ pub(super) struct Circle<'a> {
 }
 
 impl Circle<'_> {
-    /// The band of ring `k`: from halfway to the previous ring's outer
-    /// track to halfway to the next ring's inner track.
+    /// The band of ring `k` (see [`super::band`]); the outermost one has
+    /// no outer line yet (the circle grows to take in its label).
     fn band(&self, k: usize) -> (f64, f64) {
-        let first = |i: usize| self.tracks[i].first().copied().unwrap_or(0.0);
-        let last = |i: usize| self.tracks[i].last().copied().unwrap_or(0.0);
-        let inner = if k == 0 {
-            self.centre_radius
-        } else {
-            (last(k - 1) + first(k)) / 2.0
-        };
-        let outer = if k + 1 < self.tracks.len() {
-            (last(k) + first(k + 1)) / 2.0
-        } else {
-            f64::INFINITY
-        };
-        (inner, outer)
+        super::band(self.reach, k, self.centre_radius, f64::INFINITY)
     }
 
     /// True when `rect` lies in ring `k`'s band, clear of the school, every
@@ -86,9 +76,9 @@ impl Circle<'_> {
             .map(|(x, y)| libm::hypot(*x, *y))
             .fold(0.0, f64::max);
         let near = rect.distance_to(0.0, 0.0);
-        // Mostly inside the band: it may reach half its height past an edge.
-        let overhang = rect.height / 2.0;
-        if near < self.centre_radius + gap || near < inner - overhang || far > outer + overhang {
+        // Wholly inside the band, clear of its lines.
+        let room = gap / 2.0;
+        if near < self.centre_radius + gap || near < inner + room || far > outer - room {
             return false;
         }
         if self.cards.iter().any(|(c, _)| c.overlaps(rect, gap)) {
@@ -129,8 +119,9 @@ pub(super) fn place_ring_labels(
             rects.push(Some(r));
             continue;
         }
-        let apart = search(k, ring, circle, &taken, o, APART);
-        let found = apart.or_else(|| search(k, ring, circle, &taken, o, 0.0));
+        let edge = *outer_radius;
+        let apart = search(k, ring, circle, &taken, o, APART, edge);
+        let found = apart.or_else(|| search(k, ring, circle, &taken, o, 0.0, edge));
         if let Some(r) = found {
             taken.push(r);
         }
@@ -141,13 +132,7 @@ pub(super) fn place_ring_labels(
         .enumerate()
         .map(|(ring, rect)| {
             let rect = rect?;
-            *outer_radius = outer_radius.max(
-                rect.corners()
-                    .iter()
-                    .map(|(x, y)| libm::hypot(*x, *y))
-                    .fold(0.0, f64::max)
-                    + 6.0,
-            );
+            *outer_radius = outer_radius.max(far_corner(&rect) + LABEL_EDGE_ROOM);
             Some(pill(k, ring, rect, o, hl))
         })
         .collect()
@@ -161,6 +146,7 @@ fn search(
     taken: &[Rect],
     o: &LayoutOptions,
     apart: f64,
+    edge_now: f64,
 ) -> Option<Rect> {
     let angle_of = |r: &Rect| libm::atan2(r.x + r.width / 2.0, -(r.y + r.height / 2.0));
     let others: Vec<f64> = taken.iter().map(angle_of).collect();
@@ -176,11 +162,29 @@ fn search(
     if outer.is_finite() {
         radii.push((inner + outer) / 2.0);
     }
+    let tracks = radii.len();
+    let room = o.gap / 4.0 + 0.5;
+    // The circle's edge as it is, for the outermost ring (whose band ends
+    // there).
+    let edge_now = (!outer.is_finite()).then_some(edge_now);
+    let mut widest: Option<(f64, Rect)> = None;
     let start = preferred_angle(ring);
     let steps = (2.0 * PI / SEARCH_STEP).ceil() as usize;
     for step in 0..steps {
         let offset = (step as f64 / 2.0).ceil() * if step % 2 == 0 { 1.0 } else { -1.0 };
         let angle = start + offset * SEARCH_STEP;
+        // Besides the tracks and the band's middle: just inside the band's
+        // inner line and just inside its outer line, at this angle (the
+        // pill reaches `along` radially and `across` tangentially).
+        let (s, c) = (libm::sin(angle).abs(), libm::cos(angle).abs());
+        let along = (w * s + h * c) / 2.0;
+        let across = (w * c + h * s) / 2.0;
+        radii.truncate(tracks);
+        radii.push(inner + room + along);
+        let edge = outer - room;
+        if edge.is_finite() && edge > across {
+            radii.push(libm::sqrt(edge * edge - across * across) - along);
+        }
         for r in &radii {
             if w >= 2.0 * r {
                 continue;
@@ -188,11 +192,33 @@ fn search(
             let (x, y) = polar(angle, *r);
             let rect = Rect::centred(x, y, w, h);
             if clear_of_others(angle) && circle.fits(ring, &rect, taken, o.gap / 2.0) {
-                return Some(rect);
+                // The outermost ring's label may widen the circle: the first
+                // place within the circle as it is, else the one that
+                // widens it least.
+                let Some(edge) = edge_now else {
+                    return Some(rect);
+                };
+                let far = far_corner(&rect) + LABEL_EDGE_ROOM;
+                if far <= edge {
+                    return Some(rect);
+                }
+                if widest.is_none_or(|(b, _)| far < b - 1e-9) {
+                    widest = Some((far, rect));
+                }
             }
         }
     }
-    None
+    widest.map(|(_, r)| r)
+}
+
+/// Room between a label and the circle's edge.
+const LABEL_EDGE_ROOM: f64 = 6.0;
+
+fn far_corner(r: &Rect) -> f64 {
+    r.corners()
+        .iter()
+        .map(|(x, y)| libm::hypot(*x, *y))
+        .fold(0.0, f64::max)
 }
 
 /// True when there are two labels or more and all of them lie within

@@ -19,6 +19,7 @@ pub(in crate::engine) fn place_best(
     cards: &[Card],
     ring_count: usize,
     centre_radius: f64,
+    pills: &[(f64, f64)],
     anchor: Option<&Previous>,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
@@ -27,6 +28,7 @@ pub(in crate::engine) fn place_best(
             cards,
             ring_count,
             centre_radius,
+            pills,
             Plan {
                 rotation: 0.0,
                 staggered: false,
@@ -64,7 +66,7 @@ pub(in crate::engine) fn place_best(
         })
         .collect();
     let results = try_all(tries, |plan| {
-        place(cards, ring_count, centre_radius, plan, o)
+        place(cards, ring_count, centre_radius, pills, plan, o)
     });
     for r in results {
         match r {

@@ -1,7 +1,9 @@
 //! The judge of a placement: cards that touch each other or the school,
-//! and how far a ring must move for them to part.
+//! rings whose cards come closer than [`band_room`] to the ring inside
+//! (quality bar 7: every card wholly in its own ring's band), and how far a
+//! ring must move for them to part.
 
-use super::{Placer, polar};
+use super::{Placer, band_room, polar, reach_of};
 use crate::geometry::Rect;
 
 /// What the overlap check found.
@@ -14,6 +16,9 @@ pub(super) struct Conflicts {
     /// What pushes each ring: a card too close to the school (i, i) or two
     /// cards that overlap (i, j), with the ring that must move.
     pub pushes: Vec<(usize, usize, usize)>,
+    /// Rings whose nearest card is closer than [`band_room`] to the
+    /// farthest of the ring inside, and by how much.
+    pub bands: Vec<(usize, f64)>,
 }
 
 impl Placer<'_> {
@@ -25,7 +30,7 @@ impl Placer<'_> {
         let min = |slot: &mut Option<usize>, k: usize| *slot = Some(slot.map_or(k, |p| p.min(k)));
         for (i, r) in rects.iter().enumerate() {
             let ri = self.cards[i].ring;
-            if r.distance_to(0.0, 0.0) < self.centre_radius + o.gap {
+            if r.distance_to(0.0, 0.0) < self.school_edge() {
                 min(&mut found.push, ri);
                 found.pushes.push((ri, i, i));
             }
@@ -45,7 +50,27 @@ impl Placer<'_> {
                 }
             }
         }
+        let reach = self.reaches(rects);
+        let room = band_room(o);
+        for k in 1..self.ring_count {
+            let short = reach[k - 1].1 + room - reach[k].0;
+            if short > 1e-6 {
+                min(&mut found.push, k);
+                found.bands.push((k, short));
+            }
+        }
         found
+    }
+
+    /// True when the cards of ring `k`, at `rects`, keep [`band_room`] from
+    /// the rings inside and outside it as they are in `reach`.
+    pub(super) fn within_band(&self, k: usize, rects: &[Rect], reach: &[(f64, f64)]) -> bool {
+        let room = band_room(self.o);
+        rects.iter().all(|r| {
+            let (near, far) = reach_of(r);
+            (k == 0 || near >= reach[k - 1].1 + room)
+                && reach.get(k + 1).is_none_or(|next| far + room <= next.0)
+        })
     }
 
     /// How far ring `k` must move out for its worst conflict to end with
@@ -67,7 +92,7 @@ impl Placer<'_> {
         };
         let apart = |i: usize, j: usize, d: f64| {
             if i == j {
-                moved(i, d).distance_to(0.0, 0.0) >= self.centre_radius + o.gap
+                moved(i, d).distance_to(0.0, 0.0) >= self.school_edge()
             } else {
                 !moved(i, d).overlaps(&moved(j, d), o.gap)
             }
@@ -129,19 +154,29 @@ impl Placer<'_> {
             Rect::centred(x, y, c.width, c.height)
         };
         let gap = self.o.gap;
+        let reach = self.reaches(
+            &(0..self.cards.len())
+                .map(|i| rect(i, 0.0))
+                .collect::<Vec<_>>(),
+        );
         super::TURNS
             .iter()
             .map(|f| f * half_spacing)
             .find(|&delta| {
-                (0..self.cards.len())
+                let turned: Vec<Rect> = (0..self.cards.len())
                     .filter(|i| self.cards[*i].ring == k)
-                    .all(|i| {
-                        let r = rect(i, delta);
-                        r.distance_to(0.0, 0.0) >= self.centre_radius + gap
-                            && (0..self.cards.len())
-                                .filter(|j| self.cards[*j].ring != k)
-                                .all(|j| !r.overlaps(&rect(j, delta), gap))
-                    })
+                    .map(|i| rect(i, delta))
+                    .collect();
+                self.within_band(k, &turned, &reach)
+                    && (0..self.cards.len())
+                        .filter(|i| self.cards[*i].ring == k)
+                        .all(|i| {
+                            let r = rect(i, delta);
+                            r.distance_to(0.0, 0.0) >= self.school_edge()
+                                && (0..self.cards.len())
+                                    .filter(|j| self.cards[*j].ring != k)
+                                    .all(|j| !r.overlaps(&rect(j, delta), gap))
+                        })
             })
     }
 
@@ -181,12 +216,14 @@ impl Placer<'_> {
                 (j, Rect::centred(x, y, c.width, c.height))
             })
             .collect();
+        let bands = self.reaches(&self.rects(angles, track_sets));
         let clear = |delta: f64| {
-            on_ring.iter().all(|i| {
-                let r = rect(*i, delta);
-                r.distance_to(0.0, 0.0) >= self.centre_radius + gap
-                    && others.iter().all(|(_, o)| !r.overlaps(o, gap))
-            })
+            let turned: Vec<Rect> = on_ring.iter().map(|i| rect(*i, delta)).collect();
+            self.within_band(k, &turned, &bands)
+                && turned.iter().all(|r| {
+                    r.distance_to(0.0, 0.0) >= self.school_edge()
+                        && others.iter().all(|(_, o)| !r.overlaps(o, gap))
+                })
         };
         let half_spacing = std::f64::consts::PI / on_ring.len() as f64;
         let now = reach(0.0);

@@ -22,6 +22,8 @@ use crate::options::LayoutOptions;
 mod best;
 mod conflicts;
 mod need;
+mod polish;
+mod shape;
 mod share;
 
 pub(super) use best::place_best;
@@ -42,6 +44,13 @@ pub(super) struct Placement {
     pub track_of: Vec<usize>,
     /// Radius of the farthest card corner.
     pub extent: f64,
+    /// Per ring, how near to the centre its nearest card comes and how far
+    /// its farthest card corner reaches (for a ring without cards, its
+    /// label's pill at 6 o'clock): the band its cards need. Neighbouring
+    /// rings keep [`band_room`] between them (quality bar 7).
+    pub reach: Vec<(f64, f64)>,
+    /// Per card, which of its [`Card::shapes`] it has.
+    pub shapes: Vec<usize>,
 }
 
 impl Placement {
@@ -54,6 +63,11 @@ impl Placement {
         });
         let mut i = 0;
         self.track_of.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        let mut i = 0;
+        self.shapes.retain(|_| {
             i += 1;
             keep[i - 1]
         });
@@ -85,6 +99,23 @@ pub(crate) const CARDS_PER_TRACK: usize = 14;
 pub(crate) const MAX_TRACKS: usize = 4;
 /// The band height of a ring without cards (it still has a band and a label).
 const EMPTY_RING_HEIGHT: f64 = 40.0;
+/// Rounds in which cards take the shapes their angles favour and the plan
+/// is placed again (kept only while the circle gets smaller).
+const SHAPE_ROUNDS: usize = 2;
+
+/// The room between the farthest card of one ring and the nearest card of
+/// the next: the line between their bands runs in the middle of it.
+pub(super) fn band_room(o: &LayoutOptions) -> f64 {
+    (o.gap * 2.0 / 3.0).max(o.gap.min(8.0))
+}
+
+/// How near to the centre `r` comes and how far its farthest corner is.
+fn reach_of(r: &Rect) -> (f64, f64) {
+    // The farthest corner lies away from the centre on both axes.
+    let far_x = r.x.abs().max((r.x + r.width).abs());
+    let far_y = r.y.abs().max((r.y + r.height).abs());
+    (r.distance_to(0.0, 0.0), libm::hypot(far_x, far_y))
+}
 
 /// How to divide the circle: one of the candidates [`place_best`] tries.
 #[derive(Clone, Copy)]
@@ -103,6 +134,8 @@ pub(super) struct Plan<'a> {
 /// the tracks in turn, so cards on one track are several steps apart.
 struct Placer<'a> {
     cards: &'a [Card],
+    /// Per ring, its label pill's size (what an empty ring's band holds).
+    pills: &'a [(f64, f64)],
     o: &'a LayoutOptions,
     plan: Plan<'a>,
     centre_radius: f64,
@@ -136,6 +169,11 @@ struct Placer<'a> {
     turns_left: Vec<u8>,
     /// The outermost ring has been turned to pull the circle in.
     outer_turned: bool,
+    /// Per ring, how many more times it may move in once nothing touches
+    /// (`polish`).
+    polish_left: Vec<u8>,
+    /// Per ring, how many more times a turn is searched for it (`polish`).
+    turns_to_try: Vec<u8>,
 }
 
 /// Steps of the search for a label slot's place next to its card.
@@ -146,15 +184,42 @@ const MAX_TURNS: u8 = 2;
 /// first.
 const TURNS: [f64; 8] = [0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0];
 
-/// Places the cards (centred at the origin) as `plan` says.
+/// Places the cards (centred at the origin) as `plan` says. Then each
+/// card takes the shape its angle favours where that makes its ring's band
+/// thinner (a narrow, tall card near 3 o'clock, whose width is its radial
+/// size), and the plan is placed again, for as long as the circle gets
+/// smaller.
 pub(super) fn place(
     cards: &[Card],
     ring_count: usize,
     centre_radius: f64,
+    pills: &[(f64, f64)],
     plan: Plan<'_>,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
-    Placer::new(cards, ring_count, centre_radius, plan, o).run()
+    let mut best = Placer::new(cards, ring_count, centre_radius, pills, plan, o).run()?;
+    for _ in 0..SHAPE_ROUNDS {
+        let choice = shape::choose(cards, &best.angles, ring_count);
+        if choice == best.shapes {
+            break;
+        }
+        let shaped: Vec<Card> = cards
+            .iter()
+            .zip(&choice)
+            .map(|(c, s)| c.in_shape(*s))
+            .collect();
+        let Ok(mut p) = Placer::new(&shaped, ring_count, centre_radius, pills, plan, o).run()
+        else {
+            break;
+        };
+        p.shapes = choice;
+        if p.extent < best.extent - 0.5 {
+            best = p;
+        } else {
+            break;
+        }
+    }
+    Ok(best)
 }
 
 impl<'a> Placer<'a> {
@@ -162,6 +227,7 @@ impl<'a> Placer<'a> {
         cards: &'a [Card],
         ring_count: usize,
         centre_radius: f64,
+        pills: &'a [(f64, f64)],
         plan: Plan<'a>,
         o: &'a LayoutOptions,
     ) -> Placer<'a> {
@@ -171,7 +237,7 @@ impl<'a> Placer<'a> {
             .collect();
         let mut count = vec![vec![0usize; ring_count]; domains.len()];
         let mut max_height = vec![0.0f64; ring_count];
-        let mut max_width = vec![o.card_width; ring_count];
+        let mut max_width = vec![0.0f64; ring_count];
         let mut on_ring = vec![0usize; ring_count];
         for c in cards {
             if let Some(di) = domains.iter().position(|d| *d == c.domain) {
@@ -209,6 +275,7 @@ impl<'a> Placer<'a> {
         let direction = directions(&count, cards.len(), plan.rotation);
         let mut placer = Placer {
             cards,
+            pills,
             o,
             plan,
             centre_radius,
@@ -231,6 +298,8 @@ impl<'a> Placer<'a> {
             turn: vec![0.0; ring_count],
             turns_left: vec![MAX_TURNS; ring_count],
             outer_turned: false,
+            polish_left: vec![polish::POLISH_ROUNDS; ring_count],
+            turns_to_try: vec![polish::POLISH_TURNS; ring_count],
         };
         placer.start_radii();
         placer
@@ -265,6 +334,12 @@ impl<'a> Placer<'a> {
             }
         }
         self.grow(0, 0.0);
+    }
+
+    /// How near to the centre a card may come: the school's disc and the
+    /// room between two bands' cards.
+    fn school_edge(&self) -> f64 {
+        self.centre_radius + band_room(self.o)
     }
 
     /// Half the radial extent of ring `k`'s tracks.
@@ -337,6 +412,9 @@ impl<'a> Placer<'a> {
             let conflicts = self.conflicts(&rects);
             match (conflicts.push, conflicts.widen) {
                 (None, None) => {
+                    if self.polish(&angles, &track_sets) {
+                        continue;
+                    }
                     if !self.outer_turned {
                         self.outer_turned = true;
                         if let Some(delta) = self.outer_turn(&angles, &track_sets) {
@@ -352,12 +430,22 @@ impl<'a> Placer<'a> {
                     self.grow(k, 4.0);
                 }
                 (Some(k), None) => {
-                    if let Some(delta) = self.try_turn(k, &conflicts.pushes, &angles, &track_sets) {
+                    // Too close to the ring inside: out by as much (and a
+                    // hair, so that the next round does not creep).
+                    let band = conflicts
+                        .bands
+                        .iter()
+                        .find(|(ring, _)| *ring == k)
+                        .map_or(0.0, |(_, short)| short + 0.25);
+                    if band == 0.0
+                        && let Some(delta) =
+                            self.try_turn(k, &conflicts.pushes, &angles, &track_sets)
+                    {
                         self.turn[k] += delta;
                         continue;
                     }
                     let amount = self.push_amount(k, &conflicts.pushes, &angles, &track_sets);
-                    self.grow(k, amount.max(0.01));
+                    self.grow(k, amount.max(band).max(0.01));
                 }
             }
         }
@@ -553,12 +641,34 @@ impl<'a> Placer<'a> {
             .collect()
     }
 
+    /// Per ring, the nearest and farthest reach of its cards (see
+    /// [`Placement::reach`]).
+    fn reaches(&self, rects: &[Rect]) -> Vec<(f64, f64)> {
+        let mut reach = vec![(f64::INFINITY, 0.0f64); self.ring_count];
+        for (c, r) in self.cards.iter().zip(rects) {
+            let (near, far) = reach_of(r);
+            let k = &mut reach[c.ring];
+            *k = (k.0.min(near), k.1.max(far));
+        }
+        for (k, r) in reach.iter_mut().enumerate() {
+            if r.0.is_infinite() {
+                let (w, h) = self
+                    .pills
+                    .get(k)
+                    .copied()
+                    .unwrap_or((0.0, EMPTY_RING_HEIGHT));
+                *r = reach_of(&Rect::centred(0.0, self.radii[k], w, h));
+            }
+        }
+        reach
+    }
+
     /// The placement, once nothing touches.
     fn finish(self, angles: Vec<f64>, rects: &[Rect], track_sets: Vec<Vec<f64>>) -> Placement {
-        let extent = rects
+        let reach = self.reaches(rects);
+        let extent = reach
             .iter()
-            .flat_map(|r| r.corners())
-            .map(|(x, y)| libm::hypot(x, y))
+            .map(|r| r.1)
             .fold(self.radii.last().copied().unwrap_or(0.0), f64::max);
         let sectors = self.runs();
         Placement {
@@ -568,6 +678,8 @@ impl<'a> Placer<'a> {
             angles,
             track_of: self.track_of,
             extent,
+            reach,
+            shapes: vec![0; self.cards.len()],
         }
     }
 }
