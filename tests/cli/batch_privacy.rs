@@ -319,21 +319,23 @@ fn png_width_is_exact_and_carries_its_resolution() {
 #[test]
 fn small_pictures_show_role_and_name_only() {
     let full = cirkel(&["render", EXAMPLE, "--width", "1600", "-o", "-"], None).stdout_text();
+    // Where the card's lines break depends on its shape (narrower near 3
+    // and 9 o'clock): look for the start of the expertise line.
     assert!(
-        full.contains(">verzuim · te laat komen ·<"),
+        full.contains(">verzuim · te laat"),
         "expertise on the cards"
     );
-    let small = cirkel(&["render", EXAMPLE, "--width", "620", "-o", "-"], None);
+    // Since every card lies inside its own ring's band (bar 7) the example
+    // is legible from 657 px (it was 620 px when cards straddled the band
+    // lines).
+    let small = cirkel(&["render", EXAMPLE, "--width", "660", "-o", "-"], None);
     assert_eq!(small.code, 0);
     let svg = small.stdout_text();
-    assert!(
-        !svg.contains(">verzuim · te laat komen ·<"),
-        "compact cards"
-    );
-    assert!(svg.contains(">Mehmet Yilmaz<") && svg.contains(">Leerplichtambtenaar<"));
+    assert!(!svg.contains("verzuim · te laat"), "compact cards");
+    assert!(svg.contains(">Mehmet") && svg.contains(">Leerplicht"));
     assert!(
         small.stderr.is_empty(),
-        "legible at 620 px: {}",
+        "legible at 660 px: {}",
         small.stderr
     );
     // Tiny: still drawn, with a warning naming the width that would do.
@@ -670,7 +672,7 @@ fn contacts_are_shown_and_linked_and_privacy_names_takes_them_away() {
     assert!(cirkel_render::svg_safety_problems(&full).is_empty());
     let names = cirkel(&["render", EXAMPLE, "--privacy", "names", "-o", "-"], None).stdout_text();
     assert!(!names.contains("<a ") && !names.contains("ib@example.nl"));
-    assert!(names.contains(">Maaike van Lieren<"), "names stay");
+    assert!(names.contains(">Maaike van"), "names stay");
     let en = cirkel(&["render", EXAMPLE, "--lang", "en", "-o", "-"], None).stdout_text();
     assert!(en.contains(" lang=\"en\""));
 }

@@ -24,6 +24,9 @@ pub(super) struct Previous {
     /// Where each member that was there before stood (radians), by member
     /// index, when it is on the same ring in the same domain: it stays.
     pub angles: BTreeMap<usize, f64>,
+    /// How wide each member's card was, by member index (the card keeps
+    /// the shape nearest to it).
+    pub widths: BTreeMap<usize, f64>,
 }
 
 /// What rounding a sector's ends to 1/10,000 degree may add to its width.
@@ -93,10 +96,20 @@ pub(super) fn anchor_from(previous: &Layout, k: &Kernteam, cards: &[Card]) -> Op
                     .then(|| (i, n.angle_deg.to_radians()))
             })
             .collect();
+    let widths = k
+        .members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let n = previous.nodes.iter().find(|n| n.id == m.id)?;
+            sane(n.width).then_some((i, n.width))
+        })
+        .collect();
     Some(Previous {
         ranges,
         radii,
         tracks,
         angles,
+        widths,
     })
 }

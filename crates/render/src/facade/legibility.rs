@@ -15,7 +15,7 @@ pub const LEGIBLE_PT: f64 = 8.0;
 
 /// How much larger the text of compact cards may be set on paper, tried
 /// in turn until the smallest text reaches [`LEGIBLE_PT`].
-const PAPER_STEPS: [f64; 3] = [1.1, 1.2, 1.35];
+const PAPER_STEPS: [f64; 4] = [1.1, 1.2, 1.35, 1.5];
 
 /// What the picture is drawn on.
 #[derive(Debug, Clone, Copy)]

@@ -595,7 +595,9 @@ pub(crate) fn canvas_size(layout: &Layout, width: u32) -> (u32, u32, f32) {
         return (width, 0, 1.0);
     }
     let scale = f64::from(width) / layout.width;
-    let height = (layout.height * scale).round();
+    // The height the SVG of the same width declares (to 1/100 px), rounded:
+    // so a PNG is as tall as its SVG drawn at that width.
+    let height = cirkel_layout::round2(layout.height * scale).round();
     let height = if height.is_finite() && height > 0.0 {
         height as u32
     } else {

@@ -197,6 +197,22 @@ pub(super) fn place(
     plan: Plan<'_>,
     o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
+    // With an earlier layout each card keeps the shape it had: a card
+    // that changes shape would move its ring.
+    if let Some(a) = plan.anchor {
+        let kept: Vec<usize> = cards
+            .iter()
+            .map(|c| a.widths.get(&c.member).map_or(0, |w| shape::nearest(c, *w)))
+            .collect();
+        let shaped: Vec<Card> = cards
+            .iter()
+            .zip(&kept)
+            .map(|(c, s)| c.in_shape(*s))
+            .collect();
+        let mut p = Placer::new(&shaped, ring_count, centre_radius, pills, plan, o).run()?;
+        p.shapes = kept;
+        return Ok(p);
+    }
     let mut best = Placer::new(cards, ring_count, centre_radius, pills, plan, o).run()?;
     for _ in 0..SHAPE_ROUNDS {
         let choice = shape::choose(cards, &best.angles, ring_count);
@@ -305,9 +321,9 @@ impl<'a> Placer<'a> {
         placer
     }
 
-    /// Rings start tight: only a gap apart. Cards of neighbouring rings may
-    /// interleave; the overlap check pushes rings apart where needed. An
-    /// earlier layout fixes where rings are (they may still grow).
+    /// Rings start tight: a gap and half their tallest card apart; the
+    /// overlap and band checks push them apart where their cards need it.
+    /// An earlier layout fixes where rings start (they may still grow).
     fn start_radii(&mut self) {
         let o = self.o;
         let n = self.ring_count;
@@ -326,10 +342,13 @@ impl<'a> Placer<'a> {
                     .band_gap(k)
                     .max(o.ring_gap + self.max_height[k - 1].min(self.max_height[k]) / 2.0);
         }
+        // A ring of an earlier layout starts where it was (a polished ring
+        // may lie inside where the rule above starts it); the overlap check
+        // moves it out where this year's cards need more room.
         if let Some(a) = self.plan.anchor {
             for (k, r) in a.radii.iter().enumerate() {
                 if let Some(r) = r {
-                    self.radii[k] = self.radii[k].max(*r);
+                    self.radii[k] = *r;
                 }
             }
         }

@@ -52,6 +52,20 @@ pub(super) fn choose(cards: &[Card], angles: &[f64], ring_count: usize) -> Vec<u
         .collect()
 }
 
+/// The shape of `c` whose width is nearest to `width` (the first of equals).
+pub(super) fn nearest(c: &Card, width: f64) -> usize {
+    c.shapes
+        .iter()
+        .enumerate()
+        .min_by(|(i, a), (j, b)| {
+            (a.width - width)
+                .abs()
+                .total_cmp(&(b.width - width).abs())
+                .then(i.cmp(j))
+        })
+        .map_or(0, |(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
