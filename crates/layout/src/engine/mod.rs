@@ -1,22 +1,28 @@
 //! The layout algorithm.
 //!
 //! 1. Cards are sized from their text (role in a coloured header, then name,
-//!    organisation, availability, expertise), wrapped by measured width
-//!    (`cards`).
+//!    organisation, availability, expertise), wrapped by measured width, and
+//!    also set at a few other widths (`cards`).
 //! 2. Ring radii start from the card heights and grow until everything fits
 //!    (`place`): each domain gets an angular run on each ring, at least as
 //!    wide as its cards need; a ring whose runs do not fit in 360° grows.
-//!    Neighbouring rings keep at least the ring gap and half their tallest
-//!    card between their tracks (quality bar 7), so each ring is a band of
-//!    its own. Cards are spaced evenly inside their run, at least the chord
-//!    apart that two cards need at that angle, so two cards on one ring can
-//!    never overlap. Cards on different rings are checked pairwise; a
-//!    conflict turns the outer ring a little where that clears it, else
-//!    pushes it (and all rings outside it) outwards. Several rotations are
-//!    tried and the most compact kept.
-//! 3. Ring labels go into their ring's band next to that ring's cards, the
-//!    rings' labels at different angles; where a band has no free place,
-//!    room is kept among its cards (`ring_labels`). The title above, legend
+//!    Every card lies wholly inside its own ring's band (quality bar 7):
+//!    the nearest card of a ring keeps a little room from the farthest card
+//!    of the ring inside (or from the school), and the line between two
+//!    bands runs halfway between them. Cards are spaced evenly inside their
+//!    run, at least the chord apart that two cards need at that angle, so
+//!    two cards on one ring can never overlap. A conflict turns a ring a
+//!    little where that clears it, else pushes it (and the rings outside it)
+//!    outwards. Then each card takes the shape its angle favours where
+//!    that keeps its ring's band thinner (narrow and tall near 3 and 9
+//!    o'clock, where a card's width is its radial size), each ring turns to
+//!    where its cards span the thinnest band and moves in as far as its band
+//!    allows. Several rotations are tried and the most compact kept.
+//! 3. Ring labels go wholly into their ring's band next to that ring's
+//!    cards, the rings' labels at different angles; where a band has no
+//!    free place, room is kept among its cards (`ring_labels`). A ring
+//!    without cards keeps a thin band of its own, as wide as its label
+//!    needs at 6 o'clock, so the order of the rings stays visible. The title above, legend
 //!    and footer (routes, meetings, contacts) below the circle (`frame`).
 //! 4. Everything moves to canvas coordinates (`assemble`); routes and ties
 //!    are drawn between the cards (`crate::routes`); numbers are rounded

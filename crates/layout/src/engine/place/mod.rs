@@ -367,11 +367,9 @@ impl<'a> Placer<'a> {
     }
 
     /// The smallest distance between the outer track of ring `k - 1` and the
-    /// inner track of ring `k`: the ring gap and half the tallest card of
-    /// either ring (quality bar 7), so that each ring keeps a band of its
-    /// own and distance from the school reads at a glance. Where cards of
-    /// the two rings would still touch, the overlap check moves the ring out
-    /// further.
+    /// inner track of ring `k`, where the rings start: the ring gap and half
+    /// the tallest card of either ring. The band check (every card inside
+    /// its own ring's band, quality bar 7) moves the ring out further.
     fn band_gap(&self, k: usize) -> f64 {
         self.o.ring_gap + self.max_height[k - 1].max(self.max_height[k]) / 2.0
     }
