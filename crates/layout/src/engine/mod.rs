@@ -131,15 +131,20 @@ pub(crate) fn hyphen_lang(lang: Lang) -> HyphenLang {
 /// line crosses a card (quality bar 7); the outermost ends at
 /// `last_outer`.
 fn band(reach: &[(f64, f64)], k: usize, centre_radius: f64, last_outer: f64) -> (f64, f64) {
-    let inner = match k.checked_sub(1) {
-        None => centre_radius,
-        Some(i) => (reach[i].1 + reach[k].0) / 2.0,
-    };
-    let outer = match reach.get(k + 1) {
-        Some(next) => (reach[k].1 + next.0) / 2.0,
-        None => last_outer,
+    let line = |k: usize| (far_inside(reach, k) + reach[k].0) / 2.0;
+    let inner = if k == 0 { centre_radius } else { line(k) };
+    let outer = if k + 1 < reach.len() {
+        line(k + 1)
+    } else {
+        last_outer
     };
     (inner, outer)
+}
+
+/// How far the farthest card of the rings inside ring `k` reaches (0 for
+/// the first ring): ring `k`'s cards keep their room from it.
+fn far_inside(reach: &[(f64, f64)], k: usize) -> f64 {
+    reach[..k].iter().map(|r| r.1).fold(0.0, f64::max)
 }
 
 /// Angle (radians, clockwise from 12 o'clock) to a point at `radius`.

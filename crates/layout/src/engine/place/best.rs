@@ -4,7 +4,7 @@ use std::f64::consts::PI;
 
 use rayon::prelude::*;
 
-use super::{CARDS_PER_TRACK, Placement, Plan, place};
+use super::{CARDS_PER_TRACK, Placement, Plan, place, reshape};
 use crate::engine::LayoutError;
 use crate::engine::anchor::Previous;
 use crate::engine::cards::Card;
@@ -65,14 +65,40 @@ pub(in crate::engine) fn place_best(
             })
         })
         .collect();
-    let results = try_all(tries, |plan| {
+    let results = try_all(tries.clone(), |plan| {
         place(cards, ring_count, centre_radius, pills, plan, o)
     });
-    for r in results {
+    let mut plans = Vec::new();
+    for (r, plan) in results.into_iter().zip(tries) {
         match r {
-            Ok(p) => candidates.push(p),
+            Ok(p) => {
+                candidates.push(p);
+                plans.push(plan);
+            }
             Err(e) => last_error = Some(e),
         }
+    }
+    // The most compact few take the shapes their angles favour (the
+    // others would not overtake them: reshaping gains a few per cent).
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|a, b| candidates[*a].extent.total_cmp(&candidates[*b].extent));
+    order.truncate(RESHAPED);
+    order.sort_unstable();
+    let firsts: Vec<(usize, Placement)> = order
+        .into_iter()
+        .rev()
+        .map(|i| (i, candidates.swap_remove(i)))
+        .collect();
+    for (i, p) in try_all(firsts, |(i, first)| {
+        (
+            i,
+            reshape(cards, ring_count, centre_radius, pills, plans[i], o, first),
+        )
+    })
+    .into_iter()
+    .rev()
+    {
+        candidates.insert(i, p);
     }
     let best = candidates
         .iter()
@@ -84,31 +110,35 @@ pub(in crate::engine) fn place_best(
     }
 }
 
+/// How many of the most compact plans take the shapes their angles favour.
+const RESHAPED: usize = 4;
+
 /// Each plan tried, the results in the plans' order. Within a thread pool
 /// (a batch) the plans go to its threads; otherwise every second plan goes
 /// to one scoped thread (alternating, as the staggered plans, which cost
 /// more, come last): a pool of its own would cost a single picture more in
 /// starting and idling (its workers spin, then yield to the kernel, dozens
 /// of times) than it saves.
-fn try_all<T: Send>(tries: Vec<Plan>, run: impl Fn(Plan) -> T + Sync) -> Vec<T> {
+fn try_all<P: Send + Sync + Clone, T: Send>(tries: Vec<P>, run: impl Fn(P) -> T + Sync) -> Vec<T> {
     if rayon::current_thread_index().is_some() {
         return tries.into_par_iter().map(&run).collect();
     }
-    let odd: Vec<Plan> = tries.iter().skip(1).step_by(2).copied().collect();
+    let odd: Vec<P> = tries.iter().skip(1).step_by(2).cloned().collect();
     std::thread::scope(|s| {
-        let rest = || odd.iter().map(|p| run(*p)).collect::<Vec<T>>();
+        let rest = || odd.iter().cloned().map(&run).collect::<Vec<T>>();
         // No thread to be had: those plans here too.
         let other = std::thread::Builder::new().spawn_scoped(s, rest).ok();
-        let even: Vec<T> = tries.iter().step_by(2).map(|p| run(*p)).collect();
+        let n = tries.len();
+        let even: Vec<T> = tries.into_iter().step_by(2).map(&run).collect();
         let odd_results = match other.map(|t| t.join()) {
             Some(Ok(results)) => results,
             // A panic in a plan is carried on as it would have been
             // without the thread.
             Some(Err(panic)) => std::panic::resume_unwind(panic),
-            None => odd.iter().map(|p| run(*p)).collect(),
+            None => odd.iter().cloned().map(&run).collect(),
         };
         // Back in the plans' order: even, odd, even, ...
-        let mut results = Vec::with_capacity(tries.len());
+        let mut results = Vec::with_capacity(n);
         let mut odd_results = odd_results.into_iter();
         for e in even {
             results.push(e);

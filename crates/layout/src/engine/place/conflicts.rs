@@ -1,9 +1,11 @@
-//! The judge of a placement: cards that touch each other or the school,
-//! rings whose cards come closer than [`band_room`] to the ring inside
-//! (quality bar 7: every card wholly in its own ring's band), and how far a
-//! ring must move for them to part.
+//! The judge of a placement: cards of one ring that touch each other or
+//! the school, rings whose cards come closer than [`band_room`] to the
+//! rings inside (quality bar 7: every card wholly in its own ring's band;
+//! then no two cards of different rings can touch), and how far a ring
+//! must move for them to part.
 
 use super::{Placer, band_room, polar, reach_of};
+use crate::engine::far_inside;
 use crate::geometry::Rect;
 
 /// What the overlap check found.
@@ -17,13 +19,16 @@ pub(super) struct Conflicts {
     /// cards that overlap (i, j), with the ring that must move.
     pub pushes: Vec<(usize, usize, usize)>,
     /// Rings whose nearest card is closer than [`band_room`] to the
-    /// farthest of the ring inside, and by how much.
+    /// farthest of the rings inside, and by how much.
     pub bands: Vec<(usize, f64)>,
 }
 
 impl Placer<'_> {
-    /// Cards too close to the school, and cards that overlap: widen a
-    /// ring's tracks (two tracks of one ring), or push a ring out.
+    /// Cards too close to the school, cards of one ring that overlap
+    /// (widen the ring's tracks where they are on two tracks, else push the
+    /// ring out), and rings too close to the rings inside (push the ring
+    /// out). Cards are in ring order, so each ring's cards are compared
+    /// among themselves only.
     pub(super) fn conflicts(&self, rects: &[Rect]) -> Conflicts {
         let o = self.o;
         let mut found = Conflicts::default();
@@ -35,17 +40,16 @@ impl Placer<'_> {
                 found.pushes.push((ri, i, i));
             }
             for (j, q) in rects.iter().enumerate().skip(i + 1) {
+                if self.cards[j].ring != ri {
+                    break;
+                }
                 if r.overlaps(q, o.gap) {
-                    let rj = self.cards[j].ring;
-                    if ri == rj
-                        && self.track_of[i] != self.track_of[j]
-                        && self.spacing[ri] < self.diagonal(ri)
+                    if self.track_of[i] != self.track_of[j] && self.spacing[ri] < self.diagonal(ri)
                     {
                         min(&mut found.widen, ri);
                     } else {
-                        let k = ri.max(rj);
-                        min(&mut found.push, k);
-                        found.pushes.push((k, i, j));
+                        min(&mut found.push, ri);
+                        found.pushes.push((ri, i, j));
                     }
                 }
             }
@@ -53,7 +57,7 @@ impl Placer<'_> {
         let reach = self.reaches(rects);
         let room = band_room(o);
         for k in 1..self.ring_count {
-            let short = reach[k - 1].1 + room - reach[k].0;
+            let short = far_inside(&reach, k) + room - reach[k].0;
             if short > 1e-6 {
                 min(&mut found.push, k);
                 found.bands.push((k, short));
@@ -66,10 +70,14 @@ impl Placer<'_> {
     /// the rings inside and outside it as they are in `reach`.
     pub(super) fn within_band(&self, k: usize, rects: &[Rect], reach: &[(f64, f64)]) -> bool {
         let room = band_room(self.o);
+        let inside = far_inside(reach, k);
+        let outside = reach[k + 1..]
+            .iter()
+            .map(|r| r.0)
+            .fold(f64::INFINITY, f64::min);
         rects.iter().all(|r| {
             let (near, far) = reach_of(r);
-            (k == 0 || near >= reach[k - 1].1 + room)
-                && reach.get(k + 1).is_none_or(|next| far + room <= next.0)
+            (k == 0 || near >= inside + room) && far + room <= outside
         })
     }
 
@@ -121,63 +129,6 @@ impl Placer<'_> {
         // than the ring's own radius again) moves it no further than that:
         // the loop then ends with an error instead of running away.
         amount.min(self.radii[k].max(100.0))
-    }
-
-    /// A small turn of ring `k` that clears all its
-    /// conflicts, when they are all with cards of other rings: then the
-    /// ring need not move out. Each ring turns at most [`super::MAX_TURNS`]
-    /// times, so the search always ends.
-    pub(super) fn try_turn(
-        &mut self,
-        k: usize,
-        pushes: &[(usize, usize, usize)],
-        angles: &[f64],
-        track_sets: &[Vec<f64>],
-    ) -> Option<f64> {
-        if self.plan.anchor.is_some() || k == 0 || self.turns_left[k] == 0 {
-            return None;
-        }
-        let between_rings = pushes
-            .iter()
-            .filter(|(ring, _, _)| *ring == k)
-            .all(|(_, i, j)| i != j && self.cards[*i].ring != self.cards[*j].ring);
-        if !between_rings {
-            return None;
-        }
-        self.turns_left[k] -= 1;
-        let on_ring = self.cards.iter().filter(|c| c.ring == k).count().max(1);
-        let half_spacing = std::f64::consts::PI / on_ring as f64;
-        let rect = |i: usize, delta: f64| {
-            let c = &self.cards[i];
-            let a = angles[i] + if c.ring == k { delta } else { 0.0 };
-            let (x, y) = polar(a, track_sets[c.ring][self.track_of[i]]);
-            Rect::centred(x, y, c.width, c.height)
-        };
-        let gap = self.o.gap;
-        let reach = self.reaches(
-            &(0..self.cards.len())
-                .map(|i| rect(i, 0.0))
-                .collect::<Vec<_>>(),
-        );
-        super::TURNS
-            .iter()
-            .map(|f| f * half_spacing)
-            .find(|&delta| {
-                let turned: Vec<Rect> = (0..self.cards.len())
-                    .filter(|i| self.cards[*i].ring == k)
-                    .map(|i| rect(i, delta))
-                    .collect();
-                self.within_band(k, &turned, &reach)
-                    && (0..self.cards.len())
-                        .filter(|i| self.cards[*i].ring == k)
-                        .all(|i| {
-                            let r = rect(i, delta);
-                            r.distance_to(0.0, 0.0) >= self.school_edge()
-                                && (0..self.cards.len())
-                                    .filter(|j| self.cards[*j].ring != k)
-                                    .all(|j| !r.overlaps(&rect(j, delta), gap))
-                        })
-            })
     }
 
     /// The turn of the outermost ring (within half its card spacing) that

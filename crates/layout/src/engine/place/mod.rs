@@ -31,6 +31,7 @@ use need::{Run, overflow_growth, run_need, track_radii};
 use share::share_circle;
 
 /// Where everything went.
+#[derive(Clone)]
 pub(super) struct Placement {
     /// Ring radii, inner to outer.
     pub radii: Vec<f64>,
@@ -162,11 +163,10 @@ struct Placer<'a> {
     /// [ring][domain]: the run (empty when the domain has no card there).
     ranges: Vec<Vec<(f64, f64)>>,
     /// Per ring, how far its runs are turned from their domains'
-    /// directions (runs per ring only): a ring may turn a little to let
-    /// its cards pass those of the ring inside it instead of moving out.
+    /// directions (runs per ring only): a ring turns to where its cards
+    /// span the thinnest band (`polish`), the outermost also to pull the
+    /// circle in.
     turn: Vec<f64>,
-    /// Per ring, how many more times it may turn.
-    turns_left: Vec<u8>,
     /// The outermost ring has been turned to pull the circle in.
     outer_turned: bool,
     /// Per ring, how many more times it may move in once nothing touches
@@ -178,17 +178,9 @@ struct Placer<'a> {
 
 /// Steps of the search for a label slot's place next to its card.
 const SLOT_STEPS: usize = 40;
-/// How many times a ring may turn to get past the ring inside it.
-const MAX_TURNS: u8 = 2;
-/// The turns tried, as fractions of half the ring's card spacing, nearest
-/// first.
-const TURNS: [f64; 8] = [0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0];
 
-/// Places the cards (centred at the origin) as `plan` says. Then each
-/// card takes the shape its angle favours where that makes its ring's band
-/// thinner (a narrow, tall card near 3 o'clock, whose width is its radial
-/// size), and the plan is placed again, for as long as the circle gets
-/// smaller.
+/// Places the cards (centred at the origin) as `plan` says, each card in
+/// its first shape (with an earlier layout: in the shape it had).
 pub(super) fn place(
     cards: &[Card],
     ring_count: usize,
@@ -213,7 +205,23 @@ pub(super) fn place(
         p.shapes = kept;
         return Ok(p);
     }
-    let mut best = Placer::new(cards, ring_count, centre_radius, pills, plan, o).run()?;
+    Placer::new(cards, ring_count, centre_radius, pills, plan, o).run()
+}
+
+/// The plan placed by [`place`] as `first`, with each card in the shape its
+/// angle favours where that makes its ring's band thinner (a narrow, tall
+/// card near 3 o'clock, whose width is its radial size), placed again for
+/// as long as the circle gets smaller.
+pub(super) fn reshape(
+    cards: &[Card],
+    ring_count: usize,
+    centre_radius: f64,
+    pills: &[(f64, f64)],
+    plan: Plan<'_>,
+    o: &LayoutOptions,
+    first: Placement,
+) -> Placement {
+    let mut best = first;
     for _ in 0..SHAPE_ROUNDS {
         let choice = shape::choose(cards, &best.angles, ring_count);
         if choice == best.shapes {
@@ -235,7 +243,7 @@ pub(super) fn place(
             break;
         }
     }
-    Ok(best)
+    best
 }
 
 impl<'a> Placer<'a> {
@@ -312,7 +320,6 @@ impl<'a> Placer<'a> {
             direction,
             radii: vec![0.0; ring_count],
             turn: vec![0.0; ring_count],
-            turns_left: vec![MAX_TURNS; ring_count],
             outer_turned: false,
             polish_left: vec![polish::POLISH_ROUNDS; ring_count],
             turns_to_try: vec![polish::POLISH_TURNS; ring_count],
@@ -454,13 +461,6 @@ impl<'a> Placer<'a> {
                         .iter()
                         .find(|(ring, _)| *ring == k)
                         .map_or(0.0, |(_, short)| short + 0.25);
-                    if band == 0.0
-                        && let Some(delta) =
-                            self.try_turn(k, &conflicts.pushes, &angles, &track_sets)
-                    {
-                        self.turn[k] += delta;
-                        continue;
-                    }
                     let amount = self.push_amount(k, &conflicts.pushes, &angles, &track_sets);
                     self.grow(k, amount.max(band).max(0.01));
                 }

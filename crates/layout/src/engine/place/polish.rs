@@ -6,6 +6,7 @@
 //! as far as its band allows; the overlap check stays the judge.
 
 use super::{Placer, band_room, polar, reach_of};
+use crate::engine::far_inside;
 use crate::geometry::Rect;
 
 /// Steps of a ring's turn search, each way, within half its card spacing.
@@ -47,7 +48,7 @@ impl Placer<'_> {
             }
             let floor = match k {
                 0 => self.school_edge(),
-                _ => reach[k - 1].1 + room,
+                _ => far_inside(&reach, k) + room,
             };
             // As far in as the band allows, but no closer to the ring inside
             // than the tracks' own rule (`grow`) keeps it.
