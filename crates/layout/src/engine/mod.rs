@@ -351,7 +351,8 @@ fn place_circle(
             reach: &placement.reach,
             cards: &placed,
             centre_radius,
-            card_width: cards.iter().map(|c| c.width).fold(o.card_width, f64::max),
+            // The widest card as drawn (in the shape its place chose).
+            card_width: placed.iter().map(|(r, _)| r.width).fold(0.0, f64::max),
         };
         let labels =
             ring_labels::place_ring_labels(k, &circle, &reserved, &mut outer_radius, o, hl);

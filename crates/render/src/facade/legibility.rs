@@ -79,7 +79,11 @@ pub(super) fn lay_out(
             }
             let f = &compact_options.fonts;
             let larger = LayoutOptions {
+                // The subtitle and the school's name at least the larger
+                // minimum, so that no text is set below it.
                 fonts: cirkel_layout::FontSizes {
+                    subtitle: f.subtitle.max(f.minimum * step),
+                    school: f.school.max(f.minimum * step),
                     role: f.role * step,
                     name: f.name * step,
                     detail: f.detail * step,
