@@ -12,6 +12,10 @@ use cirkel_core::Folder;
 use cirkel_layout::check_layout;
 use cirkel_render::{DrawOptions, Format, Paper, Size, draw};
 
+#[path = "support/generated.rs"]
+mod generated;
+use generated::generated;
+
 fn targets() -> Vec<(&'static str, DrawOptions)> {
     let width = |w| DrawOptions {
         size: Size::Width(w),
@@ -56,7 +60,8 @@ fn every_card_lies_inside_its_band_on_every_target() {
         check(name, &json, &examples, &mut failures);
     }
     for n in [1, 2, 3, 5, 8, 13, 21, 34] {
-        let json = school(n);
+        // The catalogue's roles spread them over the three rings.
+        let json = generated(n, "");
         check(
             &format!("school of {n}"),
             json.as_bytes(),
@@ -65,47 +70,4 @@ fn every_card_lies_inside_its_band_on_every_target() {
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// A school of `n` members spread over three rings, with the catalogue's
-/// roles (long ones among them) and routes.
-fn school(n: usize) -> String {
-    const ROLES: [&str; 10] = [
-        "intern-begeleider",
-        "cjg-coach",
-        "jeugdarts",
-        "leerplichtambtenaar",
-        "onderwijsconsulent",
-        "jgz-verpleegkundige",
-        "veilig-thuis",
-        "directeur",
-        "wijkagent",
-        "schoolmaatschappelijk-werker",
-    ];
-    const RINGS: [&str; 3] = ["school", "kernteam", "netwerk"];
-    let members: Vec<serde_json::Value> = (0..n)
-        .map(|i| {
-            serde_json::json!({
-                "id": format!("m{i}"),
-                "role": ROLES[i % ROLES.len()],
-                "name": format!("Medewerker {i} van der Berg"),
-                "ring": RINGS[(i * 7 / 5) % RINGS.len()],
-            })
-        })
-        .collect();
-    let routes: Vec<serde_json::Value> = (0..n.min(4))
-        .map(|i| {
-            serde_json::json!({
-                "question": format!("Hulpvraag {i}"),
-                "steps": ["m0", format!("m{}", (i * 3 + 1) % n)]
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "version": 1,
-        "school": { "name": "OBS De Proef", "place": "Haarlem" },
-        "members": members,
-        "routes": routes,
-    })
-    .to_string()
 }

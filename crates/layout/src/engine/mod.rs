@@ -321,7 +321,14 @@ fn place_circle(
             all.push(label_slot(k, &cards, ring, o));
         }
         all.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
-        let placement = place::place_best(&all, k.rings.len(), centre_radius, &pills, anchor, o)?;
+        let scene = place::Scene {
+            cards: &all,
+            ring_count: k.rings.len(),
+            centre_radius,
+            pills: &pills,
+            o,
+        };
+        let placement = place::place_best(scene, anchor)?;
         // Each card in the shape its place chose.
         let all: Vec<Card> = all
             .iter()

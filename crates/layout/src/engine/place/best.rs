@@ -4,11 +4,9 @@ use std::f64::consts::PI;
 
 use rayon::prelude::*;
 
-use super::{CARDS_PER_TRACK, Placement, Plan, place, reshape};
+use super::{CARDS_PER_TRACK, Placement, Plan, Scene, place, reshape};
 use crate::engine::LayoutError;
 use crate::engine::anchor::Previous;
-use crate::engine::cards::Card;
-use crate::options::LayoutOptions;
 
 /// Tries the first domain's run centred at several angles, and crowded
 /// rings with and without staggered tracks. Of the placements within 3% of
@@ -16,25 +14,17 @@ use crate::options::LayoutOptions;
 /// track, rotation closest to 12 o'clock). The tolerance keeps the choice steady when a school edits
 /// one member, so the circle does not turn or change style for a small gain.
 pub(in crate::engine) fn place_best(
-    cards: &[Card],
-    ring_count: usize,
-    centre_radius: f64,
-    pills: &[(f64, f64)],
+    scene: Scene<'_>,
     anchor: Option<&Previous>,
-    o: &LayoutOptions,
 ) -> Result<Placement, LayoutError> {
     if let Some(a) = anchor
         && let Ok(p) = place(
-            cards,
-            ring_count,
-            centre_radius,
-            pills,
+            scene,
             Plan {
                 rotation: 0.0,
                 staggered: false,
                 anchor: Some(a),
             },
-            o,
         )
     {
         return Ok(p);
@@ -42,8 +32,8 @@ pub(in crate::engine) fn place_best(
     let mut candidates: Vec<Placement> = Vec::new();
     let mut last_error = None;
     let crowded = {
-        let mut per_ring = vec![0usize; ring_count];
-        cards.iter().for_each(|c| per_ring[c.ring] += 1);
+        let mut per_ring = vec![0usize; scene.ring_count];
+        scene.cards.iter().for_each(|c| per_ring[c.ring] += 1);
         per_ring.iter().any(|n| *n > CARDS_PER_TRACK)
     };
     // Every plan at every rotation, in a fixed order of preference; they
@@ -65,9 +55,7 @@ pub(in crate::engine) fn place_best(
             })
         })
         .collect();
-    let results = try_all(tries.clone(), |plan| {
-        place(cards, ring_count, centre_radius, pills, plan, o)
-    });
+    let results = try_all(tries.clone(), |plan| place(scene, plan));
     let mut plans = Vec::new();
     for (r, plan) in results.into_iter().zip(tries) {
         match r {
@@ -89,14 +77,9 @@ pub(in crate::engine) fn place_best(
         .rev()
         .map(|i| (i, candidates.swap_remove(i)))
         .collect();
-    for (i, p) in try_all(firsts, |(i, first)| {
-        (
-            i,
-            reshape(cards, ring_count, centre_radius, pills, plans[i], o, first),
-        )
-    })
-    .into_iter()
-    .rev()
+    for (i, p) in try_all(firsts, |(i, first)| (i, reshape(scene, plans[i], first)))
+        .into_iter()
+        .rev()
     {
         candidates.insert(i, p);
     }

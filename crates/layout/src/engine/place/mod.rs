@@ -179,64 +179,52 @@ struct Placer<'a> {
 /// Steps of the search for a label slot's place next to its card.
 const SLOT_STEPS: usize = 40;
 
+/// What every plan of one picture places: the cards (in ring order, then
+/// domain order, then input order) around the school's disc.
+#[derive(Clone, Copy)]
+pub(in crate::engine) struct Scene<'a> {
+    /// The cards, label slots among them.
+    pub cards: &'a [Card],
+    /// How many rings.
+    pub ring_count: usize,
+    /// The school's disc.
+    pub centre_radius: f64,
+    /// Per ring, its label pill's size (what an empty ring's band holds).
+    pub pills: &'a [(f64, f64)],
+    /// Sizes and spacing.
+    pub o: &'a LayoutOptions,
+}
+
 /// Places the cards (centred at the origin) as `plan` says, each card in
 /// its first shape (with an earlier layout: in the shape it had).
-pub(super) fn place(
-    cards: &[Card],
-    ring_count: usize,
-    centre_radius: f64,
-    pills: &[(f64, f64)],
-    plan: Plan<'_>,
-    o: &LayoutOptions,
-) -> Result<Placement, LayoutError> {
+pub(super) fn place(scene: Scene<'_>, plan: Plan<'_>) -> Result<Placement, LayoutError> {
     // With an earlier layout each card keeps the shape it had: a card
     // that changes shape would move its ring.
     if let Some(a) = plan.anchor {
-        let kept: Vec<usize> = cards
+        let kept: Vec<usize> = scene
+            .cards
             .iter()
             .map(|c| a.widths.get(&c.member).map_or(0, |w| shape::nearest(c, *w)))
             .collect();
-        let shaped: Vec<Card> = cards
-            .iter()
-            .zip(&kept)
-            .map(|(c, s)| c.in_shape(*s))
-            .collect();
-        let mut p = Placer::new(&shaped, ring_count, centre_radius, pills, plan, o).run()?;
-        p.shapes = kept;
-        return Ok(p);
+        return place_shaped(scene, kept, plan);
     }
-    Placer::new(cards, ring_count, centre_radius, pills, plan, o).run()
+    Placer::new(scene, plan).run()
 }
 
 /// The plan placed by [`place`] as `first`, with each card in the shape its
 /// angle favours where that makes its ring's band thinner (a narrow, tall
 /// card near 3 o'clock, whose width is its radial size), placed again for
 /// as long as the circle gets smaller.
-pub(super) fn reshape(
-    cards: &[Card],
-    ring_count: usize,
-    centre_radius: f64,
-    pills: &[(f64, f64)],
-    plan: Plan<'_>,
-    o: &LayoutOptions,
-    first: Placement,
-) -> Placement {
+pub(super) fn reshape(scene: Scene<'_>, plan: Plan<'_>, first: Placement) -> Placement {
     let mut best = first;
     for _ in 0..SHAPE_ROUNDS {
-        let choice = shape::choose(cards, &best.angles, ring_count);
+        let choice = shape::choose(scene.cards, &best.angles, scene.ring_count);
         if choice == best.shapes {
             break;
         }
-        let shaped: Vec<Card> = cards
-            .iter()
-            .zip(&choice)
-            .map(|(c, s)| c.in_shape(*s))
-            .collect();
-        let Ok(mut p) = Placer::new(&shaped, ring_count, centre_radius, pills, plan, o).run()
-        else {
+        let Ok(p) = place_shaped(scene, choice, plan) else {
             break;
         };
-        p.shapes = choice;
         if p.extent < best.extent - 0.5 {
             best = p;
         } else {
@@ -246,15 +234,39 @@ pub(super) fn reshape(
     best
 }
 
+/// Places the cards as `plan` says, each in the shape `shapes` names.
+fn place_shaped(
+    scene: Scene<'_>,
+    shapes: Vec<usize>,
+    plan: Plan<'_>,
+) -> Result<Placement, LayoutError> {
+    let shaped: Vec<Card> = scene
+        .cards
+        .iter()
+        .zip(&shapes)
+        .map(|(c, s)| c.in_shape(*s))
+        .collect();
+    let mut p = Placer::new(
+        Scene {
+            cards: &shaped,
+            ..scene
+        },
+        plan,
+    )
+    .run()?;
+    p.shapes = shapes;
+    Ok(p)
+}
+
 impl<'a> Placer<'a> {
-    fn new(
-        cards: &'a [Card],
-        ring_count: usize,
-        centre_radius: f64,
-        pills: &'a [(f64, f64)],
-        plan: Plan<'a>,
-        o: &'a LayoutOptions,
-    ) -> Placer<'a> {
+    fn new(scene: Scene<'a>, plan: Plan<'a>) -> Placer<'a> {
+        let Scene {
+            cards,
+            ring_count,
+            centre_radius,
+            pills,
+            o,
+        } = scene;
         let domains: Vec<Domain> = Domain::ALL
             .into_iter()
             .filter(|d| cards.iter().any(|c| c.domain == *d))

@@ -11,6 +11,8 @@ use crate::geometry::Rect;
 
 /// Steps of a ring's turn search, each way, within half its card spacing.
 const TURN_STEPS: usize = 8;
+/// Steps of the outermost ring's turn search, each way.
+const OUTER_TURN_STEPS: usize = 12;
 /// How often each ring may move in while the circle is polished.
 pub(super) const POLISH_ROUNDS: u8 = 3;
 /// How often each ring may turn while the circle is polished.
@@ -72,21 +74,10 @@ impl Placer<'_> {
     /// cards span the thinnest band, when that gains more than [`WORTH`]
     /// and nothing touches.
     fn thinnest_turn(&self, k: usize, angles: &[f64], track_sets: &[Vec<f64>]) -> Option<f64> {
-        let on_ring: Vec<usize> = (0..self.cards.len())
-            .filter(|i| self.cards[*i].ring == k)
-            .collect();
-        if on_ring.is_empty() {
-            return None;
-        }
-        let rect = |i: usize, delta: f64| {
-            let c = &self.cards[i];
-            let (x, y) = polar(angles[i] + delta, track_sets[k][self.track_of[i]]);
-            Rect::centred(x, y, c.width, c.height)
-        };
         // How thick the band would be with each card in the shape that
         // reaches least far at its turned angle (the shapes follow the
         // angles once the plan is placed; see `place`).
-        let thickness = |delta: f64| {
+        let thickness = |on_ring: &[usize], delta: f64| {
             let (near, far) = on_ring
                 .iter()
                 .map(|i| {
@@ -108,35 +99,85 @@ impl Placer<'_> {
                 });
             far - near
         };
-        let gap = self.o.gap;
-        let others: Vec<Rect> = (0..self.cards.len())
-            .filter(|j| self.cards[*j].ring != k)
-            .map(|j| {
-                let c = &self.cards[j];
-                let (x, y) = polar(angles[j], track_sets[c.ring][self.track_of[j]]);
-                Rect::centred(x, y, c.width, c.height)
-            })
+        self.best_turn(k, angles, track_sets, TURN_STEPS, thickness)
+    }
+
+    /// The turn of the outermost ring (within half its card spacing) that
+    /// brings its cards' farthest corner closest to the centre: a card at 3
+    /// o'clock reaches half its width outwards, at 12 o'clock only half its
+    /// height. `None` when no turn gains more than [`WORTH`].
+    pub(super) fn outer_turn(&self, angles: &[f64], track_sets: &[Vec<f64>]) -> Option<f64> {
+        if self.plan.anchor.is_some() || self.ring_count == 0 {
+            return None;
+        }
+        let k = self.ring_count - 1;
+        let far = |on_ring: &[usize], delta: f64| {
+            on_ring
+                .iter()
+                .map(|i| {
+                    let c = &self.cards[*i];
+                    let (x, y) = polar(angles[*i] + delta, track_sets[k][self.track_of[*i]]);
+                    reach_of(&Rect::centred(x, y, c.width, c.height)).1
+                })
+                .fold(0.0, f64::max)
+        };
+        self.best_turn(k, angles, track_sets, OUTER_TURN_STEPS, far)
+    }
+
+    /// The turn of ring `k`, in `steps` steps each way up to half its card
+    /// spacing, that makes `measure` (of the ring's cards, turned by a
+    /// delta) smallest by more than [`WORTH`] while no card touches the
+    /// school or a card of another ring and the ring stays clear of the
+    /// bands around it; of equals the smaller turn.
+    fn best_turn(
+        &self,
+        k: usize,
+        angles: &[f64],
+        track_sets: &[Vec<f64>],
+        steps: usize,
+        measure: impl Fn(&[usize], f64) -> f64,
+    ) -> Option<f64> {
+        let on_ring: Vec<usize> = (0..self.cards.len())
+            .filter(|i| self.cards[*i].ring == k)
             .collect();
-        let reach = self.reaches(&self.rects(angles, track_sets));
+        if on_ring.is_empty() {
+            return None;
+        }
+        let rects = self.rects(angles, track_sets);
+        let turned = |delta: f64| -> Vec<Rect> {
+            on_ring
+                .iter()
+                .map(|i| {
+                    let c = &self.cards[*i];
+                    let (x, y) = polar(angles[*i] + delta, track_sets[k][self.track_of[*i]]);
+                    Rect::centred(x, y, c.width, c.height)
+                })
+                .collect()
+        };
+        let gap = self.o.gap;
+        let others: Vec<&Rect> = rects
+            .iter()
+            .zip(self.cards)
+            .filter(|(_, c)| c.ring != k)
+            .map(|(r, _)| r)
+            .collect();
+        let reach = self.reaches(&rects);
         let clear = |delta: f64| {
-            let turned: Vec<Rect> = on_ring.iter().map(|i| rect(*i, delta)).collect();
+            let turned = turned(delta);
             self.within_band(k, &turned, &reach)
-                && turned.iter().enumerate().all(|(a, r)| {
+                && turned.iter().all(|r| {
                     r.distance_to(0.0, 0.0) >= self.school_edge()
                         && others.iter().all(|o| !r.overlaps(o, gap))
-                        && turned[a + 1..].iter().all(|q| !r.overlaps(q, gap))
                 })
         };
         let half_spacing = std::f64::consts::PI / on_ring.len() as f64;
-        let now = thickness(0.0);
-        // The thinnest first (the smaller turn first among equals), and of
+        let now = measure(&on_ring, 0.0);
+        // The smallest first (the smaller turn first among equals), and of
         // those the first after which nothing touches.
-        let mut gains: Vec<(f64, f64)> = (1..=TURN_STEPS)
-            .flat_map(|j| {
-                [1.0, -1.0].map(|sign| sign * half_spacing * j as f64 / TURN_STEPS as f64)
-            })
-            .map(|delta| (thickness(delta), delta))
-            .filter(|(t, _)| *t < now - WORTH)
+        let mut gains: Vec<(f64, f64)> = (1..=steps)
+            .flat_map(|j| [1.0, -1.0].map(|sign| sign * half_spacing * j as f64 / steps as f64))
+            .map(|delta| (measure(&on_ring, delta), delta))
+            .filter(|(m, _)| *m < now - WORTH)
             .collect();
         gains.sort_by(|a, b| a.0.total_cmp(&b.0));
         gains
