@@ -248,7 +248,7 @@ fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
 /// The SVG is safe (strict XML, no active content or links, no forbidden
 /// characters, accepted by usvg).
 fn assert_safe_svg(name: &str, svg: &str) {
-    let problems = cirkel_render::svg_safety_problems(svg);
+    let problems = cirkel::svg_safety_problems(svg);
     assert!(problems.is_empty(), "{name}: {problems:?}");
 }
 

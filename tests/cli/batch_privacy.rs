@@ -29,7 +29,7 @@ fn privacy_drops_data_from_every_output() {
             ("svg", vec!["render", EXAMPLE, "--format", "svg", "-o", "-"]),
             ("png", vec!["render", EXAMPLE, "--format", "png", "-o", "-"]),
             // Its text is compressed: the raw bytes (links, metadata, alt
-            // text) are checked here, the text in crates/render/tests/pdf.rs.
+            // text) are checked here, the text in crates/cirkel/tests/pdf.rs.
             ("pdf", vec!["render", EXAMPLE, "--format", "pdf", "-o", "-"]),
             (
                 "route svg",
@@ -439,7 +439,7 @@ fn photos_are_round_portraits_and_privacy_roles_drops_them() {
         svg.contains("clip-path=\"url(#photo-clip-ib)\""),
         "clipped round"
     );
-    assert!(cirkel_render::svg_safety_problems(&svg).is_empty());
+    assert!(cirkel::svg_safety_problems(&svg).is_empty());
     let names = cirkel(&["render", klimop, "--privacy", "names", "-o", "-"], None).stdout_text();
     assert!(names.contains("data:image/jpeg"), "names keeps photos");
     for format in ["svg", "png"] {
@@ -507,11 +507,11 @@ fn text_as_paths_looks_the_same_without_the_font() {
         paths.contains("<title id=\"cirkel-title\">Cirkel van invloed – OBS De Klimop</title>")
     );
     assert!(paths.contains("role=\"img\"") && paths.contains("<desc"));
-    assert!(cirkel_render::svg_safety_problems(&paths).is_empty());
+    assert!(cirkel::svg_safety_problems(&paths).is_empty());
     // Drawn with no fonts at all, the outlines give the picture that the
     // text gives with the bundled font.
     let draw = |svg: &str, fonts: bool| {
-        let mut opts = cirkel_render::usvg_options();
+        let mut opts = cirkel::usvg_options();
         if !fonts {
             opts.fontdb = std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
         }
@@ -554,7 +554,7 @@ fn every_text_line_carries_its_measured_width_for_browsers_without_the_font() {
 
 #[test]
 fn the_command_line_draws_through_the_library() {
-    use cirkel_render::{DrawOptions, Format, Privacy, Size, ThemeChoice, draw_file};
+    use cirkel::{DrawOptions, Format, Privacy, Size, ThemeChoice, draw_file};
     let dir = scratch("facade");
     let klimop = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -578,7 +578,7 @@ fn the_command_line_draws_through_the_library() {
                 format: Format::Png,
                 theme: ThemeChoice::Named("print".into()),
                 route: Some("verzuim".into()),
-                size: Size::Paper(cirkel_render::Paper::A4),
+                size: Size::Paper(cirkel::Paper::A4),
                 ..DrawOptions::default()
             },
         ),
@@ -644,11 +644,11 @@ fn layout_takes_the_width_and_gives_what_render_draws() {
             .sum()
     };
     assert!(lines(&small) < lines(&full), "compact cards at 300 px");
-    let options = cirkel_render::DrawOptions {
-        size: cirkel_render::Size::Width(300),
+    let options = cirkel::DrawOptions {
+        size: cirkel::Size::Width(300),
         ..Default::default()
     };
-    let drawn = cirkel_render::draw_file(Path::new(EXAMPLE), &options).unwrap();
+    let drawn = cirkel::draw_file(Path::new(EXAMPLE), &options).unwrap();
     let printed: cirkel_layout::Layout = serde_json::from_slice(&small.stdout).unwrap();
     assert!(
         printed == drawn.layout,
@@ -669,7 +669,7 @@ fn contacts_are_shown_and_linked_and_privacy_names_takes_them_away() {
     }
     assert!(full.contains(">ib@example.nl<") && full.contains(">0800-2000<"));
     assert!(full.contains("<svg ") && full.contains(" lang=\"nl\""));
-    assert!(cirkel_render::svg_safety_problems(&full).is_empty());
+    assert!(cirkel::svg_safety_problems(&full).is_empty());
     let names = cirkel(&["render", EXAMPLE, "--privacy", "names", "-o", "-"], None).stdout_text();
     assert!(!names.contains("<a ") && !names.contains("ib@example.nl"));
     assert!(names.contains(">Maaike van"), "names stay");

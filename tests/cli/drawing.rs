@@ -279,7 +279,7 @@ fn markup_in_text_is_escaped_and_the_svg_stays_valid() {
     assert!(svg.contains("&amp;amp;"));
     assert!(!svg.contains('\u{202e}') && !svg.contains('\u{0}'));
     // usvg (a strict XML parser) accepts it, and it renders.
-    let tree = resvg::usvg::Tree::from_str(&svg, &cirkel_render::usvg_options());
+    let tree = resvg::usvg::Tree::from_str(&svg, &cirkel::usvg_options());
     assert!(tree.is_ok(), "{:?}", tree.err());
     let png = cirkel(
         &[

@@ -5,8 +5,8 @@
 
 #![allow(missing_docs, clippy::unwrap_used)]
 
+use cirkel::{PngOptions, SvgOptions, Theme, layout_to_png, to_svg};
 use cirkel_layout::{LayoutOptions, layout};
-use cirkel_render::{PngOptions, SvgOptions, Theme, layout_to_png, to_svg};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 #[path = "support/school.rs"]

@@ -1,8 +1,8 @@
 //! The drawing options on the command line, shared by `render`, `batch`
 //! and `layout`, and how they become the library's [`DrawOptions`].
 
+use cirkel::{DEFAULT_WIDTH, DrawOptions, Format, Paper, PngEffort, Size, ThemeChoice};
 use cirkel_core::{Lang, Message, Privacy, msg};
-use cirkel_render::{DEFAULT_WIDTH, DrawOptions, Format, Paper, PngEffort, Size, ThemeChoice};
 use clap::ValueEnum;
 
 use crate::report::words;

@@ -12,8 +12,8 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use cirkel::{DrawOptions, Format, InputKind, Previous, prepare_input};
 use cirkel_core::{Lang, Message, io_reason, msg};
-use cirkel_render::{DrawOptions, Format, InputKind, Previous, prepare_input};
 
 use crate::args::{BatchFormat, DrawArgs};
 use crate::io::{cannot_read, files_of, input_of, read_input, same_file, write_output};
@@ -79,7 +79,7 @@ pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
         return Err(Failure::Usage(msg!("cli.text-as-paths-png")));
     }
     // A bad theme is reported once, before any school is drawn.
-    cirkel_render::resolve_theme(&options.theme)
+    cirkel::resolve_theme(&options.theme)
         .map_err(|e| draw_failure(&b.draw.theme, e, &mut Log::direct()))?;
     let inputs = expand(&b.inputs)?;
     if inputs.is_empty() {

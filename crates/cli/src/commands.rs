@@ -1,11 +1,11 @@
 //! The small commands: `check`, `layout`, `describe`, `init`, `roles`,
 //! `schema`.
 
-use cirkel_core::{Diagnostics, Lang, Parsed, msg, roles as catalogue};
-use cirkel_render::{
+use cirkel::{
     DrawError, DrawOptions, ThemeChoice, parse_schools, prepare_input, prepare_parsed,
     resolve_theme,
 };
+use cirkel_core::{Diagnostics, Lang, Parsed, msg, roles as catalogue};
 
 use crate::args::{DescribeFormatArg, PrivacyArg};
 use crate::io::{display_name, files_of, input_of, read_input, write_output};
@@ -21,7 +21,7 @@ pub(crate) fn parse_input(
     on_error: fn(&str, DrawError, &mut Log) -> Failure,
 ) -> Result<Parsed, Failure> {
     let bytes = read_input(input, log)?;
-    cirkel_render::parse_input(
+    cirkel::parse_input(
         &input_of(input, &bytes, school),
         &files_of(input),
         lang,

@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
+use cirkel::{Input, InputKind, SheetFormat};
 use cirkel_core::{
     Diagnostic, Diagnostics, Kernteam, Lang, Message, ParseOptions, Parsed, decode_text, msg,
 };
-use cirkel_render::{Input, InputKind, SheetFormat};
 use cirkel_sheets::{WriteOptions, parse_school, to_json};
 use serde_json::Value;
 

@@ -5,9 +5,9 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+use cirkel::{Input, InputKind};
 use cirkel_core::limits::MAX_INPUT_BYTES;
 use cirkel_core::{Diagnostics, Folder, Message, check_input_size, msg};
-use cirkel_render::{Input, InputKind};
 
 use crate::report::{Failure, Log, report};
 
@@ -72,7 +72,7 @@ pub(crate) fn read_input(input: &str, log: &mut Log) -> Result<Vec<u8>, Failure>
         Failure::Input
     };
     if input != "-"
-        && let Some(d) = cirkel_render::refused_input(Path::new(input))
+        && let Some(d) = cirkel::refused_input(Path::new(input))
     {
         report(&display_name(input), &Diagnostics::one(d), log);
         return Err(Failure::Input);

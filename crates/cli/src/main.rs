@@ -2,7 +2,7 @@
 //!
 //! A thin binary over the library crates: it parses arguments, reads and
 //! writes files, and reports problems for people; everything it draws goes
-//! through `cirkel_render::draw`. Exit codes: 0 done, 1 the input is wrong,
+//! through `cirkel::draw`. Exit codes: 0 done, 1 the input is wrong,
 //! 2 wrong usage, 3 an I/O failure.
 
 use std::process::ExitCode;
@@ -87,7 +87,7 @@ enum Command {
         privacy: PrivacyArg,
         /// The picture's width in px: small pictures get compact cards
         /// (the legibility rule), as `render` draws them.
-        #[arg(long, default_value_t = cirkel_render::DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
+        #[arg(long, default_value_t = cirkel::DEFAULT_WIDTH, value_parser = clap::value_parser!(u32).range(100..=8192))]
         width: u32,
         /// As wide as an A4 or A3 page's text column at 300 dpi.
         #[arg(long, value_enum, conflicts_with = "width")]
@@ -271,14 +271,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             school,
         } => {
-            let options = cirkel_render::DrawOptions {
+            let options = cirkel::DrawOptions {
                 school,
                 format: format.map(Into::into).unwrap_or_default(),
                 size: args::size(width, paper),
                 lang,
                 privacy: privacy.into(),
-                previous: previous.map(|p| cirkel_render::Previous::File(p.into())),
-                ..cirkel_render::DrawOptions::default()
+                previous: previous.map(|p| cirkel::Previous::File(p.into())),
+                ..cirkel::DrawOptions::default()
             };
             commands::layout(&input, &output, &options)
         }

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use cirkel::{Format, Previous, draw_input};
 use cirkel_core::{Lang, msg};
-use cirkel_render::{Format, Previous, draw_input};
 
 use crate::args::{DrawArgs, FormatArg};
 use crate::io::{display_name, files_of, input_of, read_input, same_file, write_output};

@@ -5,8 +5,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use cirkel::DrawError;
 use cirkel_core::{Diagnostics, Lang, Message, msg};
-use cirkel_render::DrawError;
 
 /// A failure, with the exit code it maps to.
 pub(crate) enum Failure {

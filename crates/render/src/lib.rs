@@ -1,24 +1,11 @@
 //! # cirkel-render
 //!
-//! Draws a [`cirkel_layout::Layout`]: as SVG ([`to_svg`]), and as PNG
-//! through usvg/resvg/tiny-skia with the bundled font only. Rendering
-//! decides no positions: everything it draws was placed by the layout.
-//!
-//! Most callers want one call from JSON to picture, [`draw`] (or
-//! [`draw_file`]), which does everything `cirkel render` does:
-//!
-//! ```
-//! use cirkel_core::NoFiles;
-//! use cirkel_render::{draw, DrawOptions, Format};
-//!
-//! let input = br#"{ "school": { "name": "De Ark" }, "members": [ { "role": "jeugdarts" } ] }"#;
-//! let options = DrawOptions { format: Format::Png, ..DrawOptions::default() };
-//! let drawing = draw(input, &NoFiles, &options).unwrap();
-//! assert!(drawing.bytes.starts_with(b"\x89PNG"));
-//! assert_eq!(drawing.layout.nodes.len(), 1);
-//! ```
-//!
-//! The stages stay public for callers who want one of them:
+//! Paints a [`cirkel_layout::Layout`]: as SVG ([`to_svg`]), as PNG
+//! ([`layout_to_png`], straight onto a tiny-skia canvas with the bundled
+//! fonts) and as a tagged PDF ([`to_pdf`]). Painting decides no positions:
+//! everything it draws was placed by the layout. It reads no input: the
+//! crate `cirkel` reads JSON and workbooks and draws through these
+//! painters in one call (`cirkel::draw`).
 //!
 //! ```
 //! use cirkel_core::{parse, ParseOptions};
@@ -34,13 +21,15 @@
 //! assert!(png.starts_with(b"\x89PNG"));
 //! ```
 //!
-//! Module map: `facade/` (draw, options, the legibility rule, glyph
-//! warnings), `svg/` (the SVG painter: primitives, the circle, cards,
-//! lines, routes, boxes), `png/` (rasterising and encoding), `theme/`
-//! (colours and theme files), `safety` (the SVG safety check).
+//! Module map: `paint/` (the walk over the layout that the PNG and PDF
+//! painters share), `svg/` (the SVG painter: primitives, the circle,
+//! cards, lines, routes, boxes), `png/` (the PNG painter: canvas, exact
+//! fillers, glyphs, stripes, encoding), `pdf/` (the PDF painter and its
+//! tagged description pages), `theme/` (colours and theme files),
+//! `paper` (paper sizes), `safety` (the SVG safety check).
 
-mod facade;
 mod paint;
+mod paper;
 mod pdf;
 mod png;
 mod safety;
@@ -51,21 +40,7 @@ mod theme;
 /// The rendering stack this crate draws with, for callers who need its types.
 pub use resvg;
 
-/// The types the facade's signatures name, so that a caller needs only
-/// this crate.
-pub use cirkel_core::{
-    Diagnostic, Diagnostics, Folder, Lang, MemoryFiles, NoFiles, Privacy, ResourceError, Resources,
-    Severity,
-};
-pub use cirkel_layout::Layout;
-
-pub use cirkel_sheets::SheetFormat;
-pub use facade::{
-    DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind, OptionsError,
-    PRINT_DPI, Paper, Prepared, Previous, SchoolInput, Size, ThemeChoice, draw, draw_file,
-    draw_input, parse_input, parse_schools, prepare, prepare_input, prepare_parsed, read_input,
-    read_limited, refused_input, resolve_theme, school_names,
-};
+pub use paper::{PRINT_DPI, Paper};
 pub use pdf::{PAGE_MARGIN_PT, PageFit, PdfError, PdfOptions, page_fit, paper_pt, to_pdf};
 pub use png::{
     A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_PIXELS, MAX_PNG_SIDE, PngEffort, PngError, PngOptions,
@@ -74,9 +49,4 @@ pub use png::{
 };
 pub use safety::{is_safe_link, svg_safety_problems};
 pub use svg::{SvgOptions, base64, num, to_svg, xml_safe};
-pub use theme::{BUNDLED_THEMES, Rgb, Theme};
-
-/// The code examples in README.md, compiled and run by `cargo test --doc`.
-#[doc = include_str!("../../../README.md")]
-#[cfg(doctest)]
-pub struct ReadmeDoctests;
+pub use theme::{BUNDLED_THEMES, ContrastProblem, Rgb, Theme};

@@ -3,8 +3,8 @@
 
 use std::sync::Mutex;
 
+use cirkel::{DrawError, DrawOptions, Format, Paper, Privacy, Size, ThemeChoice, draw};
 use cirkel_core::{Diagnostic, Diagnostics, Lang, ParseOptions, Severity, parse_with};
-use cirkel_render::{DrawError, DrawOptions, Format, Paper, Privacy, Size, ThemeChoice, draw};
 use serde_json::{Value, json};
 
 use crate::files::{self, SaveError, Target};
@@ -153,7 +153,7 @@ fn draw_options(request: &Request, lang: Lang) -> Result<DrawOptions, String> {
         (Some("a3"), _) => Size::Paper(Paper::A3),
         (Some(other), _) => return Err(format!("paper {other}")),
         (None, Some(w)) => Size::Width(w.parse().map_err(|_| format!("width {w}"))?),
-        (None, None) => Size::Width(cirkel_render::DEFAULT_WIDTH),
+        (None, None) => Size::Width(cirkel::DEFAULT_WIDTH),
     };
     Ok(DrawOptions {
         format,

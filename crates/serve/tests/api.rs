@@ -34,10 +34,10 @@ fn load_change_draw_save_check_restore() {
     let after = svg_of(&editor, &changed);
     assert!(after.contains("De Nieuwe Bernardus") && !after.contains("St. Bernardusschool"));
     // The preview is the library's picture of the same text.
-    let library = cirkel_render::draw(
+    let library = cirkel::draw(
         changed.as_bytes(),
         &Folder::new(&dir),
-        &cirkel_render::DrawOptions::default(),
+        &cirkel::DrawOptions::default(),
     )
     .unwrap();
     assert!(after.as_bytes() == library.bytes.as_slice());

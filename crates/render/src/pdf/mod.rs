@@ -32,7 +32,7 @@ use krilla::page::PageSettings;
 use krilla::tagging::{BBox, Identifier, Node, Tag, TagGroup, TagTree};
 use krilla::{Document, SerializeSettings};
 
-use crate::facade::Paper;
+use crate::paper::Paper;
 use crate::theme::Theme;
 
 mod canvas;

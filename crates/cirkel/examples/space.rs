@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use cirkel_render::{DrawOptions, Layout, draw_file};
+use cirkel::{DrawOptions, Layout, draw_file};
 
 fn largest_empty_disc(l: &Layout) -> f64 {
     let (cx, cy, r) = (l.centre.x, l.centre.y, l.outer_radius);

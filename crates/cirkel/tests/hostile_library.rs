@@ -9,14 +9,14 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
+use cirkel::{
+    DrawError, DrawOptions, Format, Paper, Previous, Size, SvgOptions, Theme, ThemeChoice, draw,
+    layout_to_png, to_svg,
+};
 use cirkel_core::{Kernteam, NoFiles, ParseOptions, parse};
 use cirkel_layout::{
     Layout, LayoutError, LayoutOptions, Path as LayoutPath, check_layout, layout,
     layout_with_previous, sample_path,
-};
-use cirkel_render::{
-    DrawError, DrawOptions, Format, Paper, Previous, Size, SvgOptions, Theme, ThemeChoice, draw,
-    layout_to_png, to_svg,
 };
 
 const SCHOOL: &[u8] = br#"{ "school": { "name": "De Ark" },
@@ -371,11 +371,7 @@ fn hostile_layout_values_are_painted_or_refused_without_panic() {
     assert_eq!(result.ok(), Some(true), "refused, not a panic");
     // The PDF painter draws it or refuses it; no NaN or infinity gets in.
     let pdf = catch_unwind(AssertUnwindSafe(|| {
-        cirkel_render::to_pdf(
-            &huge,
-            &Theme::default(),
-            &cirkel_render::PdfOptions::default(),
-        )
+        cirkel::to_pdf(&huge, &Theme::default(), &cirkel::PdfOptions::default())
     }));
     match pdf {
         Ok(Ok(bytes)) => {

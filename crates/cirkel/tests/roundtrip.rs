@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
+use cirkel::{DrawOptions, SvgOptions, Theme, draw_file, to_svg};
 use cirkel_layout::{Layout, check_layout};
-use cirkel_render::{DrawOptions, SvgOptions, Theme, draw_file, to_svg};
 
 #[test]
 fn a_layout_survives_its_own_json() {

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use cirkel_render::{DrawOptions, Format, Size, draw_file};
+use cirkel::{DrawOptions, Format, Size, draw_file};
 
 fn png(json: &Path, width: u32) -> Vec<u8> {
     let options = DrawOptions {

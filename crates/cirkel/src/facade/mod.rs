@@ -22,10 +22,10 @@ use cirkel_core::{
 };
 use cirkel_layout::{Layout, LayoutError};
 
-use crate::pdf::{PdfError, PdfOptions, to_pdf};
-use crate::png::{PngError, PngOptions, layout_to_png, svg_text_as_paths};
-use crate::svg::{SvgOptions, to_svg};
-use crate::theme::{BUNDLED_THEMES, ContrastProblem, Theme};
+use cirkel_render::{
+    BUNDLED_THEMES, ContrastProblem, PdfError, PdfOptions, PngError, PngOptions, SvgOptions, Theme,
+    layout_to_png, svg_text_as_paths, to_pdf, to_svg,
+};
 
 mod glyphs;
 mod input;
@@ -36,9 +36,7 @@ pub use input::{
     Input, InputKind, SchoolInput, parse_input, parse_schools, refused_input, school_names,
 };
 
-pub use options::{
-    DEFAULT_WIDTH, DrawOptions, Format, OptionsError, PRINT_DPI, Paper, Previous, Size, ThemeChoice,
-};
+pub use options::{DEFAULT_WIDTH, DrawOptions, Format, OptionsError, Previous, Size, ThemeChoice};
 
 /// A finished picture.
 #[derive(Debug, Clone)]

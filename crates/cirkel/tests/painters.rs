@@ -12,11 +12,9 @@ use std::path::{Path, PathBuf};
 mod generated;
 use generated::generated;
 
+use cirkel::resvg::tiny_skia::Pixmap;
+use cirkel::{DrawOptions, Format, PngOptions, Size, Theme, ThemeChoice, draw, svg_to_png_with};
 use cirkel_core::Folder;
-use cirkel_render::resvg::tiny_skia::Pixmap;
-use cirkel_render::{
-    DrawOptions, Format, PngOptions, Size, Theme, ThemeChoice, draw, svg_to_png_with,
-};
 
 /// After both pictures are blurred over 3 × 3 pixels (which evens out
 /// anti-aliased edges moved by a fraction of a pixel: glyphs placed at
@@ -227,7 +225,7 @@ fn the_png_painter_agrees_with_resvg_on_the_svg() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("painters-photos");
     std::fs::create_dir_all(&dir).unwrap();
     let mut wide = Pixmap::new(300, 120).unwrap();
-    wide.fill(cirkel_render::resvg::tiny_skia::Color::from_rgba8(
+    wide.fill(cirkel::resvg::tiny_skia::Color::from_rgba8(
         200, 80, 40, 255,
     ));
     for x in 0..150usize {

@@ -14,12 +14,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cirkel_core::{Lang, ParseOptions, Privacy, parse};
-use cirkel_render::resvg::tiny_skia::Pixmap;
-use cirkel_render::{
+use cirkel::resvg::tiny_skia::Pixmap;
+use cirkel::{
     DrawOptions, Format, Paper, PdfOptions, Size, SvgOptions, Theme, draw_file, page_fit,
     svg_to_png, to_pdf, to_svg,
 };
+use cirkel_core::{Lang, ParseOptions, Privacy, parse};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -484,7 +484,7 @@ fn the_page_turns_to_fit_the_picture() {
             let fit = page_fit(&layout, paper);
             assert_eq!(fit.width > fit.height, landscape, "{w}×{h} on {paper:?}");
             let (pw, ph) = (w * fit.scale, h * fit.scale);
-            let m = cirkel_render::PAGE_MARGIN_PT;
+            let m = cirkel::PAGE_MARGIN_PT;
             assert!(pw <= fit.width - 2.0 * m + 1e-6 && ph <= fit.height - 2.0 * m + 1e-6);
             assert!((fit.dx * 2.0 + pw - fit.width).abs() < 1e-6, "centred");
         }

@@ -8,9 +8,9 @@
 
 use std::path::Path;
 
+use cirkel::{DrawOptions, Format, Paper, Size, draw};
 use cirkel_core::Folder;
 use cirkel_layout::check_layout;
-use cirkel_render::{DrawOptions, Format, Paper, Size, draw};
 
 #[path = "support/generated.rs"]
 mod generated;

@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cirkel_render::resvg::tiny_skia::Pixmap;
-use cirkel_render::{DrawOptions, Format, ThemeChoice, draw_file};
+use cirkel::resvg::tiny_skia::Pixmap;
+use cirkel::{DrawOptions, Format, ThemeChoice, draw_file};
 
 fn examples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");

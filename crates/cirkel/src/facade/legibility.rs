@@ -7,8 +7,7 @@
 use cirkel_core::{Diagnostic, Kernteam, msg};
 use cirkel_layout::{LEGIBLE_PX, Layout, LayoutError, LayoutOptions, layout, layout_with_previous};
 
-use crate::facade::Paper;
-use crate::pdf::page_fit;
+use cirkel_render::{Paper, page_fit};
 
 /// The smallest card text on paper, in pt.
 pub const LEGIBLE_PT: f64 = 8.0;
