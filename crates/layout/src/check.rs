@@ -65,6 +65,14 @@ fn ring_bands(l: &Layout, problems: &mut Vec<String>) {
             first.id
         ));
     }
+    if let Some(last) = l.rings.last()
+        && (last.outer_radius - l.outer_radius).abs() > EPS
+    {
+        problems.push(format!(
+            "ring {}: its band does not end at the circle's edge",
+            last.id
+        ));
+    }
     for (i, r) in l.rings.iter().enumerate() {
         if r.outer_radius <= r.inner_radius {
             problems.push(format!("ring {}: its band has no width", r.id));

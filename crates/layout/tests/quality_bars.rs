@@ -451,3 +451,28 @@ fn names_and_schools_stay_whole_and_compounds_break_at_their_seams() {
         "compound seam: {role:?}"
     );
 }
+
+/// A school whose first ring has nobody on it, with a ring label taller
+/// than the room rings start with: the empty ring moves out until its
+/// label's band clears the school, with and without last year's layout.
+#[test]
+fn a_previous_layout_with_an_empty_ring_and_its_label_slot_lays_out() {
+    let text = r#"{ "school": { "name": "De Ark" },
+      "rings": [ { "id": "leeg", "label": "Nog niemand hier" }, { "id": "buiten", "label": "Buiten" } ],
+      "members": [
+        { "id": "a", "role": "cjg-coach", "ring": "buiten" },
+        { "id": "b", "role": "jeugdarts", "ring": "buiten" } ] }"#;
+    let k = parse(text.as_bytes(), &ParseOptions::default())
+        .unwrap()
+        .kernteam;
+    let mut options = LayoutOptions {
+        ring_gap: 0.0,
+        ..LayoutOptions::default()
+    };
+    options.fonts.ring_label = 29.0;
+    let before = layout(&k, &options).unwrap();
+    assert!(check_layout(&before, options.fonts.minimum).is_empty());
+    let again = cirkel_layout::layout_with_previous(&k, &options, &before).unwrap();
+    let problems = check_layout(&again, options.fonts.minimum);
+    assert!(problems.is_empty(), "{problems:?}");
+}

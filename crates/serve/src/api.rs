@@ -335,3 +335,104 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
     }
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> State {
+        State {
+            token: "t0ken".into(),
+            port: 8080,
+            lang: Lang::Nl,
+            target: Mutex::new(Target::New {
+                folder: std::env::temp_dir(),
+            }),
+        }
+    }
+
+    fn request(method: &str, path: &str, query: &[(&str, &str)], body: &[u8]) -> Request {
+        Request {
+            method: method.into(),
+            path: path.into(),
+            query: query
+                .iter()
+                .map(|(k, v)| ((*k).into(), (*v).into()))
+                .collect(),
+            headers: Vec::new(),
+            body: body.to_vec(),
+        }
+    }
+
+    fn body_json(r: &Response) -> Value {
+        serde_json::from_slice(&r.body).unwrap()
+    }
+
+    #[test]
+    fn the_page_and_its_files_are_answered_with_their_types() {
+        let s = state();
+        let page = route(&s, &request("GET", "/", &[], b""));
+        assert_eq!(
+            (page.status, page.content_type),
+            (200, "text/html; charset=utf-8")
+        );
+        assert!(String::from_utf8_lossy(&page.body).contains("t0ken"));
+        let js = route(&s, &request("GET", "/app.js", &[], b""));
+        assert_eq!(js.content_type, "text/javascript; charset=utf-8");
+        let css = route(&s, &request("GET", "/style.css", &[], b""));
+        assert_eq!(css.content_type, "text/css; charset=utf-8");
+        assert_eq!(route(&s, &request("POST", "/app.js", &[], b"")).status, 405);
+        assert_eq!(
+            route(&s, &request("GET", "/api/save", &[], b"")).status,
+            405
+        );
+        assert_eq!(
+            route(&s, &request("GET", "/etc/passwd", &[], b"")).status,
+            404
+        );
+    }
+
+    #[test]
+    fn checks_and_drawings_answer_in_the_language_asked_for() {
+        let s = state();
+        let roles = body_json(&route(
+            &s,
+            &request("GET", "/api/roles", &[("lang", "en")], b""),
+        ));
+        let cjg = roles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "cjg-coach")
+            .unwrap();
+        assert_eq!(cjg["domain"], "jeugdhulp");
+        let bad = br#"{ "school": { "name": "De Ark" }, "members": [ { "role": "jeugdarts", "ring": "buiten" } ] }"#;
+        let checked = body_json(&route(&s, &request("POST", "/api/check", &[], bad)));
+        assert_eq!(checked["ok"], false);
+        let problem = &checked["problems"][0];
+        assert_eq!(problem["path"], "members[0].ring");
+        assert!(problem["message"].as_str().unwrap().contains("buiten"));
+        let good = br#"{ "school": { "name": "De Ark" }, "members": [ { "role": "jeugdarts" } ] }"#;
+        let svg = route(
+            &s,
+            &request("POST", "/api/draw", &[("format", "svg")], good),
+        );
+        assert_eq!((svg.status, svg.content_type), (200, "image/svg+xml"));
+        let text = route(
+            &s,
+            &request("POST", "/api/draw", &[("format", "text")], good),
+        );
+        assert_eq!(text.content_type, "text/plain; charset=utf-8");
+        assert!(String::from_utf8_lossy(&text.body).contains("De Ark"));
+        let refused = route(&s, &request("POST", "/api/draw", &[], bad));
+        assert_eq!(refused.status, 422);
+        assert_eq!(
+            route(
+                &s,
+                &request("POST", "/api/draw", &[("format", "gif")], good)
+            )
+            .status,
+            400
+        );
+    }
+}

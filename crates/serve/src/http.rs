@@ -12,6 +12,19 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+/// Where a request is read from: bytes, and a way to stop waiting for the
+/// next ones when the request's time is up.
+pub trait Source: Read {
+    /// Waits at most `left` for the next read.
+    fn wait_at_most(&mut self, left: Duration) -> std::io::Result<()>;
+}
+
+impl Source for TcpStream {
+    fn wait_at_most(&mut self, left: Duration) -> std::io::Result<()> {
+        self.set_read_timeout(Some(left))
+    }
+}
+
 /// Most bytes of the request line and headers together.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// Most header lines.
@@ -81,7 +94,7 @@ impl ReadError {
 }
 
 /// Reads one request from `stream`, its body at most `max_body` bytes.
-pub fn read_request(stream: &mut TcpStream, max_body: usize) -> Result<Request, ReadError> {
+pub fn read_request(stream: &mut impl Source, max_body: usize) -> Result<Request, ReadError> {
     let start = Instant::now();
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 4096];
@@ -121,14 +134,12 @@ pub fn read_request(stream: &mut TcpStream, max_body: usize) -> Result<Request, 
 }
 
 /// Reads at least one byte before the request's deadline.
-fn read_some(stream: &mut TcpStream, buf: &mut [u8], start: Instant) -> Result<usize, ReadError> {
+fn read_some(stream: &mut impl Source, buf: &mut [u8], start: Instant) -> Result<usize, ReadError> {
     let left = REQUEST_DEADLINE
         .checked_sub(start.elapsed())
         .filter(|d| !d.is_zero())
         .ok_or(ReadError::Gone)?;
-    stream
-        .set_read_timeout(Some(left))
-        .map_err(|_| ReadError::Gone)?;
+    stream.wait_at_most(left).map_err(|_| ReadError::Gone)?;
     match stream.read(buf) {
         Ok(0) | Err(_) => Err(ReadError::Gone),
         Ok(n) => Ok(n),
@@ -284,7 +295,7 @@ impl Response {
     }
 
     /// Writes the response, with the safety headers every response has.
-    pub fn write_to(&self, stream: &mut TcpStream) -> std::io::Result<()> {
+    pub fn write_to(&self, stream: &mut impl Write) -> std::io::Result<()> {
         let mut head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
             self.status,
@@ -373,6 +384,105 @@ mod tests {
                 String::from_utf8_lossy(bad)
             );
         }
+    }
+
+    /// Bytes that arrive a few at a time, as over a slow connection.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    impl Source for Trickle<'_> {
+        fn wait_at_most(&mut self, _: Duration) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn read(bytes: &[u8], step: usize, max_body: usize) -> Result<Request, ReadError> {
+        read_request(&mut Trickle { bytes, at: 0, step }, max_body)
+    }
+
+    #[test]
+    fn requests_are_framed_however_their_bytes_arrive() {
+        let post = b"POST /api/check?lang=en HTTP/1.1\r\nHost: 127.0.0.1:8\r\nContent-Length: 5\r\n\r\nhello";
+        for step in [1, 2, 3, 7, 64, 4096] {
+            let r = read(post, step, 100).unwrap();
+            assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/api/check"));
+            assert_eq!(r.param("lang"), Some("en"));
+            assert_eq!(r.body, b"hello", "step {step}");
+        }
+        // No body without a length; bytes past the announced length are
+        // not read as this request's.
+        let get = read(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", 1, 100).unwrap();
+        assert!(get.body.is_empty());
+        let more = read(
+            b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nabGET /",
+            3,
+            100,
+        )
+        .unwrap();
+        assert_eq!(more.body, b"ab");
+    }
+
+    #[test]
+    fn framing_refuses_what_it_does_not_take() {
+        // The connection ends before the head or the body is complete.
+        assert_eq!(
+            read(b"GET / HTTP/1.1\r\nHost", 5, 100).err(),
+            Some(ReadError::Gone)
+        );
+        assert_eq!(
+            read(b"POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\nshort", 5, 100).err(),
+            Some(ReadError::Gone)
+        );
+        // A body longer than allowed is refused from its announced length.
+        assert_eq!(
+            read(b"POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n", 64, 100).err(),
+            Some(ReadError::BodyTooLarge)
+        );
+        // A head that never ends.
+        let endless = [b'a'; MAX_HEAD_BYTES + 10];
+        let mut head = b"GET / HTTP/1.1\r\nX: ".to_vec();
+        head.extend_from_slice(&endless);
+        assert_eq!(read(&head, 4096, 100).err(), Some(ReadError::HeadTooLarge));
+        assert_eq!(
+            read(
+                b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+                64,
+                100
+            )
+            .err(),
+            Some(ReadError::Unsupported)
+        );
+    }
+
+    #[test]
+    fn responses_carry_their_length_and_the_safety_headers() {
+        let mut out = Vec::new();
+        Response::new(200, "text/plain; charset=utf-8", "héllo")
+            .with("X-Extra", "1")
+            .write_to(&mut out)
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"));
+        assert!(head.contains("\r\nContent-Length: 6\r\n"));
+        assert!(head.contains("\r\nConnection: close\r\n"));
+        assert!(head.ends_with("\r\nX-Extra: 1"));
+        for (name, value) in SAFETY_HEADERS {
+            assert!(head.contains(&format!("\r\n{name}: {value}")), "{name}");
+        }
+        assert_eq!(body, "héllo");
     }
 
     #[test]

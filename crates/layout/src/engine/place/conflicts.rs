@@ -56,6 +56,13 @@ impl Placer<'_> {
         }
         let reach = self.reaches(rects);
         let room = band_room(o);
+        // A first ring without cards: its label's room clear of the school.
+        if let Some(first) = reach.first()
+            && self.school_edge() - first.0 > 1e-6
+        {
+            min(&mut found.push, 0);
+            found.bands.push((0, self.school_edge() - first.0));
+        }
         for k in 1..self.ring_count {
             let short = far_inside(&reach, k) + room - reach[k].0;
             if short > 1e-6 {
