@@ -1,4 +1,4 @@
-//! Hostile and odd inputs, table-driven (see shared/HOSTILE_INPUTS.md): each
+//! Hostile and odd inputs, table-driven (see docs/SAFETY.md): each
 //! case is an input and its expected outcome, either an error (exit code and
 //! the key words of the message) or a safe render (a strictly valid SVG with
 //! no active content, that usvg accepts and that renders to PNG). Limits are

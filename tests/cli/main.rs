@@ -1,5 +1,5 @@
 //! End-to-end tests of the `cirkel` command: exit codes, messages a person
-//! can act on, and outputs that hold the contracts of DESIGN.md.
+//! can act on, and outputs that hold the contracts of docs/CONTRACTS.md.
 
 #![allow(missing_docs, clippy::unwrap_used)]
 

@@ -1,5 +1,5 @@
 //! Hostile and odd workbooks and CSV files (issue 16; see
-//! shared/HOSTILE_INPUTS.md): zip bombs, floods of parts, macros, huge or
+//! docs/SAFETY.md): zip bombs, floods of parts, macros, huge or
 //! lying shared-strings tables, formulas, external links, a sheet of
 //! 1,048,576 rows, repeat bombs in .ods, entity tricks, encrypted and fake
 //! files. Each is refused with a clear message or read safely within the

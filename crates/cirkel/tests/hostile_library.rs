@@ -1,5 +1,5 @@
 //! No option and no hand-built value makes the library panic, hang or
-//! abort (DESIGN.md "Library facade"): a table of hostile `DrawOptions`,
+//! abort (docs/CONTRACTS.md "Library facade"): a table of hostile `DrawOptions`,
 //! `LayoutOptions`, `Kernteam` values and layouts, each with the answer it
 //! must get. Every call runs under `catch_unwind`, so a panic fails the
 //! case by name instead of stopping the table.

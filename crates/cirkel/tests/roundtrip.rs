@@ -1,4 +1,4 @@
-//! The layout is plain, lossless data (DESIGN.md "Library facade"): its
+//! The layout is plain, lossless data (docs/CONTRACTS.md "Library facade"): its
 //! JSON round trip gives an equal value, and the quality check and the SVG
 //! are the same for the value read back.
 

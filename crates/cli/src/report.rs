@@ -1,4 +1,4 @@
-//! Messages for people and the exit codes of DESIGN.md: 0 done, 1 the
+//! Messages for people and the exit codes of docs/CONTRACTS.md: 0 done, 1 the
 //! input is wrong, 2 wrong usage, 3 an I/O failure. Every message comes
 //! from the catalogue (`cirkel_core::Message`) and is shown in the language
 //! of `--lang` (Dutch by default).

@@ -3,7 +3,7 @@
 //! The model of a *cirkel van invloed*: a school's kernteam, the rings around
 //! the school, the domains of its partners and the routes a hulpvraag takes.
 //! This crate reads and validates the input format (version 1, see
-//! `DESIGN.md`), fills in defaults from the built-in role catalogue and knows
+//! `docs/CONTRACTS.md`), fills in defaults from the built-in role catalogue and knows
 //! nothing of geometry.
 //!
 //! ```

@@ -1,4 +1,4 @@
-//! Checks a layout against the quality bars of DESIGN.md (1–4 and 7), on
+//! Checks a layout against the quality bars of docs/CONTRACTS.md (1–4 and 7), on
 //! the layout value itself; [`check_names`] checks bar 8 against the
 //! kernteam the layout was made from. Used by the tests for every example and random input, and
 //! available to callers who build layouts with their own options.

@@ -1,4 +1,4 @@
-//! Property tests of the layout guarantees (DESIGN.md, quality bars 1–8):
+//! Property tests of the layout guarantees (docs/CONTRACTS.md, quality bars 1–8):
 //! random valid kernteams of 1 to 200 members on 1 to 6 rings, in every
 //! domain, with names of 1 to 120 characters (diacritics included), go
 //! through the real parser and must lay out with no overlap, every card on

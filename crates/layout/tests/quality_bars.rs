@@ -1,5 +1,5 @@
 #![allow(missing_docs, clippy::unwrap_used)]
-//! The quality bars of DESIGN.md (1–5, 7, 8) on the shipped examples and on
+//! The quality bars of docs/CONTRACTS.md (1–5, 7, 8) on the shipped examples and on
 //! generated schools of 1 to 25 members.
 
 use cirkel_core::{Kernteam, ParseOptions, parse};

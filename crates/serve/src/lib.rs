@@ -1,6 +1,6 @@
 //! `cirkel serve`: a local editor for a kernteam file, in the user's own
 //! browser, that keeps youth-care workers' data on the school's computer
-//! (DESIGN.md "Local editor").
+//! (docs/CONTRACTS.md "Local editor").
 //!
 //! The server binds `127.0.0.1` only, on the port asked for (or a free
 //! one), and prints a URL with a random token. Every request must

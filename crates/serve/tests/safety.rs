@@ -1,4 +1,4 @@
-//! The editor's safety, each rule with a test (issue 17; HOSTILE_INPUTS.md
+//! The editor's safety, each rule with a test (issue 17; docs/SAFETY.md
 //! 56–57): loopback only, the `Host` check, the token, `Origin` on writes,
 //! capped bodies, the Content-Security-Policy, no path outside FILE's
 //! folder, malformed HTTP, slow clients and floods.

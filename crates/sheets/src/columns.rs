@@ -1,4 +1,4 @@
-//! The sheets and columns of the format (DESIGN.md "Spreadsheet input"):
+//! The sheets and columns of the format (docs/CONTRACTS.md "Spreadsheet input"):
 //! Dutch names first, English aliases after; matched case-insensitively,
 //! ignoring spaces, `-`, `_` and `.`. Reading and writing use the same
 //! table, so a workbook cirkel writes is one it reads.

@@ -1,5 +1,5 @@
 //! An input document as JSON text the way a person would write it: keys
-//! in the order of DESIGN.md's example (not alphabetical), two spaces of
+//! in the order of the README's input example (not alphabetical), two spaces of
 //! indent, small objects (a ring, a meeting) on one line.
 
 use cirkel_core::{

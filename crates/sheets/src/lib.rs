@@ -1,6 +1,6 @@
 //! # cirkel-sheets
 //!
-//! Kernteams in spreadsheets, as DESIGN.md "Spreadsheet input" describes:
+//! Kernteams in spreadsheets, as docs/CONTRACTS.md "Spreadsheet input" describes:
 //! a workbook (`.xlsx`, `.ods`) with the sheets `School`, `Ringen`,
 //! `Leden`, `Routes` and `Overleg`, or a `.csv` of members, read into the
 //! input document (the JSON format's value) with the cell of every value,

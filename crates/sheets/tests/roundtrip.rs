@@ -1,4 +1,4 @@
-//! Converting back and forth changes nothing (DESIGN.md "Spreadsheet
+//! Converting back and forth changes nothing (docs/CONTRACTS.md "Spreadsheet
 //! input"): generated documents of one school or many, written as .xlsx
 //! and .ods and read back, are the same documents; and the workbook read
 //! back, written again, gives the same bytes.

@@ -16,7 +16,7 @@ pub enum InputKind {
     /// The JSON input format (also any file with another extension, and
     /// standard input).
     Json,
-    /// A workbook or CSV file (DESIGN.md "Spreadsheet input").
+    /// A workbook or CSV file (docs/CONTRACTS.md "Spreadsheet input").
     Sheet(SheetFormat),
 }
 

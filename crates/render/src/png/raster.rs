@@ -1,6 +1,6 @@
 //! SVG → PNG through usvg, resvg and tiny-skia, with the bundled fonts only.
 //!
-//! Hardening (see SECURITY.md): the font database holds only the fonts
+//! Hardening (see docs/SAFETY.md): the font database holds only the fonts
 //! compiled into the binary, never system fonts; the image resolver refuses
 //! every external file, so an `href` can never read from disk; the output
 //! size is checked before any pixel buffer is allocated.
