@@ -13,7 +13,6 @@ use cirkel_sheets::{WriteOptions, parse_school, to_json};
 use serde_json::Value;
 
 use crate::commands::parse_input;
-use crate::init;
 use crate::io::{display_name, files_of, read_input, same_file, write_new, write_output};
 use crate::report::{Failure, Log, draw_failure};
 
@@ -62,7 +61,7 @@ pub(crate) fn init(
     let format = format
         .or_else(|| FileFormat::of_name(output))
         .unwrap_or(FileFormat::Json);
-    let text = init::starter(school);
+    let text = cirkel_core::starter(school);
     let bytes = match format.sheet() {
         None => text.into_bytes(),
         Some(sheet) => {

@@ -13,7 +13,6 @@ mod args;
 mod batch;
 mod commands;
 mod convert;
-mod init;
 mod io;
 mod render;
 mod report;

@@ -21,14 +21,13 @@
 //! assert!(png.starts_with(b"\x89PNG"));
 //! ```
 //!
-//! Module map: `paint/` (the walk over the layout that the PNG and PDF
+//! Module map: `walk/` (the walk over the layout that the PNG and PDF
 //! painters share), `svg/` (the SVG painter: primitives, the circle,
 //! cards, lines, routes, boxes), `png/` (the PNG painter: canvas, exact
 //! fillers, glyphs, stripes, encoding), `pdf/` (the PDF painter and its
 //! tagged description pages), `theme/` (colours and theme files),
 //! `paper` (paper sizes), `safety` (the SVG safety check).
 
-mod paint;
 mod paper;
 mod pdf;
 mod png;
@@ -36,6 +35,7 @@ mod safety;
 mod style;
 mod svg;
 mod theme;
+mod walk;
 
 /// The rendering stack this crate draws with, for callers who need its types.
 pub use resvg;

@@ -23,7 +23,7 @@
 //!    free place, room is kept among its cards (`ring_labels`). A ring
 //!    without cards keeps a thin band of its own, as wide as its label
 //!    needs at 6 o'clock, so the order of the rings stays visible. The title above, legend
-//!    and footer (routes, meetings, contacts) below the circle (`frame`).
+//!    and footer (routes, meetings, contacts) below the circle (`blocks`).
 //! 4. Everything moves to canvas coordinates (`assemble`); routes and ties
 //!    are drawn between the cards (`crate::routes`); numbers are rounded
 //!    (`round`).
@@ -40,20 +40,20 @@ use crate::text::HyphenLang;
 
 mod anchor;
 mod assemble;
+mod blocks;
 mod cards;
-mod frame;
+mod invariants;
+mod phrases;
 mod place;
 mod ring_labels;
 mod round;
-mod sound;
-mod words;
 
+use blocks::Blocks;
 pub(crate) use cards::{CENTRE_TEXT_WIDTH, MAX_CARD_WIDTH_FACTOR};
 use cards::{Card, build_card, build_centre};
-use frame::Frame;
+use phrases::{Words, short_description};
 pub(crate) use ring_labels::STACKED_DEG;
 use round::{normalise_deg, round_layout};
-use words::{Words, short_description};
 
 /// Why a layout could not be made.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -178,7 +178,7 @@ fn layout_inner(
     previous: Option<&Layout>,
 ) -> Result<Layout, LayoutError> {
     o.validate()?;
-    sound::check_kernteam(k)?;
+    invariants::check_kernteam(k)?;
     let hl = hyphen_lang(k.lang);
     let cards = sorted_cards(k, o, hl);
     let (centre_radius, mut centre_text) = build_centre(k, o);
@@ -195,7 +195,7 @@ fn layout_inner(
 
     // The canvas and the blocks around the circle.
     let width = o.width.max(2.0 * outer_radius + 2.0 * o.margin).ceil();
-    let frame = Frame {
+    let frame = Blocks {
         k,
         o,
         hl,

@@ -17,8 +17,8 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::picture::{Decoded, hatch, portrait};
-use crate::paint::{self, Brush, Cmd, Painter, Pen, Rule, Shape, f};
 use crate::theme::Rgb;
+use crate::walk::{self, Brush, Cmd, Painter, Pen, Rule, Shape, f};
 
 /// The bundled fonts as krilla fonts (parsed once).
 pub(super) struct Fonts {
@@ -145,7 +145,7 @@ impl<'s, 'p, 'd> Canvas<'s, 'p, 'd> {
 
 impl Painter for Canvas<'_, '_, '_> {
     /// Fills and/or strokes `shape` as decoration.
-    fn draw(&mut self, shape: &Shape, fill: Option<paint::Fill>, stroke: Option<Pen>) {
+    fn draw(&mut self, shape: &Shape, fill: Option<walk::Fill>, stroke: Option<Pen>) {
         // The fill first: a hatch is a pattern stream of its own, made
         // before the shape's marked content.
         let fill = fill.map(|p| {

@@ -36,10 +36,10 @@ use crate::paper::Paper;
 use crate::theme::Theme;
 
 mod canvas;
+mod description;
 mod picture;
-mod words;
 
-use crate::paint::f;
+use crate::walk::f;
 use canvas::{Canvas, page_transform, text_span};
 
 /// Options for PDF output.
@@ -151,7 +151,7 @@ enum RowItem {
 /// Draws one row of the footer's contact list (outside the Figure).
 fn contact_row(
     surface: &mut krilla::surface::Surface<'_>,
-    row: &crate::paint::ContactRow<'_>,
+    row: &crate::walk::ContactRow<'_>,
     theme: &Theme,
     fit: &PageFit,
 ) -> Vec<RowItem> {
@@ -234,7 +234,7 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
         let (figure, rows) = {
             let mut canvas = Canvas::new(&mut surface, &photos);
             let rows =
-                crate::paint::picture(&mut canvas, layout, theme, options.highlight.as_deref());
+                crate::walk::picture(&mut canvas, layout, theme, options.highlight.as_deref());
             (canvas.figure, rows)
         };
         let rows: Vec<Vec<RowItem>> = rows
@@ -297,7 +297,7 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     ));
     if let Some(blocks) = &options.description {
         let described =
-            words::description(&mut doc, blocks, paper_pt(options.paper), 1, layout.lang);
+            description::description(&mut doc, blocks, paper_pt(options.paper), 1, layout.lang);
         for n in described.nodes {
             tree.push(n);
         }

@@ -1,5 +1,5 @@
 //! The circle on the page: the shared walk over the `Layout`
-//! (`crate::paint`) drawn with krilla. Decoration is marked as artifacts;
+//! (`crate::walk`) drawn with krilla. Decoration is marked as artifacts;
 //! text and photos belong to the Figure. Here: what only a PDF needs —
 //! photos as krilla images, the hatches as patterns.
 
@@ -13,9 +13,9 @@ use krilla::paint::{Fill, FillRule, Pattern};
 use krilla::surface::Surface;
 
 use super::canvas::{Canvas, Mark, fill, krilla_path, stroke};
-use crate::paint::{Shape, f};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::Rgb;
+use crate::walk::{Shape, f};
 
 /// A decoded photo with its pixel size.
 pub(super) type Decoded = (Image, u32, u32);

@@ -125,7 +125,7 @@ impl Cut {
             (start, end, false)
         };
         let dir = |deg: f64| {
-            let (x, y) = crate::paint::polar((0.0, 0.0), 1.0, deg);
+            let (x, y) = crate::walk::polar((0.0, 0.0), 1.0, deg);
             (x, y)
         };
         let mid = dir((from + to) / 2.0);

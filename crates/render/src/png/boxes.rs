@@ -130,7 +130,7 @@ mod tests {
     use super::super::paint::path_of;
     use super::super::testing::{difference, ink};
     use super::*;
-    use crate::paint::Shape;
+    use crate::walk::Shape;
     use resvg::tiny_skia::{self as sk, Pixmap};
 
     fn tiny_skia(shape: &RoundedBox, stroke: Option<f64>, size: u32) -> Pixmap {

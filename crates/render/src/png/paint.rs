@@ -1,4 +1,4 @@
-//! The PNG painter: the shared walk over the `Layout` (`crate::paint`)
+//! The PNG painter: the shared walk over the `Layout` (`crate::walk`)
 //! drawn straight onto a tiny-skia canvas, as typst-render walks a frame —
 //! no SVG text made and parsed again. Shapes are filled and stroked as
 //! resvg would fill the SVG painter's paths; text is shaped once (the
@@ -24,9 +24,9 @@ use super::boxes::{RoundedBox, fill_box, stroke_box};
 use super::canvas::Band;
 use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, font};
 use super::stripes::Painted;
-use crate::paint::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::{Rgb, Theme};
+use crate::walk::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 
 /// Paints `layout` on a `width` × `height` canvas (the layout scaled by
 /// `scale`), in stripes of rows shared between two threads (see
@@ -69,7 +69,7 @@ fn paint_band(
         photos,
         glyphs: Glyphs::take(),
     };
-    let rows = crate::paint::picture(&mut canvas, layout, theme, highlight);
+    let rows = crate::walk::picture(&mut canvas, layout, theme, highlight);
     for row in rows {
         for (line, link) in row {
             let colour = match link {
@@ -136,7 +136,7 @@ impl Skia<'_> {
     /// (`Some(None)`: no line); `None` for a dashed one, or one under a
     /// pixel wide (tiny-skia draws that as a faint hairline).
     fn exact_line(&self, pen: Option<&Pen>) -> Option<Option<(f64, Rgb)>> {
-        let px = f64::from(crate::paint::f(pen.map_or(0.0, |p| p.width))) * f64::from(self.scale);
+        let px = f64::from(crate::walk::f(pen.map_or(0.0, |p| p.width))) * f64::from(self.scale);
         match pen {
             None => Some(None),
             Some(p) if p.width <= 0.0 => Some(None),
@@ -190,7 +190,7 @@ fn rule(r: Rule) -> FillRule {
 
 fn sk_stroke(p: &Pen) -> sk::Stroke {
     sk::Stroke {
-        width: crate::paint::f(p.width).max(0.0),
+        width: crate::walk::f(p.width).max(0.0),
         miter_limit: 4.0,
         line_cap: if p.round_cap {
             LineCap::Round
@@ -262,7 +262,7 @@ impl Painter for Skia<'_> {
         // Nothing of it on this band: not stroked, no pattern made.
         let line = stroke
             .as_ref()
-            .map_or(0.0, |p| crate::paint::f(p.width).max(0.0));
+            .map_or(0.0, |p| crate::walk::f(p.width).max(0.0));
         let bounds = path.bounds();
         let (top, bottom) = (bounds.top() * self.scale, bounds.bottom() * self.scale);
         let reach = line * self.scale + 2.0;
@@ -272,7 +272,7 @@ impl Painter for Skia<'_> {
         if let Some(f) = fill {
             let smooth = !f
                 .covered
-                .is_some_and(|w| crate::paint::f(w) * self.scale >= 2.0);
+                .is_some_and(|w| crate::walk::f(w) * self.scale >= 2.0);
             match f.brush {
                 Brush::Solid(c) => {
                     let mut paint = solid(c);
@@ -324,7 +324,7 @@ impl Painter for Skia<'_> {
             {
                 // Through f32, as every other shape's coordinates.
                 let k = f64::from(self.scale);
-                let f = |v: f64| f64::from(crate::paint::f(v)) * k;
+                let f = |v: f64| f64::from(crate::walk::f(v)) * k;
                 let c = (f(centre.0), f(centre.1));
                 fill_annulus(&mut self.band, c, f(inner), f(outer), colour, 255);
             }
@@ -342,7 +342,7 @@ impl Painter for Skia<'_> {
             .all(|v| v.is_finite() && v.abs() * k < EXACT_RING_REACH);
         match (fill.brush, fill.rule) {
             (Brush::Solid(colour), Rule::EvenOdd) if within => {
-                let f = |v: f64| f64::from(crate::paint::f(v)) * k;
+                let f = |v: f64| f64::from(crate::walk::f(v)) * k;
                 let c = (f(centre.0), f(centre.1));
                 let radii = (f(radii.0), f(radii.1));
                 fill_sector(&mut self.band, c, radii, angles, colour, 255);
@@ -376,7 +376,7 @@ impl Painter for Skia<'_> {
 
     fn disc(&mut self, centre: (f64, f64), r: f64, fill: Option<Fill>, stroke: Option<Pen>) {
         let k = f64::from(self.scale);
-        let px = |v: f64| f64::from(crate::paint::f(v)) * k;
+        let px = |v: f64| f64::from(crate::walk::f(v)) * k;
         let (c, radius) = ((px(centre.0), px(centre.1)), px(r));
         let line = self.exact_line(stroke.as_ref());
         let width = line.flatten().map_or(0.0, |(w, _)| w);
@@ -410,7 +410,7 @@ impl Painter for Skia<'_> {
         stroke: Option<Pen>,
     ) {
         let k = f64::from(self.scale);
-        let px = |v: f64| f64::from(crate::paint::f(v)) * k;
+        let px = |v: f64| f64::from(crate::walk::f(v)) * k;
         let shape = RoundedBox {
             x0: px(rect.x),
             y0: px(rect.y),
@@ -449,7 +449,7 @@ impl Painter for Skia<'_> {
         let px = (size as f32 * self.scale).clamp(0.5, 2000.0);
         // A line far off the band is not even shaped (a glyph reaches a
         // few ems from its baseline at most).
-        if !self.on_band(crate::paint::f(line.y) * self.scale, 8.0 * px) {
+        if !self.on_band(crate::walk::f(line.y) * self.scale, 8.0 * px) {
             return;
         }
         let run = shape(&line.text, line.weight);
@@ -463,8 +463,8 @@ impl Painter for Skia<'_> {
         for g in &run.glyphs {
             let (gx, gy) = (pen + g.x_offset * size, line.y - g.y_offset * size);
             pen += g.x_advance * size;
-            let x = crate::paint::f(gx) * self.scale;
-            let y = crate::paint::f(gy) * self.scale;
+            let x = crate::walk::f(gx) * self.scale;
+            let y = crate::walk::f(gy) * self.scale;
             // Off the band (with a glyph's room around it): nothing to draw.
             let room = 2.0 * px;
             let w = self.band.pixmap.width() as f32;
@@ -507,7 +507,7 @@ impl Painter for Skia<'_> {
         let k = (side / w).max(side / h);
         let (iw, ih) = (w * k, h * k);
         let placed =
-            Transform::from_translate(crate::paint::f(x - iw / 2.0), crate::paint::f(y - ih / 2.0))
+            Transform::from_translate(crate::walk::f(x - iw / 2.0), crate::walk::f(y - ih / 2.0))
                 .pre_scale(k as f32, k as f32);
         let paint = Paint {
             shader: Pattern::new(

@@ -3,7 +3,7 @@
 
 use cirkel_core::{Domain, Kernteam, Member, Tie};
 
-use super::words::{Words, route_sentence, tie_label};
+use super::phrases::{Words, route_sentence, tie_label};
 use crate::geometry::{
     Anchor, Badge, BoxKind, LineSample, Path, Rect, SampleKind, Swatch, TextBox, TextLine, TextRole,
 };
@@ -15,7 +15,7 @@ use crate::text::{Flow, HyphenLang, LegendFlow, Piece, Style, text_block};
 const SAMPLE_WIDTH: f64 = 48.0;
 
 /// What the blocks are set from, and the column they are set in.
-pub(super) struct Frame<'a> {
+pub(super) struct Blocks<'a> {
     pub k: &'a Kernteam,
     pub o: &'a LayoutOptions,
     pub hl: HyphenLang,
@@ -24,7 +24,7 @@ pub(super) struct Frame<'a> {
     pub text_width: f64,
 }
 
-impl Frame<'_> {
+impl Blocks<'_> {
     fn block(
         &self,
         text: &str,
