@@ -2,8 +2,8 @@
 //! `schema`.
 
 use cirkel::{
-    DrawError, DrawOptions, ThemeChoice, parse_schools, prepare_input, prepare_parsed,
-    resolve_theme,
+    DrawError, DrawOptions, Format, ThemeChoice, draw_input, parse_schools, prepare_input,
+    prepare_parsed, resolve_theme,
 };
 use cirkel_core::{Diagnostics, Lang, Parsed, msg, roles as catalogue};
 
@@ -149,15 +149,22 @@ pub(crate) fn describe(
     school: Option<&str>,
 ) -> Result<(), Failure> {
     let log = &mut Log::direct();
-    let parsed = parse_input(input, lang, school, log, draw_failure)?;
-    let shown = Diagnostics(parsed.warnings.warnings().cloned().collect());
-    report(&display_name(input), &shown, log);
-    let k = parsed.kernteam.redacted(privacy.into());
-    let format = match format {
-        DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
-        DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
+    let name = display_name(input);
+    let bytes = read_input(input, log)?;
+    let options = DrawOptions {
+        format: match format {
+            DescribeFormatArg::Text => Format::Text,
+            DescribeFormatArg::Markdown => Format::Markdown,
+        },
+        lang,
+        privacy: privacy.into(),
+        school: school.map(str::to_string),
+        ..DrawOptions::default()
     };
-    write_output(output, cirkel_layout::describe(&k, format).as_bytes())
+    let drawing = draw_input(&input_of(input, &bytes, school), &files_of(input), &options)
+        .map_err(|e| draw_failure(&name, e, log))?;
+    report(&name, &drawing.warnings, log);
+    write_output(output, &drawing.bytes)
 }
 
 /// `cirkel roles`: the catalogue.

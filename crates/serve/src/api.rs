@@ -137,7 +137,9 @@ fn check(state: &State, request: &Request) -> Response {
 /// `format`, `privacy`, `theme`, `route`, `width`, `paper` from the query.
 fn draw_options(request: &Request, lang: Lang) -> Result<DrawOptions, String> {
     let format = match request.param("format").unwrap_or("svg") {
-        "svg" | "text" | "markdown" => Format::Svg,
+        "svg" => Format::Svg,
+        "text" => Format::Text,
+        "markdown" => Format::Markdown,
         "png" => Format::Png,
         "pdf" => Format::Pdf,
         other => return Err(format!("format {other}")),
@@ -177,28 +179,6 @@ fn draw_request(state: &State, request: &Request) -> Response {
         Err(what) => return Response::json(400, &json!({ "error": what })),
     };
     let target = state.target();
-    let describe = match request.param("format") {
-        Some("text") => Some(cirkel_layout::DescribeFormat::Text),
-        Some("markdown") => Some(cirkel_layout::DescribeFormat::Markdown),
-        _ => None,
-    };
-    if let Some(format) = describe {
-        let parse = ParseOptions {
-            lang,
-            base_dir: None,
-        };
-        return match parse_with(&request.body, &parse, &target.files()) {
-            Ok(parsed) => {
-                let k = parsed.kernteam.redacted(options.privacy);
-                Response::new(
-                    200,
-                    "text/plain; charset=utf-8",
-                    cirkel_layout::describe(&k, format),
-                )
-            }
-            Err(d) => Response::json(422, &json!({ "problems": problems(&d, lang) })),
-        };
-    }
     let drawn = std::panic::catch_unwind(|| draw(&request.body, &target.files(), &options));
     match drawn {
         Ok(Ok(drawing)) => {
@@ -206,6 +186,7 @@ fn draw_request(state: &State, request: &Request) -> Response {
                 Format::Svg => "image/svg+xml",
                 Format::Png => "image/png",
                 Format::Pdf => "application/pdf",
+                Format::Text | Format::Markdown => "text/plain; charset=utf-8",
                 _ => "application/octet-stream",
             };
             Response::new(200, kind, drawing.bytes)

@@ -232,8 +232,12 @@ fn prepare_parsed_in(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared,
         _ => legibility::Target::Width(f64::from(width)),
     };
     let (layout, legibility) = legibility::lay_out(&kernteam, previous.as_ref(), target)?;
-    warnings.extend(legibility);
-    warnings.extend(glyphs::glyph_warnings(&layout, &kernteam, &parsed.spans));
+    // The warnings about the picture's legibility and its font are no
+    // concern of the description in words.
+    if !options.format.is_words() {
+        warnings.extend(legibility);
+        warnings.extend(glyphs::glyph_warnings(&layout, &kernteam, &parsed.spans));
+    }
     Ok(Prepared {
         kernteam,
         layout,
@@ -273,6 +277,14 @@ impl Prepared {
                     background: None,
                 };
                 layout_to_png(&self.layout, &self.theme, &svg_options, self.width, &png)?
+            }
+            Format::Text => {
+                cirkel_layout::describe(&self.kernteam, cirkel_layout::DescribeFormat::Text)
+                    .into_bytes()
+            }
+            Format::Markdown => {
+                cirkel_layout::describe(&self.kernteam, cirkel_layout::DescribeFormat::Markdown)
+                    .into_bytes()
             }
             Format::Pdf => {
                 let description = self.options.pdf_description.then(|| {

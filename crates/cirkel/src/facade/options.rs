@@ -21,6 +21,12 @@ pub enum Format {
     /// description on the pages after it unless
     /// [`DrawOptions::pdf_description`] is off.
     Pdf,
+    /// The circle in words as plain text (`cirkel describe`): alt text, a
+    /// screen reader's version, the report's body.
+    Text,
+    /// The circle in words as Markdown (`cirkel describe --format
+    /// markdown`).
+    Markdown,
 }
 
 impl Format {
@@ -30,7 +36,14 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
+            Format::Text => "txt",
+            Format::Markdown => "md",
         }
+    }
+
+    /// True for the descriptions in words (no picture is painted).
+    pub fn is_words(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown)
     }
 
     /// The format a file name's extension names (case-insensitive).
