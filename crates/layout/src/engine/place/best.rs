@@ -1,12 +1,14 @@
-//! Choosing among the candidate plans.
+//! Choosing among the candidate plans, and placing one plan (with its
+//! cards in their first shapes, then in the shapes their angles favour).
 
 use std::f64::consts::PI;
 
 use rayon::prelude::*;
 
-use super::{CARDS_PER_TRACK, Placement, Plan, Scene, place, reshape};
+use super::{CARDS_PER_TRACK, Placement, Placer, Plan, SHAPE_ROUNDS, Scene, shape};
 use crate::engine::LayoutError;
 use crate::engine::anchor::Previous;
+use crate::engine::cards::Card;
 
 /// Tries the first domain's run centred at several angles, and crowded
 /// rings with and without staggered tracks. Of the placements within 3% of
@@ -134,3 +136,66 @@ fn try_all<P: Send + Sync + Clone, T: Send>(tries: Vec<P>, run: impl Fn(P) -> T 
 /// Rotations tried for each plan: 0, +22.5°, -22.5°, +45°, … (so that
 /// ties favour the top).
 const ROTATIONS: usize = 16;
+
+/// Places the cards (centred at the origin) as `plan` says, each card in
+/// its first shape (with an earlier layout: in the shape it had).
+pub(super) fn place(scene: Scene<'_>, plan: Plan<'_>) -> Result<Placement, LayoutError> {
+    // With an earlier layout each card keeps the shape it had: a card
+    // that changes shape would move its ring.
+    if let Some(a) = plan.anchor {
+        let kept: Vec<usize> = scene
+            .cards
+            .iter()
+            .map(|c| a.widths.get(&c.member).map_or(0, |w| shape::nearest(c, *w)))
+            .collect();
+        return place_shaped(scene, kept, plan);
+    }
+    Placer::new(scene, plan).run()
+}
+
+/// The plan placed by [`place`] as `first`, with each card in the shape its
+/// angle favours where that makes its ring's band thinner (a narrow, tall
+/// card near 3 o'clock, whose width is its radial size), placed again for
+/// as long as the circle gets smaller.
+pub(super) fn reshape(scene: Scene<'_>, plan: Plan<'_>, first: Placement) -> Placement {
+    let mut best = first;
+    for _ in 0..SHAPE_ROUNDS {
+        let choice = shape::choose(scene.cards, &best.angles, scene.ring_count);
+        if choice == best.shapes {
+            break;
+        }
+        let Ok(p) = place_shaped(scene, choice, plan) else {
+            break;
+        };
+        if p.extent < best.extent - 0.5 {
+            best = p;
+        } else {
+            break;
+        }
+    }
+    best
+}
+
+/// Places the cards as `plan` says, each in the shape `shapes` names.
+fn place_shaped(
+    scene: Scene<'_>,
+    shapes: Vec<usize>,
+    plan: Plan<'_>,
+) -> Result<Placement, LayoutError> {
+    let shaped: Vec<Card> = scene
+        .cards
+        .iter()
+        .zip(&shapes)
+        .map(|(c, s)| c.in_shape(*s))
+        .collect();
+    let mut p = Placer::new(
+        Scene {
+            cards: &shaped,
+            ..scene
+        },
+        plan,
+    )
+    .run()?;
+    p.shapes = shapes;
+    Ok(p)
+}

@@ -19,6 +19,7 @@ use super::polar;
 use crate::geometry::Rect;
 use crate::options::LayoutOptions;
 
+mod angles;
 mod best;
 mod conflicts;
 mod need;
@@ -28,7 +29,7 @@ mod share;
 
 pub(super) use best::place_best;
 use need::{Run, overflow_growth, run_need, track_radii};
-use share::share_circle;
+use share::{directions, share_circle, track_counts};
 
 /// Where everything went.
 #[derive(Clone)]
@@ -193,69 +194,6 @@ pub(in crate::engine) struct Scene<'a> {
     pub pills: &'a [(f64, f64)],
     /// Sizes and spacing.
     pub o: &'a LayoutOptions,
-}
-
-/// Places the cards (centred at the origin) as `plan` says, each card in
-/// its first shape (with an earlier layout: in the shape it had).
-pub(super) fn place(scene: Scene<'_>, plan: Plan<'_>) -> Result<Placement, LayoutError> {
-    // With an earlier layout each card keeps the shape it had: a card
-    // that changes shape would move its ring.
-    if let Some(a) = plan.anchor {
-        let kept: Vec<usize> = scene
-            .cards
-            .iter()
-            .map(|c| a.widths.get(&c.member).map_or(0, |w| shape::nearest(c, *w)))
-            .collect();
-        return place_shaped(scene, kept, plan);
-    }
-    Placer::new(scene, plan).run()
-}
-
-/// The plan placed by [`place`] as `first`, with each card in the shape its
-/// angle favours where that makes its ring's band thinner (a narrow, tall
-/// card near 3 o'clock, whose width is its radial size), placed again for
-/// as long as the circle gets smaller.
-pub(super) fn reshape(scene: Scene<'_>, plan: Plan<'_>, first: Placement) -> Placement {
-    let mut best = first;
-    for _ in 0..SHAPE_ROUNDS {
-        let choice = shape::choose(scene.cards, &best.angles, scene.ring_count);
-        if choice == best.shapes {
-            break;
-        }
-        let Ok(p) = place_shaped(scene, choice, plan) else {
-            break;
-        };
-        if p.extent < best.extent - 0.5 {
-            best = p;
-        } else {
-            break;
-        }
-    }
-    best
-}
-
-/// Places the cards as `plan` says, each in the shape `shapes` names.
-fn place_shaped(
-    scene: Scene<'_>,
-    shapes: Vec<usize>,
-    plan: Plan<'_>,
-) -> Result<Placement, LayoutError> {
-    let shaped: Vec<Card> = scene
-        .cards
-        .iter()
-        .zip(&shapes)
-        .map(|(c, s)| c.in_shape(*s))
-        .collect();
-    let mut p = Placer::new(
-        Scene {
-            cards: &shaped,
-            ..scene
-        },
-        plan,
-    )
-    .run()?;
-    p.shapes = shapes;
-    Ok(p)
 }
 
 impl<'a> Placer<'a> {
@@ -560,100 +498,6 @@ impl<'a> Placer<'a> {
         false
     }
 
-    /// Even spacing inside each run, per ring; with an earlier layout,
-    /// members who were there keep their angles and the others are spread
-    /// between them.
-    fn angles(&self) -> Vec<f64> {
-        if let Some(a) = self.plan.anchor
-            && !a.angles.is_empty()
-        {
-            return self.anchored_angles(a);
-        }
-        let mut angles = vec![0.0; self.cards.len()];
-        let mut index_in_group = vec![vec![0usize; self.ring_count]; self.domains.len()];
-        for (ci, c) in self.cards.iter().enumerate() {
-            let di = self.domain_index(c.domain);
-            let n = self.count[di][c.ring] as f64;
-            let i = index_in_group[di][c.ring] as f64;
-            index_in_group[di][c.ring] += 1;
-            let (s, e) = self.ranges[c.ring][di];
-            angles[ci] = s + (i + 0.5) * (e - s) / n;
-        }
-        // Room kept for a ring's label comes right after the card before
-        // it, so that the label stands next to its ring's cards however much
-        // room the run has: the nearest place towards its even place where
-        // it is clear of the ring's other cards.
-        for ci in 1..self.cards.len() {
-            let (c, before) = (&self.cards[ci], &self.cards[ci - 1]);
-            if c.label_slot && before.ring == c.ring && before.domain == c.domain {
-                angles[ci] = self.slot_angle(ci, &angles);
-            }
-        }
-        angles
-    }
-
-    /// Where the label slot `ci` goes: the first angle from its predecessor
-    /// towards its even place (searched in [`SLOT_STEPS`] steps) where it
-    /// is clear of the other cards of its ring; the even place otherwise.
-    fn slot_angle(&self, ci: usize, angles: &[f64]) -> f64 {
-        let k = self.cards[ci].ring;
-        let tracks = track_radii(self.radii[k], self.tracks[k], self.spacing[k]);
-        let rect = |i: usize, a: f64| {
-            let (x, y) = polar(a, tracks[self.track_of[i]]);
-            Rect::centred(x, y, self.cards[i].width, self.cards[i].height)
-        };
-        let (from, to) = (angles[ci - 1], angles[ci]);
-        (1..=SLOT_STEPS)
-            .map(|t| from + (to - from) * t as f64 / SLOT_STEPS as f64)
-            .find(|a| {
-                let r = rect(ci, *a);
-                (0..self.cards.len())
-                    .filter(|j| *j != ci && self.cards[*j].ring == k)
-                    .all(|j| !r.overlaps(&rect(j, angles[j]), self.o.gap))
-            })
-            .unwrap_or(to)
-    }
-
-    /// The angles with an earlier layout: per run, the cards that stood in
-    /// it keep their angle (when they are still in order), the others are
-    /// spread evenly between their neighbours.
-    fn anchored_angles(&self, a: &Previous) -> Vec<f64> {
-        let mut angles = vec![0.0; self.cards.len()];
-        for k in 0..self.ring_count {
-            for di in 0..self.domains.len() {
-                let run: Vec<usize> = (0..self.cards.len())
-                    .filter(|ci| {
-                        let c = &self.cards[*ci];
-                        c.ring == k && self.domain_index(c.domain) == di
-                    })
-                    .collect();
-                if run.is_empty() {
-                    continue;
-                }
-                let (s, e) = self.ranges[k][di];
-                let fixed: Vec<Option<f64>> = run
-                    .iter()
-                    .map(|ci| {
-                        let was = a.angles.get(&self.cards[*ci].member)?;
-                        let at = s + (was - s).rem_euclid(2.0 * PI);
-                        (at <= e).then_some(at)
-                    })
-                    .collect();
-                let known: Vec<f64> = fixed.iter().flatten().copied().collect();
-                let in_order = known.windows(2).all(|w| w[0] < w[1]);
-                let fixed = if in_order {
-                    fixed
-                } else {
-                    vec![None; run.len()]
-                };
-                for (ci, angle) in run.iter().zip(spread_between(&fixed, s, e)) {
-                    angles[*ci] = angle;
-                }
-            }
-        }
-        angles
-    }
-
     fn domain_index(&self, d: Domain) -> usize {
         self.domains.iter().position(|x| *x == d).unwrap_or(0)
     }
@@ -731,80 +575,4 @@ impl Placer<'_> {
             })
             .collect()
     }
-}
-
-/// The angles of a run's cards from `s` to `e`: a card with a fixed
-/// angle keeps it; the others are spread evenly between their neighbours
-/// (or the run's ends). Without fixed cards: even spacing.
-fn spread_between(fixed: &[Option<f64>], s: f64, e: f64) -> Vec<f64> {
-    let n = fixed.len();
-    if fixed.iter().all(Option::is_none) {
-        return (0..n)
-            .map(|i| s + (i as f64 + 0.5) * (e - s) / n as f64)
-            .collect();
-    }
-    let mut out = vec![0.0; n];
-    let mut i = 0;
-    while i < n {
-        if let Some(a) = fixed[i] {
-            out[i] = a;
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < n && fixed[i].is_none() {
-            i += 1;
-        }
-        let m = (i - start) as f64;
-        let left = start.checked_sub(1).and_then(|j| fixed[j]);
-        let right = fixed.get(i).copied().flatten();
-        for (j, slot) in out[start..i].iter_mut().enumerate() {
-            let j = j as f64 + 1.0;
-            *slot = match (left, right) {
-                (Some(l), Some(r)) => l + (r - l) * j / (m + 1.0),
-                (None, Some(r)) => s + (r - s) * (j - 0.5) / (m + 0.5),
-                (Some(l), None) => l + (e - l) * j / (m + 0.5),
-                (None, None) => s + (e - s) * (j - 0.5) / m,
-            };
-        }
-    }
-    out
-}
-
-/// Tracks per ring: as an earlier layout had them, or one per
-/// [`CARDS_PER_TRACK`] cards (at most [`MAX_TRACKS`]) when staggered.
-fn track_counts(on_ring: &[usize], plan: Plan<'_>) -> Vec<usize> {
-    on_ring
-        .iter()
-        .enumerate()
-        .map(|(k, n)| {
-            if let Some(t) = plan.anchor.and_then(|a| a.tracks[k].as_ref()) {
-                return t.len().max(1);
-            }
-            if plan.staggered {
-                n.div_ceil(CARDS_PER_TRACK).clamp(1, MAX_TRACKS)
-            } else {
-                1
-            }
-        })
-        .collect()
-}
-
-/// Where each domain points: its centre in a partition of the circle by
-/// member count, starting at `rotation`. Every ring centres its run of a
-/// domain as close to that direction as the ring allows, so a domain reads
-/// as one wedge even though each ring divides its own circle.
-fn directions(count: &[Vec<usize>], cards: usize, rotation: f64) -> Vec<f64> {
-    let total_members: f64 = cards.max(1) as f64;
-    let sizes: Vec<f64> = count
-        .iter()
-        .map(|c| 2.0 * PI * c.iter().sum::<usize>() as f64 / total_members)
-        .collect();
-    let mut direction = vec![0.0f64; count.len()];
-    let mut start = rotation - sizes.first().copied().unwrap_or(0.0) / 2.0;
-    for (di, size) in sizes.iter().enumerate() {
-        direction[di] = start + size / 2.0;
-        start += size;
-    }
-    direction
 }

@@ -1,6 +1,9 @@
-//! Dividing the circle among the domains of a ring (or of all rings).
+//! Dividing the circle: where each domain points, each ring's circle
+//! shared among the domains it holds, and how many tracks a ring has.
 
 use std::f64::consts::PI;
+
+use super::{CARDS_PER_TRACK, MAX_TRACKS, Plan};
 
 /// Divides the circle among the domains in `present` (in circle order): each
 /// gets its need plus a share of the slack in proportion to it, and the
@@ -52,6 +55,44 @@ pub(super) fn share_circle(
         }
     }
     runs
+}
+
+/// Where each domain points: its centre in a partition of the circle by
+/// member count, starting at `rotation`. Every ring centres its run of a
+/// domain as close to that direction as the ring allows, so a domain reads
+/// as one wedge even though each ring divides its own circle.
+pub(super) fn directions(count: &[Vec<usize>], cards: usize, rotation: f64) -> Vec<f64> {
+    let total_members: f64 = cards.max(1) as f64;
+    let sizes: Vec<f64> = count
+        .iter()
+        .map(|c| 2.0 * PI * c.iter().sum::<usize>() as f64 / total_members)
+        .collect();
+    let mut direction = vec![0.0f64; count.len()];
+    let mut start = rotation - sizes.first().copied().unwrap_or(0.0) / 2.0;
+    for (di, size) in sizes.iter().enumerate() {
+        direction[di] = start + size / 2.0;
+        start += size;
+    }
+    direction
+}
+
+/// Tracks per ring: as an earlier layout had them, or one per
+/// [`CARDS_PER_TRACK`] cards (at most [`MAX_TRACKS`]) when staggered.
+pub(super) fn track_counts(on_ring: &[usize], plan: Plan<'_>) -> Vec<usize> {
+    on_ring
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            if let Some(t) = plan.anchor.and_then(|a| a.tracks[k].as_ref()) {
+                return t.len().max(1);
+            }
+            if plan.staggered {
+                n.div_ceil(CARDS_PER_TRACK).clamp(1, MAX_TRACKS)
+            } else {
+                1
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
