@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use cirkel_core::{Domain, Kernteam};
 
 use super::MAX_CANVAS_SIDE;
+use super::MAX_TRACKS;
 use super::cards::Card;
-use super::place::MAX_TRACKS;
 use crate::geometry::Layout;
 
 /// What an earlier layout of the same school fixes for the next one: how

@@ -112,6 +112,11 @@ impl LayoutError {
 /// of text need about 11,000; only extreme amounts of text go past it.
 pub const MAX_CANVAS_SIDE: f64 = 30_000.0;
 
+/// A ring with more cards than this gets a second staggered track, and so on.
+pub(crate) const CARDS_PER_TRACK: usize = 14;
+/// The most tracks one ring gets.
+pub(crate) const MAX_TRACKS: usize = 4;
+
 /// Extra room between the outermost ring line and the circle's edge.
 const EDGE_ROOM: f64 = 30.0;
 /// Room between the farthest card corner and the circle's edge.

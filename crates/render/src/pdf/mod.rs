@@ -37,7 +37,6 @@ use crate::theme::Theme;
 
 mod canvas;
 mod description;
-mod picture;
 
 use crate::walk::f;
 use canvas::{Canvas, page_transform, text_span};
@@ -223,7 +222,7 @@ fn write(layout: &Layout, theme: &Theme, options: &PdfOptions) -> Result<Vec<u8>
     };
     let mut tree = TagTree::new().with_lang(Some(lang.into()));
 
-    let photos = picture::decode(&options.photos);
+    let photos = canvas::decode(&options.photos);
     let mut page = doc.start_page_with(settings);
     let mut surface = page.surface();
     // A slip while drawing must not unwind through the surface (krilla

@@ -5,7 +5,7 @@
 //!
 //! See `super::encode` for why indexed colour and which compression.
 
-use super::encode::PngEffort;
+use super::settings::{PngEffort, metres};
 
 /// An open-addressing table from packed opaque RGBA colours to a count or
 /// an index. Colour 0 (transparent black) never occurs in an opaque picture
@@ -461,7 +461,7 @@ pub(super) fn write(
     header.extend_from_slice(&[8, 3, 0, 0, 0]); // 8 bits, indexed, deflate, adaptive, no interlace
     chunk(&mut out, b"IHDR", &header);
     if let Some(dpi) = dpi {
-        let m = super::encode::metres(dpi).to_be_bytes();
+        let m = metres(dpi).to_be_bytes();
         let mut phys = Vec::with_capacity(9);
         phys.extend_from_slice(&m);
         phys.extend_from_slice(&m);

@@ -12,6 +12,7 @@ mod glyphs;
 mod indexed;
 mod paint;
 mod raster;
+mod settings;
 mod stripes;
 #[cfg(test)]
 mod testing;

@@ -5,7 +5,8 @@ use std::f64::consts::PI;
 
 use rayon::prelude::*;
 
-use super::{CARDS_PER_TRACK, Placement, Placer, Plan, SHAPE_ROUNDS, Scene, shape};
+use super::{Placement, Placer, Plan, SHAPE_ROUNDS, Scene, shape};
+use crate::engine::CARDS_PER_TRACK;
 use crate::engine::LayoutError;
 use crate::engine::anchor::Previous;
 use crate::engine::cards::Card;

@@ -95,10 +95,6 @@ pub(super) struct Sector {
 const MAX_ITERATIONS: usize = 5000;
 /// Rounds in which the runs settle before the cards are checked.
 const SETTLE_ROUNDS: usize = 6;
-/// A ring with more cards than this gets a second staggered track, and so on.
-pub(crate) const CARDS_PER_TRACK: usize = 14;
-/// The most tracks one ring gets.
-pub(crate) const MAX_TRACKS: usize = 4;
 /// The band height of a ring without cards (it still has a band and a label).
 const EMPTY_RING_HEIGHT: f64 = 40.0;
 /// Rounds in which cards take the shapes their angles favour and the plan

@@ -3,7 +3,8 @@
 
 use std::f64::consts::PI;
 
-use super::{CARDS_PER_TRACK, MAX_TRACKS, Plan};
+use super::Plan;
+use crate::engine::{CARDS_PER_TRACK, MAX_TRACKS};
 
 /// Divides the circle among the domains in `present` (in circle order): each
 /// gets its need plus a share of the slack in proportion to it, and the
