@@ -59,6 +59,29 @@ pub(crate) const BAND_EDGE_WIDTH: f64 = 3.0;
 /// around the pill (the text is what must be read; a dark outline hugging
 /// it makes it harder).
 pub(crate) const PILL_EDGE_TINT: f64 = 0.45;
+/// Corner radius of a highlighted route's label.
+pub(crate) const ROUTE_LABEL_RADIUS: f64 = 8.0;
+/// Width of a highlighted route's label's border.
+pub(crate) const ROUTE_LABEL_BORDER: f64 = 3.0;
+/// How much wider than a route line its casing (the background-coloured
+/// line under it that parts it from what it crosses) is.
+pub(crate) const ROUTE_CASING: f64 = 4.0;
+/// Width of the background-coloured edge of a route's arrow heads.
+pub(crate) const ARROW_EDGE: f64 = 1.5;
+/// Width of the ring label pill's edge.
+pub(crate) const PILL_EDGE_WIDTH: f64 = 1.5;
+/// Width of a route badge's edge.
+pub(crate) const BADGE_EDGE: f64 = 2.0;
+/// Corner radius of a legend swatch.
+pub(crate) const SWATCH_RADIUS: f64 = 4.0;
+/// Width of a legend swatch's border.
+pub(crate) const SWATCH_BORDER: f64 = 2.0;
+/// How far a card's empty portrait circle is tinted towards white.
+pub(crate) const PORTRAIT_TINT: f64 = 0.8;
+/// A sector this many degrees or more is a whole ring (a band, not a
+/// wedge with edges).
+pub(crate) const WHOLE_RING_DEG: f64 = 359.99;
+
 /// Side of a hatch tile.
 pub(crate) const HATCH_SIZE: f64 = 14.0;
 /// Width of a hatch's lines.

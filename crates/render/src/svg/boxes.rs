@@ -5,8 +5,9 @@ use svg::Node as _;
 use svg::node::element::{Element, Group};
 
 use super::lines::{ROUTE_WIDTH, badge, route_line, tie_path};
-use super::prim::{domain_fill, rect, text};
+use super::prim::{domain_fill, num, rect, text};
 use crate::safety::is_safe_link;
+use crate::style::{SWATCH_BORDER, SWATCH_RADIUS};
 use crate::theme::Theme;
 
 /// One block around the circle, as a group named after its kind.
@@ -20,7 +21,7 @@ pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
     for s in &b.swatches {
         g = g.add(
             rect(&s.rect)
-                .set("rx", 4)
+                .set("rx", num(SWATCH_RADIUS))
                 .set(
                     "fill",
                     if theme.patterns {
@@ -30,7 +31,7 @@ pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
                     },
                 )
                 .set("stroke", theme.domain(s.domain).hex())
-                .set("stroke-width", 2)
+                .set("stroke-width", num(SWATCH_BORDER))
                 .set("class", format!("domain-{}", s.domain.key())),
         );
     }

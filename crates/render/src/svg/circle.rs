@@ -6,7 +6,9 @@ use svg::node::element::{Group, Path as SvgPath};
 
 use super::lines::tie_path;
 use super::prim::{circle, domain_fill, num, rect, text, wedge, xml_safe};
-use crate::style::{BAND_EDGE_WIDTH, PILL_EDGE_TINT, SECTOR_EDGE_WIDTH};
+use crate::style::{
+    BAND_EDGE_WIDTH, PILL_EDGE_TINT, PILL_EDGE_WIDTH, SECTOR_EDGE_WIDTH, WHOLE_RING_DEG,
+};
 use crate::theme::Theme;
 
 /// The ring bands: an annulus per ring, in a tone that steps lighter from
@@ -55,7 +57,7 @@ pub(super) fn sectors(layout: &Layout, theme: &Theme) -> (Group, Group) {
         let (inner, outer) = (s.inner_radius, s.outer_radius);
         {
             let (start, end) = (s.start_deg, s.end_deg);
-            let d = if end - start >= 359.99 {
+            let d = if end - start >= WHOLE_RING_DEG {
                 annulus(cx, cy, inner, outer)
             } else {
                 wedge(cx, cy, inner, outer, start, end)
@@ -67,7 +69,7 @@ pub(super) fn sectors(layout: &Layout, theme: &Theme) -> (Group, Group) {
                     .set("fill-rule", "evenodd")
                     .set("class", class.clone()),
             );
-            if end - start >= 359.99 {
+            if end - start >= WHOLE_RING_DEG {
                 continue;
             }
             for a in [start, end] {
@@ -143,7 +145,7 @@ pub(super) fn ring_labels(layout: &Layout, theme: &Theme) -> Group {
                     .set("rx", num(l.rect.height / 2.0))
                     .set("fill", theme.background.hex())
                     .set("stroke", theme.ring_line.tint(PILL_EDGE_TINT).hex())
-                    .set("stroke-width", 1.5),
+                    .set("stroke-width", num(PILL_EDGE_WIDTH)),
             );
             labels = labels.add(text(&l.text, theme));
         }

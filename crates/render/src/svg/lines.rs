@@ -10,7 +10,7 @@ use super::prim::{circle, num, readable_on, text};
 use crate::theme::{Rgb, Theme};
 
 pub(super) use crate::style::ROUTE_WIDTH;
-use crate::style::{escalation_dash, tie_stroke};
+use crate::style::{BADGE_EDGE, ROUTE_CASING, escalation_dash, tie_stroke};
 
 pub(super) fn tie_path(d: &str, tie: Tie, theme: &Theme) -> SvgPath {
     let (width, dash) = tie_stroke(tie);
@@ -49,7 +49,7 @@ pub(super) fn route_line(
         .set("d", d)
         .set("fill", "none")
         .set("stroke", theme.background.hex())
-        .set("stroke-width", num(width + 4.0))
+        .set("stroke-width", num(width + ROUTE_CASING))
         .set("stroke-linejoin", "round")
         .set("stroke-linecap", "round");
     let mut line = SvgPath::new()
@@ -74,7 +74,7 @@ pub(super) fn badge(b: &Badge, colour: Rgb, theme: &Theme) -> Group {
             circle(b.x, b.y, b.radius)
                 .set("fill", colour.hex())
                 .set("stroke", theme.background.hex())
-                .set("stroke-width", 2),
+                .set("stroke-width", num(BADGE_EDGE)),
         )
         .add(number)
 }

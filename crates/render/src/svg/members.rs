@@ -8,7 +8,7 @@ use svg::Node as _;
 use svg::node::element::{Element, Group, Path as SvgPath};
 
 use super::prim::{base64, circle, num, rect, text};
-use crate::style::{CARD_BORDER, CARD_RADIUS};
+use crate::style::{CARD_BORDER, CARD_RADIUS, PORTRAIT_TINT};
 use crate::theme::Theme;
 
 /// Every card, in member order.
@@ -77,7 +77,10 @@ fn portrait(mut g: Group, n: &Node, p: &Portrait, photo: Option<&Photo>, theme: 
         image.assign("href", href);
         g = g.add(clip_path).add(image);
     } else {
-        g = g.add(circle(p.x, p.y, p.radius).set("fill", theme.domain(n.domain).tint(0.8).hex()));
+        g = g.add(
+            circle(p.x, p.y, p.radius)
+                .set("fill", theme.domain(n.domain).tint(PORTRAIT_TINT).hex()),
+        );
     }
     g.add(
         circle(p.x, p.y, p.radius)

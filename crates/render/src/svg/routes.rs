@@ -5,7 +5,8 @@ use cirkel_layout::{Layout, RoutePath};
 use svg::node::element::{Group, Path as SvgPath};
 
 use super::lines::{ROUTE_WIDTH, arrow_path, badge, route_line};
-use super::prim::{rect, text};
+use super::prim::{num, rect, text};
+use crate::style::{ARROW_EDGE, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS};
 use crate::theme::Theme;
 
 /// The routes above the cards (their arrowheads touch the cards' borders);
@@ -49,7 +50,7 @@ pub(super) fn routes(layout: &Layout, theme: &Theme, focus: Option<&str>) -> Opt
                     .set("d", arrow_path(&leg.arrow, arrow_scale.max(1.0)))
                     .set("fill", colour.hex())
                     .set("stroke", theme.background.hex())
-                    .set("stroke-width", 1.5)
+                    .set("stroke-width", num(ARROW_EDGE))
                     .set("stroke-linejoin", "round"),
             );
         }
@@ -58,10 +59,10 @@ pub(super) fn routes(layout: &Layout, theme: &Theme, focus: Option<&str>) -> Opt
         {
             g = g.add(
                 rect(&l.rect)
-                    .set("rx", 8)
+                    .set("rx", num(ROUTE_LABEL_RADIUS))
                     .set("fill", theme.background.hex())
                     .set("stroke", colour.hex())
-                    .set("stroke-width", 3)
+                    .set("stroke-width", num(ROUTE_LABEL_BORDER))
                     .set("class", "route-label"),
             );
             for t in &l.text {

@@ -14,8 +14,10 @@ pub(crate) use shape::{Cmd, Shape, f, polar};
 
 use crate::safety::is_safe_link;
 use crate::style::{
-    BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, PILL_EDGE_TINT, ROUTE_WIDTH, SECTOR_EDGE_WIDTH,
-    escalation_dash, route_look, sector_ring, tie_stroke,
+    ARROW_EDGE, BADGE_EDGE, BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, PILL_EDGE_TINT,
+    PILL_EDGE_WIDTH, PORTRAIT_TINT, ROUTE_CASING, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS,
+    ROUTE_WIDTH, SECTOR_EDGE_WIDTH, SWATCH_BORDER, SWATCH_RADIUS, WHOLE_RING_DEG, escalation_dash,
+    route_look, sector_ring, tie_stroke,
 };
 use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
@@ -225,7 +227,7 @@ pub(super) fn picture<'l>(
                 Some(fill(theme.background)),
                 Some(stroke(
                     theme.ring_line.tint(PILL_EDGE_TINT),
-                    1.5,
+                    PILL_EDGE_WIDTH,
                     None,
                     false,
                 )),
@@ -326,7 +328,7 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let mut edges = Vec::new();
     for s in &layout.sectors {
         let (_, tint) = sector_ring(layout, s, theme);
-        let whole = s.end_deg - s.start_deg >= 359.99;
+        let whole = s.end_deg - s.start_deg >= WHOLE_RING_DEG;
         // Its circles under the ring lines, its straight edges under the
         // sector lines drawn below.
         let covered = edges_stroked(layout, s.inner_radius, s.outer_radius).then_some(if whole {
@@ -420,7 +422,12 @@ fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
     );
     if let Some(p) = &n.photo {
         if !c.portrait(&n.id, (p.x, p.y, p.radius)) {
-            c.disc((p.x, p.y), p.radius, Some(fill(colour.tint(0.8))), None);
+            c.disc(
+                (p.x, p.y),
+                p.radius,
+                Some(fill(colour.tint(PORTRAIT_TINT))),
+                None,
+            );
         }
         c.disc(
             (p.x, p.y),
@@ -452,9 +459,9 @@ fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus: Option<&s
             rounded(
                 c,
                 &l.rect,
-                8.0,
+                ROUTE_LABEL_RADIUS,
                 Some(fill(theme.background)),
-                Some(stroke(colour, 3.0, None, false)),
+                Some(stroke(colour, ROUTE_LABEL_BORDER, None, false)),
             );
             for t in &l.text {
                 c.text(t, text_colour(t.role, theme));
@@ -484,7 +491,7 @@ fn route_line(
     c.draw(
         &Shape::path(path),
         None,
-        Some(stroke(theme.background, width + 4.0, None, true)),
+        Some(stroke(theme.background, width + ROUTE_CASING, None, true)),
     );
     let dash = escalation.then(|| {
         let [on, off] = escalation_dash(width);
@@ -506,7 +513,7 @@ fn arrow(c: &mut impl Painter, a: &Arrow, scale: f64, colour: Rgb, theme: &Theme
     c.draw(
         &Shape::polygon(&scaled.corners()),
         Some(fill(colour)),
-        Some(stroke(theme.background, 1.5, None, false)),
+        Some(stroke(theme.background, ARROW_EDGE, None, false)),
     );
 }
 
@@ -515,7 +522,7 @@ fn badge(c: &mut impl Painter, b: &Badge, colour: Rgb, theme: &Theme) {
         (b.x, b.y),
         b.radius,
         Some(fill(colour)),
-        Some(stroke(theme.background, 2.0, None, false)),
+        Some(stroke(theme.background, BADGE_EDGE, None, false)),
     );
     c.text(&b.text, crate::svg::readable_on(colour, theme));
 }
@@ -536,9 +543,9 @@ fn text_box<'l>(
         rounded(
             c,
             &s.rect,
-            4.0,
+            SWATCH_RADIUS,
             Some(f),
-            Some(stroke(theme.domain(s.domain), 2.0, None, false)),
+            Some(stroke(theme.domain(s.domain), SWATCH_BORDER, None, false)),
         );
     }
     for sample in &b.samples {
