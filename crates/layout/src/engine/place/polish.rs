@@ -5,6 +5,7 @@
 //! reaches half its height, at 3 o'clock half its width), and then moves in
 //! as far as its band allows; the overlap check stays the judge.
 
+use super::shape::reach_at;
 use super::{Placer, band_room, polar, reach_of};
 use crate::engine::far_inside;
 use crate::geometry::Rect;
@@ -85,7 +86,7 @@ impl Placer<'_> {
                     let a = angles[*i] + delta;
                     let (sin, cos) = (libm::sin(a), libm::cos(a));
                     let r = track_sets[k][self.track_of[*i]];
-                    let reach = |w: f64, h: f64| w * sin.abs() + h * cos.abs();
+                    let reach = |w: f64, h: f64| reach_at(sin, cos, w, h);
                     let (w, h) = c
                         .shapes
                         .iter()

@@ -7,7 +7,12 @@ use crate::engine::cards::Card;
 /// How far a `width` × `height` card centred at `angle` (radians clockwise
 /// from 12 o'clock) reaches inwards and outwards from its radius.
 pub(super) fn radial_reach(angle: f64, width: f64, height: f64) -> f64 {
-    (width * libm::sin(angle).abs() + height * libm::cos(angle).abs()) / 2.0
+    reach_at(libm::sin(angle), libm::cos(angle), width, height)
+}
+
+/// [`radial_reach`] at an angle given by its sine and cosine.
+pub(super) fn reach_at(sin: f64, cos: f64, width: f64, height: f64) -> f64 {
+    (width * sin.abs() + height * cos.abs()) / 2.0
 }
 
 /// Per card, the shape it should take at its angle: each ring is as thick
@@ -26,21 +31,25 @@ pub(super) fn choose(cards: &[Card], angles: &[f64], ring_count: usize) -> Vec<u
                 .collect()
         }
     };
+    let all: Vec<Vec<f64>> = cards
+        .iter()
+        .zip(angles)
+        .map(|(c, a)| reaches(c, *a))
+        .collect();
     let mut ring_reach = vec![0.0f64; ring_count];
-    for (c, a) in cards.iter().zip(angles) {
-        let best = reaches(c, *a).into_iter().fold(f64::INFINITY, f64::min);
+    for (c, r) in cards.iter().zip(&all) {
+        let best = r.iter().copied().fold(f64::INFINITY, f64::min);
         ring_reach[c.ring] = ring_reach[c.ring].max(best);
     }
     cards
         .iter()
-        .zip(angles)
-        .map(|(c, a)| {
+        .zip(&all)
+        .map(|(c, r)| {
             let Some(own) = c.shapes.first().map(|s| s.width) else {
                 return 0;
             };
             let limit = ring_reach[c.ring] + 0.5;
-            reaches(c, *a)
-                .iter()
+            r.iter()
                 .enumerate()
                 .filter(|(_, r)| **r <= limit)
                 .min_by(|(i, _), (j, _)| {
