@@ -38,6 +38,7 @@
 //! options, the legibility rule, the glyph warnings).
 
 mod facade;
+mod photo;
 
 /// The model, parsing and messages (`cirkel-core`), for callers who want
 /// more of it than this crate re-exports.
@@ -50,8 +51,8 @@ pub use cirkel_render as render;
 pub use cirkel_sheets as sheets;
 
 pub use cirkel_core::{
-    Diagnostic, Diagnostics, Folder, Kernteam, Lang, MemoryFiles, NoFiles, ParseOptions, Parsed,
-    Privacy, ResourceError, Resources, Severity, parse,
+    Diagnostic, Diagnostics, Folder, Kernteam, Lang, MemoryFiles, Message, NoFiles, ParseOptions,
+    Parsed, Privacy, ResourceError, Resources, Severity, parse,
 };
 pub use cirkel_layout::{Layout, LayoutError, LayoutOptions, check_layout, layout};
 pub use cirkel_render::{
@@ -68,6 +69,7 @@ pub use facade::{
     parse_schools, prepare, prepare_input, prepare_parsed, read_input, read_limited, refused_input,
     resolve_theme, school_names,
 };
+pub use photo::{MAX_PHOTO_FILE, MAX_PHOTO_PIXELS, PHOTO_SIDE, PreparedPhoto, prepare_photo};
 
 /// The code examples in README.md, compiled and run by `cargo test --doc`.
 #[doc = include_str!("../../../README.md")]

@@ -11,8 +11,18 @@ use crate::files::{self, SaveError, Target};
 use crate::http::{Request, Response};
 use crate::page;
 
-/// Largest request body: a document (the input limit) or a photo.
+/// Largest request body but a photo's: a document (the input limit).
 pub const MAX_BODY: usize = 6 * 1024 * 1024;
+
+/// The largest body a request may carry: a photo as a phone makes it
+/// (taken, then made small by [`cirkel::prepare_photo`]) or a document.
+pub fn body_limit(request: &Request) -> usize {
+    if request.method == "POST" && request.path == "/api/photo" {
+        cirkel::MAX_PHOTO_FILE
+    } else {
+        MAX_BODY
+    }
+}
 
 /// What every request is checked against, and the file being edited.
 pub struct State {
@@ -247,11 +257,16 @@ fn save(state: &State, request: &Request) -> Response {
 fn photo(state: &State, request: &Request) -> Response {
     let lang = state.lang(request);
     let folder = state.target().folder();
-    match files::store_photo(
-        &folder,
-        request.param("name").unwrap_or("foto"),
-        &request.body,
-    ) {
+    let prepared = match cirkel::prepare_photo(&request.body) {
+        Ok(p) => p,
+        Err(m) => return Response::json(422, &json!({ "error": m.text(lang) })),
+    };
+    // Always a JPEG now, whatever the name said.
+    let name = std::path::Path::new(request.param("name").unwrap_or("foto"))
+        .with_extension("jpg")
+        .to_string_lossy()
+        .into_owned();
+    match files::store_photo(&folder, &name, &prepared.bytes) {
         Ok(path) => Response::json(200, &json!({ "path": path })),
         Err(m) => Response::json(422, &json!({ "error": m.text(lang) })),
     }

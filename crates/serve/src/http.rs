@@ -93,8 +93,12 @@ impl ReadError {
     }
 }
 
-/// Reads one request from `stream`, its body at most `max_body` bytes.
-pub fn read_request(stream: &mut impl Source, max_body: usize) -> Result<Request, ReadError> {
+/// Reads one request from `stream`, its body at most `max_body(head)`
+/// bytes (a limit that may depend on the method and path).
+pub fn read_request(
+    stream: &mut impl Source,
+    max_body: impl Fn(&Request) -> usize,
+) -> Result<Request, ReadError> {
     let start = Instant::now();
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 4096];
@@ -115,7 +119,7 @@ pub fn read_request(stream: &mut impl Source, max_body: usize) -> Result<Request
     head.truncate(end);
     let mut request = parse_head(&head)?;
     let length = content_length(&request)?;
-    if length > max_body {
+    if length > max_body(&request) {
         return Err(ReadError::BodyTooLarge);
     }
     let mut body = rest;
@@ -170,12 +174,12 @@ fn parse_head(head: &[u8]) -> Result<Request, ReadError> {
         return Err(ReadError::Malformed("target"));
     }
     let (raw_path, raw_query) = target.split_once('?').unwrap_or((target, ""));
-    let path = decode(raw_path).ok_or(ReadError::Malformed("path"))?;
+    let path = decode(raw_path, false).ok_or(ReadError::Malformed("path"))?;
     let mut query = Vec::new();
     for pair in raw_query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let k = decode(k).ok_or(ReadError::Malformed("query"))?;
-        let v = decode(v).ok_or(ReadError::Malformed("query"))?;
+        let k = decode(k, true).ok_or(ReadError::Malformed("query"))?;
+        let v = decode(v, true).ok_or(ReadError::Malformed("query"))?;
         query.push((k, v));
     }
     let mut headers = Vec::new();
@@ -232,9 +236,11 @@ fn content_length(request: &Request) -> Result<usize, ReadError> {
         .map_err(|_| ReadError::Malformed("Content-Length"))
 }
 
-/// Percent-decoding (`+` stays `+`); `None` for a broken escape or a
-/// result that is not UTF-8 or holds a control character.
-pub fn decode(s: &str) -> Option<String> {
+/// Percent-decoding; in a query (`form`) `+` is a space, as browsers
+/// write it (`Mijn+kernteam.json` is "Mijn kernteam.json"), in a path it
+/// stays `+`. `None` for a broken escape or a result that is not UTF-8 or
+/// holds a control character.
+pub fn decode(s: &str, form: bool) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -244,6 +250,9 @@ pub fn decode(s: &str) -> Option<String> {
             let hex = std::str::from_utf8(hex).ok()?;
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
+        } else if form && bytes[i] == b'+' {
+            out.push(b' ');
+            i += 1;
         } else {
             out.push(bytes[i]);
             i += 1;
@@ -365,6 +374,10 @@ mod tests {
         assert_eq!(ok.path, "/api/x");
         assert_eq!(ok.param("b"), Some("/"));
         assert_eq!(ok.header("host"), Some("localhost:1"));
+        // As a browser writes a query: `+` a space, `%2B` a plus; a path keeps `+`.
+        let named = parse_head(b"GET /a+b?name=Mijn+kernteam%2B.json HTTP/1.1").unwrap();
+        assert_eq!(named.param("name"), Some("Mijn kernteam+.json"));
+        assert_eq!(named.path, "/a+b");
         assert_eq!(ok.header("x-a"), Some("b"));
         for bad in [
             &b"GET /x HTTP/2\r\n"[..],
@@ -409,7 +422,7 @@ mod tests {
     }
 
     fn read(bytes: &[u8], step: usize, max_body: usize) -> Result<Request, ReadError> {
-        read_request(&mut Trickle { bytes, at: 0, step }, max_body)
+        read_request(&mut Trickle { bytes, at: 0, step }, |_| max_body)
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn work(receive: &Mutex<Receiver<TcpStream>>, state: &State) {
 }
 
 fn answer(stream: &mut TcpStream, state: &State) {
-    let response = match http::read_request(stream, api::MAX_BODY) {
+    let response = match http::read_request(stream, api::body_limit) {
         Ok(request) => api::allowed(state, &request).unwrap_or_else(|| api::route(state, &request)),
         Err(e) => match e.status() {
             Some(status) => http::Response::plain(status),

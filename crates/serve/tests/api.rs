@@ -220,6 +220,29 @@ fn a_workbook_is_edited_as_json_and_saved_as_a_workbook() {
     assert_eq!(std::fs::read(dir.join("scholen.xlsx.bak")).unwrap(), book);
 }
 
+/// A JPEG as a phone makes it: 4032 × 3024 of fine detail (noise) at high
+/// quality, over 7 MB, with an EXIF orientation (taken on its side).
+fn phone_photo() -> Vec<u8> {
+    let (w, h) = (4032u16, 3024u16);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut data = Vec::with_capacity(usize::from(w) * usize::from(h) * 3);
+    for _ in 0..usize::from(w) * usize::from(h) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        data.extend(&seed.to_le_bytes()[..3]);
+    }
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, 75);
+    let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0".to_vec();
+    exif.extend([0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0]);
+    encoder.add_app_segment(1, exif).unwrap();
+    encoder
+        .encode(&data, w, h, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    out
+}
+
 #[test]
 fn photos_are_stored_beside_the_file_and_drawn() {
     let dir = folder("photos");
@@ -234,7 +257,11 @@ fn photos_are_stored_beside_the_file_and_drawn() {
     assert_eq!(a.status, 200, "{}", a.text());
     let path = a.json()["path"].as_str().unwrap().to_string();
     assert_eq!(path, "fotos/maaike-de-groot.jpg");
-    assert_eq!(std::fs::read(dir.join(&path)).unwrap(), jpeg);
+    // Stored as the library prepares it (upright, square, small, no metadata).
+    assert_eq!(
+        std::fs::read(dir.join(&path)).unwrap(),
+        cirkel::prepare_photo(&jpeg).unwrap().bytes
+    );
     // The same photo again: the same file; another: a new name.
     let again = editor.post_as(
         "/api/photo?name=maaike%20de%20groot.jpg",
@@ -248,7 +275,35 @@ fn photos_are_stored_beside_the_file_and_drawn() {
         &png,
         "application/octet-stream",
     );
-    assert_eq!(other.json()["path"], "fotos/maaike-de-groot.png");
+    // A PNG is stored as a JPEG too.
+    assert_eq!(other.json()["path"], "fotos/maaike-de-groot-2.jpg");
+    // A phone's photo: 4032 × 3024, over 7 MB, taken on its side.
+    let phone = phone_photo();
+    assert!(phone.len() > 7 * 1024 * 1024, "{}", phone.len());
+    let taken = editor.post_as(
+        "/api/photo?name=IMG_20261207_101500.jpg",
+        &phone,
+        "application/octet-stream",
+    );
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let stored = std::fs::read(dir.join(taken.json()["path"].as_str().unwrap())).unwrap();
+    assert!(stored.len() < 2 * 1024 * 1024, "{}", stored.len());
+    assert_eq!(
+        imagesize::blob_size(&stored).unwrap().width,
+        cirkel::PHOTO_SIDE
+    );
+    // Refused with the reason, in the language asked for.
+    let heic = editor.post_as(
+        "/api/photo?name=IMG_0001.HEIC&lang=nl",
+        b"\0\0\0\x18ftypheic\0\0\0\0",
+        "application/octet-stream",
+    );
+    assert_eq!(heic.status, 422);
+    assert!(
+        heic.json()["error"].as_str().unwrap().contains("JPG"),
+        "{}",
+        heic.text()
+    );
     let text = std::fs::read_to_string(dir.join("school.json"))
         .unwrap()
         .replacen(

@@ -289,13 +289,10 @@ fn no_path_leads_outside_the_files_folder() {
         .parent()
         .unwrap()
         .join(format!("buiten-{}.png", std::process::id()));
-    let png = {
-        let mut p = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        p.extend(8u32.to_be_bytes());
-        p.extend(8u32.to_be_bytes());
-        p.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
-        p
-    };
+    let png = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/photos/sanne.png"),
+    )
+    .unwrap();
     std::fs::write(&outside, &png).unwrap();
     // Upload names are made safe: always fotos/NAME in the folder.
     for name in [

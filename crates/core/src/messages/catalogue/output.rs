@@ -475,4 +475,30 @@ pub(super) static ENTRIES: &[Entry] = &[
         "a JSON file holds one school: name it with --school, or write a workbook (.xlsx, .ods)",
         "een JSON-bestand bevat één school: noem hem met --school, of schrijf een werkmap (.xlsx, .ods)",
     ),
+    // ---- Photos (`photo.`): a phone's photo made fit for a card.
+    (
+        "photo.file-too-large",
+        "the photo is {mb} MB; a photo of at most {limit} MB is taken",
+        "de foto is {mb} MB; een foto van hoogstens {limit} MB wordt genomen",
+    ),
+    (
+        "photo.too-many-pixels",
+        "the photo has {mp} megapixels; at most {limit} are taken (save it smaller first)",
+        "de foto heeft {mp} megapixel; hoogstens {limit} worden genomen (sla hem eerst kleiner op)",
+    ),
+    (
+        "photo.kind",
+        "this is not a photo cirkel can read: choose a JPG or PNG",
+        "dit is geen foto die cirkel kan lezen: kies een JPG of PNG",
+    ),
+    (
+        "photo.heic",
+        "this is an iPhone photo (HEIC): send it as JPG (on the iPhone: Settings > Camera > Formats > Most Compatible), or save it as JPG first",
+        "dit is een iPhone-foto (HEIC): stuur hem als JPG (op de iPhone: Instellingen > Camera > Formaten > Meest compatibel), of sla hem eerst op als JPG",
+    ),
+    (
+        "photo.broken",
+        "the photo cannot be read (the file is damaged or incomplete): choose it again or take another one",
+        "de foto is niet te lezen (het bestand is beschadigd of onvolledig): kies hem opnieuw of neem een andere",
+    ),
 ];
