@@ -38,6 +38,7 @@
 //! options, the legibility rule, the glyph warnings).
 
 mod facade;
+mod form;
 mod photo;
 
 /// The model, parsing and messages (`cirkel-core`), for callers who want
@@ -69,6 +70,7 @@ pub use facade::{
     parse_schools, prepare, prepare_input, prepare_parsed, read_input, read_limited, refused_input,
     resolve_theme, school_names,
 };
+pub use form::{form_problem, match_roles, vocabulary};
 pub use photo::{MAX_PHOTO_FILE, MAX_PHOTO_PIXELS, PHOTO_SIDE, PreparedPhoto, prepare_photo};
 
 /// The code examples in README.md, compiled and run by `cargo test --doc`.

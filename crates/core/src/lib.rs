@@ -48,8 +48,8 @@ pub use model::{
     School, SchoolSector, Tie,
 };
 pub use parse::{
-    ParseOptions, Parsed, check_input_size, decode_text, is_allowed_web_link, is_forbidden_char,
-    parse, parse_document, parse_with, slug, syntax_error,
+    ParseOptions, Parsed, check_input_size, decode_text, default_rings, default_title,
+    is_allowed_web_link, is_forbidden_char, parse, parse_document, parse_with, slug, syntax_error,
 };
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;

@@ -26,6 +26,14 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
 }
 
 /// The field of work a member belongs to; it picks the sector and the colour.

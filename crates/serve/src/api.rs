@@ -57,21 +57,44 @@ impl State {
 pub fn route(state: &State, request: &Request) -> Response {
     let get = request.method == "GET";
     let post = request.method == "POST";
+    // The page's files at /t/TOKEN/NAME (the token is checked by `allowed`).
+    if let Some(name) = page_file(&request.path) {
+        return match page::file(name) {
+            Some((kind, body)) if get => Response::new(200, kind, body),
+            Some(_) => Response::plain(405),
+            None => Response::plain(404),
+        };
+    }
     match request.path.as_str() {
         "/" if get => Response::new(200, "text/html; charset=utf-8", page::index(&state.token)),
-        "/app.js" if get => Response::new(200, "text/javascript; charset=utf-8", page::APP_JS),
-        "/style.css" if get => Response::new(200, "text/css; charset=utf-8", page::STYLE_CSS),
         "/api/document" if get => document(state, request),
         "/api/roles" if get => roles(state.lang(request)),
+        "/api/vocabulary" if get => Response::json(200, &cirkel::vocabulary(state.lang(request))),
         "/api/schema" if get => Response::json(200, &cirkel_core::json_schema()),
         "/api/check" if post => check(state, request),
+        "/api/preview" if post => preview(state, request),
+        "/api/roles/match" if post => match_roles(state, request),
         "/api/draw" if post => draw_request(state, request),
         "/api/save" if post => save(state, request),
         "/api/photo" if post => photo(state, request),
-        "/" | "/app.js" | "/style.css" | "/api/document" | "/api/roles" | "/api/schema"
-        | "/api/check" | "/api/draw" | "/api/save" | "/api/photo" => Response::plain(405),
+        "/" | "/api/document" | "/api/roles" | "/api/vocabulary" | "/api/schema" | "/api/check"
+        | "/api/preview" | "/api/roles/match" | "/api/draw" | "/api/save" | "/api/photo" => {
+            Response::plain(405)
+        }
         _ => Response::plain(404),
     }
+}
+
+/// The name in a page file's path `/t/TOKEN/NAME`.
+fn page_file(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("/t/")?;
+    let (_, name) = rest.split_once('/')?;
+    Some(name)
+}
+
+/// The token in a page file's path `/t/TOKEN/NAME`.
+fn path_token(path: &str) -> Option<&str> {
+    path.strip_prefix("/t/")?.split_once('/').map(|(t, _)| t)
 }
 
 fn document(state: &State, request: &Request) -> Response {
@@ -82,6 +105,7 @@ fn document(state: &State, request: &Request) -> Response {
             200,
             &json!({
                 "name": target.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
+                "folder": target.folder().display().to_string(),
                 "text": loaded.text,
                 "version": loaded.version,
                 "notice": loaded.notice.map(|m| m.text(lang)),
@@ -144,7 +168,60 @@ fn check(state: &State, request: &Request) -> Response {
     Response::json(200, &json!({ "ok": ok, "problems": problems(&list, lang) }))
 }
 
-/// `format`, `privacy`, `theme`, `route`, `width`, `paper` from the query.
+/// The page's preview: the problems in the form's words and, when the
+/// document can be drawn, its SVG, in one answer.
+fn preview(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let mut options = match draw_options(request, lang) {
+        Ok(o) => o,
+        Err(what) => return Response::json(400, &json!({ "error": what })),
+    };
+    options.format = Format::Svg;
+    let target = state.target();
+    let drawn = std::panic::catch_unwind(|| draw(&request.body, &target.files(), &options));
+    let form =
+        |d: &Diagnostics| Value::Array(d.0.iter().map(|d| cirkel::form_problem(d, lang)).collect());
+    match drawn {
+        Ok(Ok(drawing)) => Response::json(
+            200,
+            &json!({
+                "ok": true,
+                "problems": form(&drawing.warnings),
+                "svg": String::from_utf8_lossy(&drawing.bytes),
+            }),
+        ),
+        Ok(Err(DrawError::Input(d))) => {
+            Response::json(200, &json!({ "ok": false, "problems": form(&d) }))
+        }
+        Ok(Err(e)) => Response::json(
+            200,
+            &json!({ "ok": false, "problems": [], "error": e.message().text(lang) }),
+        ),
+        Err(_) => Response::json(500, &json!({ "error": "internal error" })),
+    }
+}
+
+/// Most role texts matched in one request.
+const MAX_MATCHES: usize = 200;
+
+/// What the library makes of the page's role texts (`cirkel::match_roles`).
+fn match_roles(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    match serde_json::from_slice::<Vec<String>>(&request.body) {
+        Ok(texts)
+            if texts.len() <= MAX_MATCHES
+                && texts
+                    .iter()
+                    .all(|t| t.chars().count() <= cirkel_core::limits::MAX_SHORT_TEXT) =>
+        {
+            Response::json(200, &cirkel::match_roles(&texts, lang))
+        }
+        _ => Response::json(400, &json!({ "error": "a list of role texts" })),
+    }
+}
+
+/// `format`, `privacy`, `theme`, `route`, `width`, `paper`, `description`
+/// (`0`: a PDF without its description pages) from the query.
 fn draw_options(request: &Request, lang: Lang) -> Result<DrawOptions, String> {
     let format = match request.param("format").unwrap_or("svg") {
         "svg" => Format::Svg,
@@ -178,6 +255,7 @@ fn draw_options(request: &Request, lang: Lang) -> Result<DrawOptions, String> {
             .param("route")
             .filter(|r| !r.is_empty())
             .map(str::to_string),
+        pdf_description: request.param("description") != Some("0"),
         ..DrawOptions::default()
     })
 }
@@ -294,6 +372,7 @@ pub fn allowed(state: &State, request: &Request) -> Option<Response> {
     let token = request
         .param("t")
         .or_else(|| request.header("x-cirkel-token"))
+        .or_else(|| path_token(&request.path))
         .unwrap_or_default();
     if !same_secret(token.as_bytes(), state.token.as_bytes()) {
         return Some(Response::plain(403));
@@ -373,11 +452,39 @@ mod tests {
             (200, "text/html; charset=utf-8")
         );
         assert!(String::from_utf8_lossy(&page.body).contains("t0ken"));
-        let js = route(&s, &request("GET", "/app.js", &[], b""));
+        // Every module the page imports is answered beside it.
+        let page = String::from_utf8_lossy(&page.body).into_owned();
+        assert!(page.contains("/t/t0ken/main.js"));
+        for (name, _, body) in page::FILES {
+            let answer = route(&s, &request("GET", &format!("/t/t0ken/{name}"), &[], b""));
+            assert_eq!(answer.status, 200, "{name}");
+            for import in body.split("from \"./").skip(1) {
+                let file = import.split('"').next().unwrap();
+                assert!(
+                    page::file(file).is_some(),
+                    "{name} imports {file}, which is not served"
+                );
+            }
+        }
+        let js = route(&s, &request("GET", "/t/t0ken/main.js", &[], b""));
         assert_eq!(js.content_type, "text/javascript; charset=utf-8");
-        let css = route(&s, &request("GET", "/style.css", &[], b""));
+        let css = route(&s, &request("GET", "/t/t0ken/style.css", &[], b""));
         assert_eq!(css.content_type, "text/css; charset=utf-8");
-        assert_eq!(route(&s, &request("POST", "/app.js", &[], b"")).status, 405);
+        assert_eq!(
+            route(&s, &request("POST", "/t/t0ken/main.js", &[], b"")).status,
+            405
+        );
+        assert_eq!(
+            route(&s, &request("GET", "/t/t0ken/secret.txt", &[], b"")).status,
+            404
+        );
+        // The token in a file's path is checked like the token in a query.
+        let mut wrong = request("GET", "/t/other/main.js", &[], b"");
+        wrong.headers.push(("host".into(), "127.0.0.1:8080".into()));
+        assert_eq!(allowed(&s, &wrong).map(|r| r.status), Some(403));
+        let mut right = request("GET", "/t/t0ken/main.js", &[], b"");
+        right.headers.push(("host".into(), "127.0.0.1:8080".into()));
+        assert!(allowed(&s, &right).is_none());
         assert_eq!(
             route(&s, &request("GET", "/api/save", &[], b"")).status,
             405

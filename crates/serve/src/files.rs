@@ -283,7 +283,19 @@ fn bytes_for(target: &Target, text: &str, lang: Lang) -> Result<Vec<u8>, SaveErr
 /// A file name for a new file: no folders, no hidden files, a known
 /// extension.
 fn plain_name(name: &str) -> Result<String, Message> {
+    // As typed ("Mijn kernteam"), with `.json` added when no kind is named.
+    let name = name.trim();
+    let name = if [".json", ".xlsx", ".ods"]
+        .iter()
+        .any(|ext| name.to_lowercase().ends_with(ext))
+    {
+        name.to_string()
+    } else {
+        format!("{name}.json")
+    };
+    let name = name.as_str();
     let ok = !name.is_empty()
+        && name != ".json"
         && name.len() <= 120
         && !name.starts_with('.')
         && !name.contains(['/', '\\', ':', '\0'])

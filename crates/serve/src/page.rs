@@ -1,13 +1,38 @@
 //! The page and its files, inside the binary (nothing is fetched from
-//! elsewhere; the Content-Security-Policy allows no inline script).
+//! elsewhere; the Content-Security-Policy allows no inline script). The
+//! page is plain ES modules: each file is answered at `/t/TOKEN/NAME`, so
+//! the modules' relative imports carry the token in their path.
 
-/// The page's script.
-pub const APP_JS: &str = include_str!("page/app.js");
-/// The page's style.
-pub const STYLE_CSS: &str = include_str!("page/style.css");
 const INDEX: &str = include_str!("page/index.html");
+
+/// The page's files: name, media type, content.
+pub const FILES: [(&str, &str, &str); 9] = [
+    ("main.js", JS, include_str!("page/main.js")),
+    ("backend.js", JS, include_str!("page/backend.js")),
+    ("dom.js", JS, include_str!("page/dom.js")),
+    ("form.js", JS, include_str!("page/form.js")),
+    ("preview.js", JS, include_str!("page/preview.js")),
+    ("problems.js", JS, include_str!("page/problems.js")),
+    ("state.js", JS, include_str!("page/state.js")),
+    ("words.js", JS, include_str!("page/words.js")),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("page/style.css"),
+    ),
+];
+
+const JS: &str = "text/javascript; charset=utf-8";
 
 /// The page, its files addressed with the token (hex: nothing to escape).
 pub fn index(token: &str) -> String {
     INDEX.replace("{{TOKEN}}", token)
+}
+
+/// The file at `name` (`main.js`), if the page has it: media type and content.
+pub fn file(name: &str) -> Option<(&'static str, &'static str)> {
+    FILES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, kind, body)| (*kind, *body))
 }

@@ -355,12 +355,14 @@ fn no_path_leads_outside_the_files_folder() {
         "/tmp/uit.json",
         "sub/uit.json",
         ".verborgen.json",
-        "uit.exe",
         "school.json",
     ] {
         let a = editor.post(&format!("/api/save?name={name}"), b"{}");
         assert_eq!(a.status, 400, "{name}: {}", a.text());
     }
+    // Any other name is a JSON file in the folder ("uit.exe" is "uit.exe.json").
+    let a = editor.post("/api/save?name=uit.exe", b"{}");
+    assert_eq!(a.json()["name"], "uit.exe.json", "{}", a.text());
     assert!(!dir.parent().unwrap().join("uit.json").exists());
     let _ = std::fs::remove_file(outside);
 }

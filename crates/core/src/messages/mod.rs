@@ -284,6 +284,7 @@ mod tests {
     fn every_message_used_is_in_the_catalogue_and_back() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut used = std::collections::BTreeSet::new();
+        let mut page_words = std::collections::BTreeSet::new();
         let mut stack = vec![root.join("crates")];
         while let Some(dir) = stack.pop() {
             let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -293,10 +294,40 @@ mod tests {
                 let p = e.path();
                 if p.is_dir() {
                     stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "js" || x == "html")
+                    && p.to_string_lossy().contains("page")
+                {
+                    // The editor page's words: `t("key"` and `data-t="key"`
+                    // name `page.key` (or `form.key`).
+                    let text = std::fs::read_to_string(&p).unwrap_or_default();
+                    for marker in ["t(\"", "data-t=\""] {
+                        for piece in text.split(marker).skip(1) {
+                            let key = piece.split('"').next().unwrap_or_default();
+                            if key
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+                                && !key.is_empty()
+                            {
+                                page_words.insert(key.to_string());
+                            }
+                        }
+                    }
                 } else if p.extension().is_some_and(|x| x == "rs")
                     && !p.to_string_lossy().contains("messages/catalogue")
                 {
                     let text = std::fs::read_to_string(&p).unwrap_or_default();
+                    // The form's labels are named as literals (`"form.field.role"`).
+                    for piece in text.split(concat!("\"", "form.")).skip(1) {
+                        if let Some(id) = piece.split('"').next().filter(|id| {
+                            !id.is_empty()
+                                && id.contains('.')
+                                && id
+                                    .chars()
+                                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-')
+                        }) {
+                            used.insert(format!("form.{id}"));
+                        }
+                    }
                     for marker in [concat!("msg", "!("), concat!("Message", "::new(")] {
                         for piece in text.split(marker).skip(1) {
                             let Some(rest) = piece.trim_start().strip_prefix('"') else {
@@ -312,6 +343,25 @@ mod tests {
         }
         let known: std::collections::BTreeSet<String> =
             entries().map(|(id, _, _)| id.to_string()).collect();
+        // A word of the page is `page.key`, or a `form.` word it shares.
+        let mut page_missing = Vec::new();
+        for key in &page_words {
+            let page = format!("page.{key}");
+            let form = format!("form.{key}");
+            if known.contains(&page) {
+                used.insert(page);
+            } else if known.contains(&form) {
+                used.insert(form);
+            } else {
+                page_missing.push(key.clone());
+            }
+        }
+        // `t("lang")`-like calls that are not words (URLSearchParams, headers).
+        page_missing.retain(|k| !["lang", "Content-Type", "names"].contains(&k.as_str()));
+        assert!(
+            page_missing.is_empty(),
+            "the page's words not in the catalogue: {page_missing:?}"
+        );
         let missing: Vec<&String> = used.iter().filter(|u| !known.contains(*u)).collect();
         assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
         let unused: Vec<&String> = known.iter().filter(|k| !used.contains(*k)).collect();

@@ -68,14 +68,47 @@ impl Validator<'_> {
             });
             explicit.push(id);
         }
-        inputs
+        let members: Vec<(String, Member)> = inputs
             .into_iter()
             .zip(explicit)
             .map(|((path, m), id)| {
                 let member = self.member(&path, m, id, rings, &mut taken);
                 (path, member)
             })
-            .collect()
+            .collect();
+        self.twice(&members);
+        members
+    }
+
+    /// A person entered twice (the same role and the same name, however
+    /// written) is a warning at the second.
+    fn twice(&mut self, members: &[(String, Member)]) {
+        let key = |m: &Member| {
+            let name = m
+                .name
+                .as_deref()
+                .map(catalogue::role_key)
+                .filter(|n| !n.is_empty())?;
+            let role = m
+                .catalogue_role
+                .clone()
+                .unwrap_or_else(|| catalogue::role_key(&m.role));
+            Some((role, name))
+        };
+        let mut seen: BTreeMap<(String, String), &str> = BTreeMap::new();
+        for (path, m) in members {
+            let Some(k) = key(m) else { continue };
+            if let Some(first) = seen.get(&k) {
+                let who = format!("{} ({})", m.name.as_deref().unwrap_or_default(), m.role);
+                self.warn(
+                    path,
+                    msg!("parse.member-twice", who = who, first = *first),
+                    Some(msg!("parse.member-twice.help")),
+                );
+            } else {
+                seen.insert(k, path);
+            }
+        }
     }
 
     /// The fields of one member, each read on its own. A bare text is taken

@@ -146,6 +146,23 @@ struct Validator<'a> {
     rings_unusable: bool,
 }
 
+/// The default rings (when the input has none): id and label in `lang`.
+pub fn default_rings(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    DEFAULT_RINGS
+        .iter()
+        .map(|(id, nl, en)| (*id, lang.pick(nl, en)))
+        .collect()
+}
+
+/// The default title in Dutch and English.
+pub(super) const DEFAULT_TITLE: (&str, &str) = ("Cirkel van invloed", "Circle of influence");
+
+/// The default title in `lang` (a title equal to it in either language is
+/// the default).
+pub fn default_title(lang: Lang) -> &'static str {
+    lang.pick(DEFAULT_TITLE.0, DEFAULT_TITLE.1)
+}
+
 /// Default ring ids and labels when the input has no `rings`.
 pub(super) const DEFAULT_RINGS: [(&str, &str, &str); 3] = [
     ("school", "In de school", "In school"),
@@ -214,13 +231,13 @@ impl Validator<'_> {
         }
 
         let school = self.school(obj.get("school"));
+        // A title equal to the default in either language (as `cirkel
+        // init` writes it) is the default, in the language drawn.
+        let default_title = self.lang().pick(DEFAULT_TITLE.0, DEFAULT_TITLE.1);
         let title = self
             .opt_text(obj.get("title"), "title", MAX_SHORT_TEXT)
-            .unwrap_or_else(|| {
-                self.lang()
-                    .pick("Cirkel van invloed", "Circle of influence")
-                    .into()
-            });
+            .filter(|t| t != DEFAULT_TITLE.0 && t != DEFAULT_TITLE.1)
+            .unwrap_or_else(|| default_title.into());
         let school_year = self.opt_text(obj.get("school_year"), "school_year", MAX_SHORT_TEXT);
         let rings = self.rings(obj.get("rings"));
         let (member_paths, members): (Vec<String>, Vec<Member>) =

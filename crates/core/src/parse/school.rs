@@ -150,9 +150,18 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            let label = match ring.label {
-                Some(l) => self.text(&l, &format!("{path}.label"), MAX_SHORT_TEXT),
-                None => Some(id.clone()),
+            // A default ring's label as `cirkel init` writes it (in either
+            // language) is the default, in the language drawn.
+            let standard = DEFAULT_RINGS
+                .iter()
+                .find(|(d, nl, en)| {
+                    *d == id && ring.label.as_deref().is_some_and(|l| l == *nl || l == *en)
+                })
+                .map(|(_, nl, en)| lang.pick(nl, en).to_string());
+            let label = match (standard, ring.label) {
+                (Some(standard), _) => Some(standard),
+                (None, Some(l)) => self.text(&l, &format!("{path}.label"), MAX_SHORT_TEXT),
+                (None, None) => Some(id.clone()),
             };
             if let Some(label) = label {
                 rings.push(Ring { id, label });

@@ -45,6 +45,16 @@ pub(super) static ENTRIES: &[Entry] = &[
         r#"add "role": "cjg-coach" (see `cirkel roles`) or a free text"#,
         r#"voeg "role": "cjg-coach" toe (zie `cirkel roles`) of een eigen tekst"#,
     ),
+    (
+        "parse.member-twice",
+        "{who} is in the list twice: also as {first}",
+        "{who} staat twee keer in de lijst: ook als {first}",
+    ),
+    (
+        "parse.member-twice.help",
+        "remove one of them, or give each its own name if they are two people",
+        "haal er een weg, of geef elk een eigen naam als het twee mensen zijn",
+    ),
     ("parents.name", "a name", "een naam"),
     ("parents.contact", "contact data", "contactgegevens"),
     ("parents.photo", "a photo", "een foto"),

@@ -1,13 +1,14 @@
 //! The message catalogue: every text cirkel says to people, as (id,
 //! English, Dutch). Ids are grouped by where they are said: `diag.` how a
 //! problem is shown, `parse.`/`syntax.` the input, `draw.`/`theme.` drawing,
-//! `cli.` the command line, `sheet.` spreadsheets, `serve.` the local editor. A test checks that every id the code uses is
+//! `cli.` the command line, `sheet.` spreadsheets, `serve.` the local editor, `page.`/`form.` the editor's page and its form. A test checks that every id the code uses is
 //! here, that every entry is used, and that both languages take the same
 //! arguments.
 
 mod input;
 mod members;
 mod output;
+mod page;
 mod serve;
 mod sheets;
 
@@ -21,6 +22,7 @@ pub static CATALOGUE: &[&[Entry]] = &[
     output::ENTRIES,
     sheets::ENTRIES,
     serve::ENTRIES,
+    page::ENTRIES,
 ];
 
 /// Every message of the catalogue: id, English, Dutch.

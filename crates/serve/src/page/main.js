@@ -1,0 +1,306 @@
+// The page of `cirkel serve`: the kernteam as a form beside its circle,
+// redrawn as she types; every problem at its field, in her words; undo for
+// every change; downloads named after the school. Plain ES modules, no
+// build step, no HTML from data (text only), nothing from elsewhere.
+
+import { $, el } from "./dom.js";
+import { state, text, load, onChange, set, undo, redo, canUndo, canRedo } from "./state.js";
+import { t, vocab, setVocabulary } from "./words.js";
+import * as backend from "./backend.js";
+import { render, setHooks, focusPath, forgetRoles, applyRole } from "./form.js";
+import { show as showProblems, visible, setFix } from "./problems.js";
+import * as preview from "./preview.js";
+
+let version = "";
+let fileName = null;
+let folder = "";
+let workbookNotice = null;
+let noticeAccepted = false;
+let failure = null;
+
+// ---- what the page says ----
+
+/** The status line: the problems, whether the file is saved, or what failed. */
+function status(message) {
+  const box = $("status");
+  box.classList.toggle("failed", !!failure);
+  if (failure) {
+    box.textContent = failure;
+    return;
+  }
+  if (message) {
+    box.textContent = message;
+    return;
+  }
+  const { errors, warnings } = visible();
+  const parts = [];
+  if (errors.length) parts.push(t("errors", { n: errors.length }));
+  if (warnings.length) parts.push(t("warnings", { n: warnings.length }));
+  box.textContent = (parts.length ? parts.join(", ") : t("ok")) + (text() === state.savedText ? "" : " · " + t("unsaved"));
+}
+
+/** A short notice with an optional action ("Lid 4 verwijderd. [Ongedaan maken]"). */
+function notice(words, action, run) {
+  const box = $("notice");
+  box.replaceChildren(document.createTextNode(words));
+  if (action) box.append(" ", el("button", { type: "button", class: "small", text: action, on: { click: () => { run(); box.replaceChildren(); } } }));
+}
+
+function failed(f) {
+  failure = f && f.message ? f.message : String(f);
+  status();
+}
+
+// ---- changes ----
+
+onChange((kind) => {
+  failure = null;
+  if (document.activeElement !== $("json")) $("json").value = text();
+  if (kind !== "edit") render();
+  $("undo").disabled = !canUndo();
+  $("redo").disabled = !canRedo();
+  status();
+  preview.schedule();
+});
+
+setHooks({
+  removed: (name) => notice(t("removed", { item: name }), t("undo"), doUndo),
+  problems: () => { showProblems(); status(); },
+  photo: async (member, file, i) => {
+    if (!file) return;
+    notice(t("photoBusy"));
+    try {
+      const bytes = await file.arrayBuffer();
+      const path = await backend.photo(bytes, file.name);
+      const at = (state.doc.members || []).indexOf(member);
+      set(["members", at < 0 ? i : at, "photo"], path);
+      render();
+      notice(t("uploaded", { path }));
+    } catch (f) {
+      notice(t("photoRefused", { reason: f.message }));
+      const box = document.querySelector('[data-path="members[' + i + '].photo"]');
+      if (box) box.parentElement.querySelector(".field-error").textContent = f.message;
+    }
+  },
+});
+
+document.addEventListener("cirkel:rebuild", () => render());
+
+// A suggestion applied: "members[3].role" is ["members", 3, "role"].
+setFix((path, value) => {
+  const keys = path.split(/\.|\[|\]/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  if (keys.length === 3 && keys[0] === "members" && keys[2] === "role") return applyRole(keys[1], value);
+  set(keys, value);
+  render();
+});
+
+function doUndo() {
+  if (undo()) notice(t("undone"));
+}
+
+// ---- drawing options ----
+
+function drawOptions(extra) {
+  const o = { privacy: $("privacy").value, theme: $("theme").value };
+  if ($("route-pick").value) o.route = $("route-pick").value;
+  return Object.assign(o, extra || {});
+}
+
+function routePicker() {
+  const pick = $("route-pick");
+  const now = pick.value;
+  pick.replaceChildren(el("option", { value: "", text: t("allRoutes") }));
+  (state.doc.routes || []).forEach((r, i) => {
+    if (!r || typeof r !== "object") return;
+    const id = r.id || "route-" + (i + 1);
+    pick.append(el("option", { value: id, text: r.question || id, selected: id === now }));
+  });
+}
+
+// ---- files ----
+
+/** The school's name as a file name: as typed, without what no file name can hold. */
+function baseName() {
+  const school = state.doc.school && typeof state.doc.school.name === "string" ? state.doc.school.name : "";
+  const clean = school.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
+  return clean || (fileName ? fileName.replace(/\.[^.]*$/, "") : "kernteam");
+}
+
+async function download(extra, suffix, extension) {
+  $("downloads").open = false;
+  if (visible().errors.length) {
+    status(t("cannotDownload"));
+    return;
+  }
+  try {
+    const blob = await backend.draw(text(), drawOptions(extra));
+    const url = URL.createObjectURL(blob);
+    const name = baseName() + (suffix ? " " + suffix : "") + "." + extension;
+    const a = el("a", { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    notice(t("downloaded", { file: name }));
+  } catch (f) {
+    failed(f);
+  }
+}
+
+/** The stricter of the picture's privacy and `at_least`. */
+function atLeast(level) {
+  const order = ["full", "names", "roles"];
+  return order[Math.max(order.indexOf($("privacy").value), order.indexOf(level))];
+}
+
+async function open() {
+  status(t("loading"));
+  try {
+    const answer = await backend.open();
+    if (answer.error) return failed({ message: answer.error });
+    let doc = {};
+    try {
+      doc = JSON.parse(answer.text);
+      state.jsonBroken = false;
+    } catch (e) {
+      state.jsonBroken = true;
+    }
+    version = answer.version;
+    fileName = answer.name;
+    folder = answer.folder || "";
+    workbookNotice = answer.notice;
+    noticeAccepted = false;
+    $("file-name").textContent = fileName || "";
+    $("workbook-notice").textContent = workbookNotice || "";
+    load(doc);
+    $("json").value = state.jsonBroken ? answer.text : text();
+    state.savedText = state.jsonBroken ? answer.text : text();
+    status();
+  } catch (f) {
+    failed(f);
+  }
+}
+
+async function save(as) {
+  const school = state.doc.school && state.doc.school.name;
+  if (!state.jsonBroken && (!school || !String(school).trim())) {
+    status(t("nameFirst"));
+    focusPath("school.name");
+    return;
+  }
+  if (workbookNotice && !noticeAccepted) {
+    if (!window.confirm(workbookNotice)) return;
+    noticeAccepted = true;
+  }
+  const body = state.jsonBroken ? $("json").value : text();
+  const params = { version };
+  if (as || !fileName) {
+    let name = window.prompt(t("askName", { folder }), fileName || baseName() + ".json");
+    if (!name || !name.trim()) return;
+    name = name.trim();
+    if (!/\.(json|xlsx|ods)$/i.test(name)) name += ".json";
+    params[fileName ? "as" : "name"] = name;
+  }
+  try {
+    let { status: code, reply } = await backend.save(body, params);
+    if (code === 409) {
+      if (window.confirm(t("conflict"))) {
+        params.force = "1";
+        ({ status: code, reply } = await backend.save(body, params));
+      } else {
+        if (window.confirm(t("reloadAsk"))) await open();
+        return;
+      }
+    }
+    if (code !== 200) {
+      status(reply.error || t("notSaved"));
+      return;
+    }
+    version = reply.version;
+    fileName = reply.name;
+    state.savedText = body;
+    $("file-name").textContent = fileName || "";
+    status(t("savedAs", { name: fileName, folder }));
+  } catch (f) {
+    failed(f);
+  }
+}
+
+// ---- the language ----
+
+async function words(lang) {
+  const v = await backend.vocabulary(lang);
+  setVocabulary(v);
+  document.documentElement.lang = lang;
+  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  $("lang").textContent = lang === "nl" ? "English" : "Nederlands";
+  $("lang").setAttribute("lang", lang === "nl" ? "en" : "nl");
+  $("picture").alt = t("alt");
+  const theme = $("theme");
+  const chosen = theme.value;
+  theme.replaceChildren(...vocab.themes.map((x) => el("option", { value: x.id, text: x.label, selected: x.id === chosen })));
+}
+
+// ---- start ----
+
+document.addEventListener("DOMContentLoaded", async () => {
+  preview.setup(drawOptions, () => { routePicker(); status(); }, failed);
+  $("json").addEventListener("input", () => {
+    try {
+      const doc = JSON.parse($("json").value);
+      state.jsonBroken = false;
+      load(doc, true);
+    } catch (e) {
+      state.jsonBroken = true;
+      for (const f of $("form").querySelectorAll(":scope > fieldset")) f.disabled = true;
+      status(t("jsonInvalid"));
+      preview.schedule();
+    }
+  });
+  for (const id of ["privacy", "theme", "route-pick"]) $(id).addEventListener("change", () => preview.schedule());
+  $("save").addEventListener("click", () => save(false));
+  $("save-as").addEventListener("click", () => save(true));
+  $("undo").addEventListener("click", doUndo);
+  $("redo").addEventListener("click", () => redo());
+  $("download-png").addEventListener("click", () => download({ format: "png", width: "800", privacy: atLeast("names") }, t("fileNewsletter"), "png"));
+  $("download-png-a4").addEventListener("click", () => download({ format: "png", paper: "a4" }, "A4", "png"));
+  $("download-pdf").addEventListener("click", () => download({ format: "pdf" }, "", "pdf"));
+  $("download-pdf-plain").addEventListener("click", () => download({ format: "pdf", description: "0" }, t("fileCircleOnly"), "pdf"));
+  $("download-svg").addEventListener("click", () => download({ format: "svg" }, "", "svg"));
+  $("download-text").addEventListener("click", () => download({ format: "text" }, t("fileDescription"), "txt"));
+  $("lang").addEventListener("click", async () => {
+    try {
+      await words(vocab.lang === "nl" ? "en" : "nl");
+      forgetRoles();
+      render();
+      status();
+      preview.schedule();
+    } catch (f) {
+      failed(f);
+    }
+  });
+  // The downloads menu closes when she clicks elsewhere or presses Escape.
+  document.addEventListener("click", (e) => { if (!$("downloads").contains(e.target)) $("downloads").open = false; });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && $("downloads").open) { $("downloads").open = false; $("downloads").querySelector("summary").focus(); }
+  });
+  document.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.target === $("json")) return;
+    const key = e.key.toLowerCase();
+    if (key === "z" && !e.shiftKey) { e.preventDefault(); doUndo(); }
+    else if ((key === "z" && e.shiftKey) || key === "y") { e.preventDefault(); redo(); }
+  });
+  window.addEventListener("beforeunload", (e) => {
+    if ((state.jsonBroken ? $("json").value : text()) !== state.savedText) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
+  try {
+    await words("nl");
+  } catch (f) {
+    failed(f);
+    return;
+  }
+  await open();
+});
