@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the editor's screenshots that README.md shows
-# (docs/screenshots/editor-{leeg,fout,ingevuld}.png) by running the browser
-# test with CIRKEL_SCREENSHOTS set. Needs chromium and chromium-driver.
+# (docs/screenshots/editor-{leeg,fout,ingevuld,sessie,telefoon}.png) by
+# running the browser tests with CIRKEL_SCREENSHOTS set. Needs chromium and chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/screenshots
-CIRKEL_SCREENSHOTS="$PWD/docs/screenshots" cargo test -q -p cirkel-cli --test cli browser:: -- --nocapture
+CIRKEL_SCREENSHOTS="$PWD/docs/screenshots" cargo test -q -p cirkel-cli --test cli -- --nocapture browser:: session::
 ls -l docs/screenshots

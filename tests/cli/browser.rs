@@ -67,7 +67,7 @@ fn read_some(s: &mut std::net::TcpStream, buf: &mut [u8]) -> usize {
     }
 }
 
-struct Browser {
+pub(crate) struct Browser {
     port: u16,
     session: String,
     driver: Child,
@@ -89,7 +89,12 @@ impl Drop for Browser {
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Browser {
-    fn start() -> Option<Browser> {
+    pub(crate) fn start() -> Option<Browser> {
+        Browser::start_with(None)
+    }
+
+    /// A browser that saves downloads in `downloads` (without asking).
+    pub(crate) fn start_with(downloads: Option<&Path>) -> Option<Browser> {
         let chromium = ["chromium", "chromium-browser", "google-chrome"]
             .into_iter()
             .find(|c| {
@@ -140,7 +145,11 @@ impl Browser {
             "goog:chromeOptions": {
                 "binary": binary.trim(),
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--window-size=1400,1100", "--hide-scrollbars", "--lang=nl"]
+                         "--window-size=1400,1100", "--hide-scrollbars", "--lang=nl"],
+                "prefs": downloads.map(|d| json!({
+                    "download.default_directory": d.to_str().unwrap(),
+                    "download.prompt_for_download": false,
+                })).unwrap_or_else(|| json!({})),
             }
         } } });
         let answer = wd(port, "POST", "/session", Some(&caps));
@@ -155,7 +164,7 @@ impl Browser {
         })
     }
 
-    fn call(&self, method: &str, path: &str, body: Value) -> Value {
+    pub(crate) fn call(&self, method: &str, path: &str, body: Value) -> Value {
         let body = (method != "GET").then_some(&body);
         let answer = wd(
             self.port,
@@ -170,7 +179,7 @@ impl Browser {
         answer["value"].clone()
     }
 
-    fn script(&self, script: &str) -> Value {
+    pub(crate) fn script(&self, script: &str) -> Value {
         self.call(
             "POST",
             "/execute/sync",
@@ -178,7 +187,7 @@ impl Browser {
         )
     }
 
-    fn find(&self, css: &str) -> String {
+    pub(crate) fn find(&self, css: &str) -> String {
         let started = Instant::now();
         loop {
             let answer = wd(
@@ -198,27 +207,50 @@ impl Browser {
         }
     }
 
-    fn click(&self, css: &str) {
-        let id = self.find(css);
-        self.call("POST", &format!("/element/{id}/click"), json!({}));
+    /// Acts on the element `css` once it is there; found again when the
+    /// page rebuilt it in between (the form is rebuilt as it changes).
+    fn act(&self, css: &str, action: &str, body: &Value) {
+        for _ in 0..20 {
+            let id = self.find(css);
+            // In the middle of the window, clear of the page's sticky bar.
+            wd(
+                self.port,
+                "POST",
+                &format!("/session/{}/execute/sync", self.session),
+                Some(&json!({
+                    "script": "arguments[0].scrollIntoView({ block: 'center' }); return true",
+                    "args": [{ ELEMENT: id }],
+                })),
+            );
+            let answer = wd(
+                self.port,
+                "POST",
+                &format!("/session/{}/element/{id}/{action}", self.session),
+                Some(body),
+            );
+            match answer["value"]["error"].as_str() {
+                None => return,
+                Some("stale element reference") => std::thread::sleep(Duration::from_millis(50)),
+                Some(_) => panic!("{action} {css}: {answer}"),
+            }
+        }
+        panic!("{css} kept being rebuilt");
     }
 
-    fn clear(&self, css: &str) {
-        let id = self.find(css);
-        self.call("POST", &format!("/element/{id}/clear"), json!({}));
+    pub(crate) fn click(&self, css: &str) {
+        self.act(css, "click", &json!({}));
     }
 
-    fn type_in(&self, css: &str, text: &str) {
-        let id = self.find(css);
-        self.call(
-            "POST",
-            &format!("/element/{id}/value"),
-            json!({ "text": text }),
-        );
+    pub(crate) fn clear(&self, css: &str) {
+        self.act(css, "clear", &json!({}));
+    }
+
+    pub(crate) fn type_in(&self, css: &str, text: &str) {
+        self.act(css, "value", &json!({ "text": text }));
     }
 
     /// Waits until `script` returns true.
-    fn until(&self, what: &str, script: &str) {
+    pub(crate) fn until(&self, what: &str, script: &str) {
         let started = Instant::now();
         while self.script(script) != Value::Bool(true) {
             assert!(
@@ -229,7 +261,35 @@ impl Browser {
         }
     }
 
-    fn screenshot(&self, name: &str) {
+    /// Answers the page's prompt (`window.prompt`) with `text`, or a
+    /// confirm with OK when `text` is `None`.
+    pub(crate) fn answer_prompt(&self, text: Option<&str>) {
+        let started = Instant::now();
+        loop {
+            let open = wd(
+                self.port,
+                "GET",
+                &format!("/session/{}/alert/text", self.session),
+                None,
+            );
+            if open["value"].is_string() {
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(15), "no prompt");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if let Some(text) = text {
+            self.call("POST", "/alert/text", json!({ "text": text }));
+        }
+        self.call("POST", "/alert/accept", json!({}));
+    }
+
+    /// Chooses the file at `path` in the file input `css` (hidden or not).
+    pub(crate) fn choose_file(&self, css: &str, path: &Path) {
+        self.type_in(css, path.to_str().unwrap());
+    }
+
+    pub(crate) fn screenshot(&self, name: &str) {
         let Ok(dir) = std::env::var("CIRKEL_SCREENSHOTS") else {
             return;
         };
@@ -269,8 +329,26 @@ fn base64(s: &str) -> Vec<u8> {
     out
 }
 
+/// `cirkel serve --no-open` in `dir` (the starter, saved under a name she
+/// gives) and its address.
+pub(crate) fn serve_new(dir: &Path) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
+        .args(["serve", "--no-open"])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let url = first.rsplit(' ').next().unwrap().to_string();
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, url)
+}
+
 /// `cirkel serve FILE --no-open` and its address.
-fn serve(file: &Path) -> (Child, String) {
+pub(crate) fn serve(file: &Path) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
         .args(["serve", file.to_str().unwrap(), "--no-open"])
         .stdin(Stdio::null())
@@ -392,6 +470,13 @@ fn a_school_is_made_in_the_form_only_and_saved() {
         "return document.getElementById('status').textContent.includes('Opgeslagen')",
     );
     browser.screenshot("editor-ingevuld");
+    // Opened anew, the page lays the circle out afresh, as `cirkel render`
+    // does (while editing, each picture is laid out on the last one).
+    browser.call("POST", "/url", json!({ "url": url }));
+    browser.until(
+        "the picture of the saved file",
+        "return window.cirkelDraws > 0 && window.cirkelLastSvg.includes('OBS De Proef')",
+    );
     let shown = browser.script("return window.cirkelLastSvg");
 
     let out = cirkel(&["check", file.to_str().unwrap()], None);

@@ -20,5 +20,6 @@ mod batch_privacy;
 mod browser;
 mod drawing;
 mod serve;
+mod session;
 mod sheets;
 mod validation;

@@ -8,14 +8,16 @@
 //! - carry `Host: 127.0.0.1:PORT` or `localhost:PORT` (a page of another
 //!   site that re-points its own name at 127.0.0.1 is refused: no DNS
 //!   rebinding);
-//! - carry the token, as `?t=TOKEN` or the header `X-Cirkel-Token` (a
-//!   request without it gets `403` and learns nothing about the school);
+//! - carry the token, as `?t=TOKEN`, the header `X-Cirkel-Token` or the
+//!   path prefix `/t/TOKEN/` of the page's files (a request without it gets
+//!   `403` and learns nothing about the school);
 //! - if it writes (anything but `GET`/`HEAD`): carry `Origin:
 //!   http://127.0.0.1:PORT` (or `localhost`), no cross-site
 //!   `Sec-Fetch-Site`, and a body of `application/json` or
 //!   `application/octet-stream` (no form another site can post).
 //!
-//! Request heads are at most 16 KiB, bodies at most 6 MiB (a larger
+//! Request heads are at most 16 KiB, bodies at most 6 MiB (a photo 40 MiB:
+//! a phone's, made small by [`cirkel::prepare_photo`]; a larger
 //! `Content-Length` is refused before its body is read), and a client has
 //! 5 seconds to send its request. Connections are handled by a fixed
 //! number of threads (16) from a bounded queue (64); when the queue is
@@ -31,14 +33,18 @@
 //! | request | answer |
 //! |---|---|
 //! | `GET /?t=TOKEN` | the page |
-//! | `GET /api/document` | `{name, text, version, notice}`: the file as JSON text (a workbook's school converted), its version (a fingerprint of the bytes on disk) and what to tell the user before saving |
+//! | `GET /t/TOKEN/NAME` | the page's ES modules and style ([`page::FILES`]) |
+//! | `GET /api/vocabulary?lang=` | the page's words and the format's vocabulary ([`cirkel::vocabulary`]) |
+//! | `POST /api/roles/match?lang=` (body: JSON list of texts) | `[{found, near}]`: the catalogue role each names, or one a typo away ([`cirkel::match_roles`]) |
+//! | `POST /api/preview?privacy=&theme=&route=&lang=` (body: JSON text) | `{ok, problems, svg}`: the problems in the form's words ([`cirkel::form_problem`]: `card`, `field`, `place`, `message`, `help`, `suggestion`) and, when it can be drawn, the SVG |
+//! | `GET /api/document` | `{name, folder, text, version, notice}`: the file as JSON text (a workbook's school converted), its version (a fingerprint of the bytes on disk) and what to tell the user before saving |
 //! | `POST /api/check?lang=nl\|en` (body: JSON text) | `{ok, problems: [{severity, path, line, column, message, help}]}` |
-//! | `POST /api/draw?format=svg\|png\|pdf\|text\|markdown&privacy=full\|names\|roles&theme=NAME&route=ID&width=PX&paper=a4\|a3` (body: JSON text) | the picture or the description; `422 {problems}` when it cannot be drawn |
+//! | `POST /api/draw?format=svg\|png\|pdf\|text\|markdown&privacy=full\|names\|roles&theme=NAME&route=ID&width=PX&paper=a4\|a3&description=0` (body: JSON text) | the picture or the description (`description=0`: a PDF without its description pages); `422 {problems}` when it cannot be drawn |
 //! | `GET /api/roles?lang=` | the role catalogue |
 //! | `GET /api/schema` | the JSON Schema of the input |
 //! | `POST /api/save?version=V[&force=1][&name=FILE]` (body: JSON text) | `{version, name}`; `409 {conflict, version}` when the file changed on disk since `V` (nothing written; `force=1` overwrites); a workbook only takes a document without errors (`422 {problems}`). Written atomically, the previous version kept as `FILE.bak`. Without FILE, `name` is a plain file name in the current folder that does not exist yet |
 //! | `POST /api/save?as=FILE` (body: JSON text) | "save as": a new plain file name in FILE's folder that does not exist yet; edited from then on |
-//! | `POST /api/photo?name=N` (body: PNG or JPEG bytes) | `{path}`: stored as `fotos/N` beside FILE (a safe, unique name; 2 MB and 4096 px at most) |
+//! | `POST /api/photo?name=N` (body: a JPEG or PNG, as a phone makes it) | `{path}`: made fit for a card by [`cirkel::prepare_photo`] (upright, a 512 px square JPEG without metadata) and stored as `fotos/N.jpg` beside FILE (a safe, unique name); `422 {error}` says why a file is refused |
 //!
 //! Nothing in a request names a path outside FILE's folder: photos are
 //! read through [`cirkel_core::Folder`] (which refuses `..`, absolute paths

@@ -1,6 +1,6 @@
-// The picture beside the form, redrawn as she types: a drawing starts as
-// soon as typing pauses briefly (40 ms), never two at once, and an answer
-// older than the document is dropped. A picture that no longer shows the
+// The picture beside the form, redrawn as she types: a drawing starts at
+// once, never two at a time; changes made while one is drawn are drawn
+// next, in one go, and an answer older than the document is dropped. A picture that no longer shows the
 // document is marked as such. A new, still empty card is left out of the
 // drawing until she fills it in.
 
@@ -12,7 +12,6 @@ import { setProblems } from "./problems.js";
 
 let busy = false;
 let again = false;
-let timer = null;
 let pictureUrl = null;
 let options = () => ({});
 let onProblems = () => {};
@@ -37,8 +36,8 @@ export function setup(opts, problems, failure) {
 export function schedule() {
   if (since === null) since = performance.now();
   stale(true, t("updating"));
-  clearTimeout(timer);
-  timer = setTimeout(start, 40);
+  // After the handlers of this event have changed what they change.
+  queueMicrotask(start);
 }
 
 /** The document as drawn, and where each drawn member is in the document. */
@@ -63,18 +62,18 @@ async function start() {
   const { body, index } = state.jsonBroken ? { body: $("json").value, index: null } : drawn();
   try {
     const answer = await backend.preview(body, options());
-    if (!again) {
-      const problems = (answer.problems || []).map((p) => remap(p, index));
-      setProblems(problems);
-      onProblems(problems);
-      if (answer.svg !== undefined && answer.svg !== null) {
-        show(answer.svg);
-        if (mark !== null) window.cirkelTimings.push(performance.now() - mark);
-        since = null;
-        stale(false);
-      } else {
-        stale(true, t("staleErrors"));
-      }
+    // Newer than what is shown (one drawing at a time), though perhaps not
+    // the newest: shown, and the newest drawn next.
+    const problems = (answer.problems || []).map((p) => remap(p, index));
+    setProblems(problems);
+    onProblems(problems);
+    if (answer.svg !== undefined && answer.svg !== null) {
+      show(answer.svg);
+      if (mark !== null) window.cirkelTimings.push(performance.now() - mark);
+      since = again ? performance.now() : null;
+      stale(again, t("updating"));
+    } else {
+      stale(true, t("staleErrors"));
     }
   } catch (f) {
     onFailure(f);
