@@ -49,6 +49,48 @@ fn members(browser: &Browser) -> usize {
     doc(browser)["members"].as_array().map_or(0, Vec::len)
 }
 
+/// `GET path` from the editor at `url` (`http://127.0.0.1:PORT/?t=TOKEN`),
+/// as the page asks it: the body as JSON.
+fn editor_get(url: &str, path: &str) -> Value {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, token) = rest.split_once("/?t=").unwrap();
+    let mut s = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nX-Cirkel-Token: {token}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    let at = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    serde_json::from_slice(&out[at..]).unwrap()
+}
+
+/// Where each member stands in the picture `svg`: its card's id and the
+/// card's first rectangle, in order of id.
+fn places(svg: &str) -> Vec<String> {
+    let mut out: Vec<String> = svg
+        .split(" id=\"member-")
+        .skip(1)
+        .map(|card| {
+            let id = card.split('"').next().unwrap_or_default();
+            let rect = card
+                .split("<rect")
+                .nth(1)
+                .and_then(|r| r.split("/>").next())
+                .unwrap_or_default();
+            let at: Vec<&str> = rect
+                .split_whitespace()
+                .filter(|a| a.starts_with("x=") || a.starts_with("y="))
+                .collect();
+            format!("{id} {}", at.join(" "))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Waits for a finished download named `name` in `dir`.
 fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     let started = Instant::now();
@@ -277,6 +319,36 @@ fn an_intern_begeleider_makes_her_schools_circle_in_the_form() {
     let out = cirkel(&["check", file.to_str().unwrap()], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
 
+    // The picture stays put when she reorders the list: nobody moves.
+    let svg = |b: &Browser| {
+        b.script("return window.cirkelLastSvg")
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let before = places(&svg(&browser));
+    assert!(before.len() >= 10, "{before:?}");
+    let draws = browser
+        .script("return window.cirkelDraws")
+        .as_u64()
+        .unwrap();
+    browser.click("[data-list=\"members\"]:nth-of-type(2) button[title=\"Omlaag\"]");
+    browser.until(
+        "the picture after the move",
+        &format!("return window.cirkelDraws > {draws} && !document.getElementById('picture-box').classList.contains('stale')"),
+    );
+    assert_eq!(
+        places(&svg(&browser)),
+        before,
+        "reordering the form moved the circle"
+    );
+    browser.click("[data-list=\"members\"]:nth-of-type(3) button[title=\"Omhoog\"]");
+    browser.until(
+        "back in order",
+        "return document.getElementById('status').textContent.indexOf('niet opgeslagen') < 0 \
+         && !document.getElementById('picture-box').classList.contains('stale')",
+    );
+
     // Deleted by a slip, and back: by the notice's button, then by Ctrl+Z.
     let count = members(&browser);
     for how in ["button", "keys"] {
@@ -309,40 +381,49 @@ fn an_intern_begeleider_makes_her_schools_circle_in_the_form() {
     browser.click("#downloads summary");
     browser.click("#download-pdf");
     let pdf = downloaded(&downloads, "De Wilgenhoek.pdf");
+    // What she sees is laid out as the page's last picture was: `--previous`.
+    let on = editor_get(&url, "/api/layout");
+    let anchor = dir.join("anchor.layout.json");
+    std::fs::write(&anchor, on.to_string()).unwrap();
+    let previous: Vec<&str> = if on.is_null() {
+        Vec::new()
+    } else {
+        vec!["--previous", anchor.to_str().unwrap()]
+    };
     let expect_png = dir.join("nieuwsbrief.png");
-    let out = cirkel_nl(
-        &[
-            "render",
-            file.to_str().unwrap(),
-            "--width",
-            "800",
-            "--privacy",
-            "names",
-            "-o",
-            expect_png.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        png == std::fs::read(&expect_png).unwrap(),
-        "the newsletter PNG is not `cirkel render --privacy names --width 800`"
-    );
     let expect_pdf = dir.join("cirkel.pdf");
-    let out = cirkel_nl(
-        &[
-            "render",
-            file.to_str().unwrap(),
-            "-o",
-            expect_pdf.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        pdf == std::fs::read(&expect_pdf).unwrap(),
-        "the PDF is not `cirkel render`'s"
-    );
+    let file_arg = file.to_str().unwrap();
+    let png_args = [
+        "--width",
+        "800",
+        "--privacy",
+        "names",
+        "-o",
+        expect_png.to_str().unwrap(),
+    ];
+    let pdf_args = ["-o", expect_pdf.to_str().unwrap()];
+    for (args, expect, got, what) in [
+        (
+            &png_args[..],
+            &expect_png,
+            &png,
+            "--privacy names --width 800",
+        ),
+        (&pdf_args[..], &expect_pdf, &pdf, ""),
+    ] {
+        let all: Vec<&str> = ["render", file_arg]
+            .into_iter()
+            .chain(previous.iter().copied())
+            .chain(args.iter().copied())
+            .collect();
+        let out = cirkel_nl(&all, None);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            *got == std::fs::read(expect).unwrap(),
+            "the download is not `cirkel render {what}` (with --previous: {})",
+            !on.is_null()
+        );
+    }
 
     // English: the page's words and every word the program adds.
     browser.click("#lang");

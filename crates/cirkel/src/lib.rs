@@ -65,10 +65,10 @@ pub use cirkel_render::{
 };
 pub use cirkel_sheets::SheetFormat;
 pub use facade::{
-    DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind, OptionsError,
-    Prepared, Previous, SchoolInput, Size, ThemeChoice, draw, draw_file, draw_input, parse_input,
-    parse_schools, prepare, prepare_input, prepare_parsed, read_input, read_limited, refused_input,
-    resolve_theme, school_names,
+    ANCHOR_SLACK, DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind,
+    OptionsError, Prepared, Previous, Redrawn, SchoolInput, Size, ThemeChoice, draw, draw_file,
+    draw_input, parse_input, parse_schools, prepare, prepare_input, prepare_parsed, read_input,
+    read_limited, redraw, refused_input, resolve_theme, school_names,
 };
 pub use form::{form_problem, match_roles, vocabulary};
 pub use photo::{MAX_PHOTO_FILE, MAX_PHOTO_PIXELS, PHOTO_SIDE, PreparedPhoto, prepare_photo};

@@ -34,6 +34,19 @@ pub struct State {
     pub lang: Lang,
     /// The file.
     pub target: Mutex<Target>,
+    /// The pictures the page showed, so the next is laid out on the last
+    /// (an edit moves only what it must; see [`cirkel::redraw`]).
+    pub shown: Mutex<Shown>,
+}
+
+/// The layouts of the page's pictures.
+#[derive(Debug, Default)]
+pub struct Shown {
+    /// The last picture's layout: the next is laid out on it.
+    pub last: Option<cirkel::Layout>,
+    /// What the last picture was laid out on (`None`: afresh), so a
+    /// download is the picture she sees.
+    pub on: Option<cirkel::Layout>,
 }
 
 impl State {
@@ -43,6 +56,12 @@ impl State {
             Some("nl") => Lang::Nl,
             _ => self.lang,
         }
+    }
+
+    fn shown(&self) -> std::sync::MutexGuard<'_, Shown> {
+        self.shown
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn target(&self) -> Target {
@@ -67,7 +86,15 @@ pub fn route(state: &State, request: &Request) -> Response {
     }
     match request.path.as_str() {
         "/" if get => Response::new(200, "text/html; charset=utf-8", page::index(&state.token)),
-        "/api/document" if get => document(state, request),
+        "/api/document" if get => {
+            // Opened anew: its first picture is laid out afresh.
+            *state.shown() = Shown::default();
+            document(state, request)
+        }
+        "/api/layout" if get => Response::json(
+            200,
+            &serde_json::to_value(&state.shown().on).unwrap_or_default(),
+        ),
         "/api/roles" if get => roles(state.lang(request)),
         "/api/vocabulary" if get => Response::json(200, &cirkel::vocabulary(state.lang(request))),
         "/api/schema" if get => Response::json(200, &cirkel_core::json_schema()),
@@ -77,10 +104,9 @@ pub fn route(state: &State, request: &Request) -> Response {
         "/api/draw" if post => draw_request(state, request),
         "/api/save" if post => save(state, request),
         "/api/photo" if post => photo(state, request),
-        "/" | "/api/document" | "/api/roles" | "/api/vocabulary" | "/api/schema" | "/api/check"
-        | "/api/preview" | "/api/roles/match" | "/api/draw" | "/api/save" | "/api/photo" => {
-            Response::plain(405)
-        }
+        "/" | "/api/document" | "/api/layout" | "/api/roles" | "/api/vocabulary"
+        | "/api/schema" | "/api/check" | "/api/preview" | "/api/roles/match" | "/api/draw"
+        | "/api/save" | "/api/photo" => Response::plain(405),
         _ => Response::plain(404),
     }
 }
@@ -178,18 +204,28 @@ fn preview(state: &State, request: &Request) -> Response {
     };
     options.format = Format::Svg;
     let target = state.target();
-    let drawn = std::panic::catch_unwind(|| draw(&request.body, &target.files(), &options));
+    let last = state.shown().last.clone();
+    let drawn = std::panic::catch_unwind(|| {
+        cirkel::redraw(&request.body, &target.files(), &options, last.as_ref())
+    });
     let form =
         |d: &Diagnostics| Value::Array(d.0.iter().map(|d| cirkel::form_problem(d, lang)).collect());
     match drawn {
-        Ok(Ok(drawing)) => Response::json(
-            200,
-            &json!({
-                "ok": true,
-                "problems": form(&drawing.warnings),
-                "svg": String::from_utf8_lossy(&drawing.bytes),
-            }),
-        ),
+        Ok(Ok(redrawn)) => {
+            let drawing = redrawn.drawing;
+            *state.shown() = Shown {
+                on: if redrawn.anchored { last } else { None },
+                last: Some(drawing.layout),
+            };
+            Response::json(
+                200,
+                &json!({
+                    "ok": true,
+                    "problems": form(&drawing.warnings),
+                    "svg": String::from_utf8_lossy(&drawing.bytes),
+                }),
+            )
+        }
         Ok(Err(DrawError::Input(d))) => {
             Response::json(200, &json!({ "ok": false, "problems": form(&d) }))
         }
@@ -262,10 +298,18 @@ fn draw_options(request: &Request, lang: Lang) -> Result<DrawOptions, String> {
 
 fn draw_request(state: &State, request: &Request) -> Response {
     let lang = state.lang(request);
-    let options = match draw_options(request, lang) {
+    let mut options = match draw_options(request, lang) {
         Ok(o) => o,
         Err(what) => return Response::json(400, &json!({ "error": what })),
     };
+    if request.param("anchor") == Some("1") {
+        // The picture she sees: laid out on what it was laid out on.
+        options.previous = state
+            .shown()
+            .on
+            .clone()
+            .map(|l| cirkel::Previous::Layout(Box::new(l)));
+    }
     let target = state.target();
     let drawn = std::panic::catch_unwind(|| draw(&request.body, &target.files(), &options));
     match drawn {
@@ -423,6 +467,7 @@ mod tests {
             target: Mutex::new(Target::New {
                 folder: std::env::temp_dir(),
             }),
+            shown: Mutex::default(),
         }
     }
 

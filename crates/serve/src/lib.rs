@@ -33,13 +33,14 @@
 //! | request | answer |
 //! |---|---|
 //! | `GET /?t=TOKEN` | the page |
-//! | `GET /t/TOKEN/NAME` | the page's ES modules and style ([`page::FILES`]) |
+//! | `GET /t/TOKEN/NAME` | the page's ES modules and style (`page::FILES`) |
 //! | `GET /api/vocabulary?lang=` | the page's words and the format's vocabulary ([`cirkel::vocabulary`]) |
 //! | `POST /api/roles/match?lang=` (body: JSON list of texts) | `[{found, near}]`: the catalogue role each names, or one a typo away ([`cirkel::match_roles`]) |
 //! | `POST /api/preview?privacy=&theme=&route=&lang=` (body: JSON text) | `{ok, problems, svg}`: the problems in the form's words ([`cirkel::form_problem`]: `card`, `field`, `place`, `message`, `help`, `suggestion`) and, when it can be drawn, the SVG |
+//! | `GET /api/layout` | what the page's last picture was laid out on (`null`: afresh), for `--previous` |
 //! | `GET /api/document` | `{name, folder, text, version, notice}`: the file as JSON text (a workbook's school converted), its version (a fingerprint of the bytes on disk) and what to tell the user before saving |
 //! | `POST /api/check?lang=nl\|en` (body: JSON text) | `{ok, problems: [{severity, path, line, column, message, help}]}` |
-//! | `POST /api/draw?format=svg\|png\|pdf\|text\|markdown&privacy=full\|names\|roles&theme=NAME&route=ID&width=PX&paper=a4\|a3&description=0` (body: JSON text) | the picture or the description (`description=0`: a PDF without its description pages); `422 {problems}` when it cannot be drawn |
+//! | `POST /api/draw?format=svg\|png\|pdf\|text\|markdown&privacy=full\|names\|roles&theme=NAME&route=ID&width=PX&paper=a4\|a3&description=0&anchor=1` (body: JSON text) | the picture or the description (`description=0`: a PDF without its description pages; `anchor=1`: laid out as the page's last picture was, so a download is what she sees); `422 {problems}` when it cannot be drawn |
 //! | `GET /api/roles?lang=` | the role catalogue |
 //! | `GET /api/schema` | the JSON Schema of the input |
 //! | `POST /api/save?version=V[&force=1][&name=FILE]` (body: JSON text) | `{version, name}`; `409 {conflict, version}` when the file changed on disk since `V` (nothing written; `force=1` overwrites); a workbook only takes a document without errors (`422 {problems}`). Written atomically, the previous version kept as `FILE.bak`. Without FILE, `name` is a plain file name in the current folder that does not exist yet |
@@ -126,6 +127,7 @@ impl Server {
                 port,
                 lang: options.lang,
                 target: Mutex::new(target),
+                shown: Mutex::default(),
             }),
         })
     }

@@ -168,6 +168,61 @@ pub fn draw_input(
     finish(prepare_input(input, files, options)?, options)
 }
 
+/// How much larger (its canvas's longer side) a picture laid out on the
+/// last one may be than one laid out afresh: beyond it, [`redraw`] lays it
+/// out afresh (its text would otherwise come out smaller, edit by edit).
+pub const ANCHOR_SLACK: f64 = 1.08;
+
+/// A picture redrawn while its document is edited ([`redraw`]).
+#[derive(Debug)]
+pub struct Redrawn {
+    /// The picture.
+    pub drawing: Drawing,
+    /// True when it is laid out on the last picture (as `--previous`
+    /// does); false when afresh.
+    pub anchored: bool,
+}
+
+/// Draws `json` for an editor: laid out on `last` (the picture shown
+/// before this edit), so an edit moves only what it must and reordering
+/// the members moves nobody; afresh when there is no last picture or when
+/// keeping it would make the picture more than [`ANCHOR_SLACK`] larger
+/// than a fresh one (edits must not make the text smaller and smaller).
+/// `options.previous` is not used. The same document, options and `last`
+/// give the same bytes; `anchored` says which way it was drawn, so the same
+/// picture can be drawn again with `--previous last` (or without).
+pub fn redraw(
+    json: &[u8],
+    files: &dyn Resources,
+    options: &DrawOptions,
+    last: Option<&Layout>,
+) -> Result<Redrawn, DrawError> {
+    let fresh_options = DrawOptions {
+        previous: None,
+        ..options.clone()
+    };
+    let fresh = prepare(json, files, &fresh_options)?;
+    if let Some(last) = last {
+        let anchored_options = DrawOptions {
+            previous: Some(Previous::Layout(Box::new(last.clone()))),
+            ..options.clone()
+        };
+        if let Ok(anchored) = prepare(json, files, &anchored_options) {
+            let side = |l: &Layout| l.width.max(l.height);
+            if side(&anchored.layout) <= ANCHOR_SLACK * side(&fresh.layout) {
+                return Ok(Redrawn {
+                    drawing: finish(anchored, &anchored_options)?,
+                    anchored: true,
+                });
+            }
+        }
+    }
+    Ok(Redrawn {
+        drawing: finish(fresh, &fresh_options)?,
+        anchored: false,
+    })
+}
+
 /// Paints a prepared circle as `options` say.
 fn finish(prepared: Prepared, options: &DrawOptions) -> Result<Drawing, DrawError> {
     let bytes = prepared.paint(options.format, options.route.as_deref())?;

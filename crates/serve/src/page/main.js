@@ -101,7 +101,9 @@ function doUndo() {
 // ---- drawing options ----
 
 function drawOptions(extra) {
-  const o = { privacy: $("privacy").value, theme: $("theme").value };
+  // A download is laid out as the picture she sees (anchor); the preview
+  // is laid out on the last picture by the back end itself.
+  const o = { privacy: $("privacy").value, theme: $("theme").value, anchor: "1" };
   if ($("route-pick").value) o.route = $("route-pick").value;
   return Object.assign(o, extra || {});
 }

@@ -65,13 +65,13 @@ impl Placer<'_> {
     }
 
     /// The angles with an earlier layout: per run, the cards that stood in
-    /// it keep their angle (when they are still in order), the others are
-    /// spread evenly between their neighbours.
+    /// it keep their angle (in the order they stood, whatever the order of
+    /// the list now), the others are spread evenly between their neighbours.
     fn anchored_angles(&self, a: &Previous) -> Vec<f64> {
         let mut angles = vec![0.0; self.cards.len()];
         for k in 0..self.ring_count {
             for di in 0..self.domains.len() {
-                let run: Vec<usize> = (0..self.cards.len())
+                let mut run: Vec<usize> = (0..self.cards.len())
                     .filter(|ci| {
                         let c = &self.cards[*ci];
                         c.ring == k && self.domain_index(c.domain) == di
@@ -89,13 +89,29 @@ impl Placer<'_> {
                         (at <= e).then_some(at)
                     })
                     .collect();
+                let mut fixed = fixed;
                 let known: Vec<f64> = fixed.iter().flatten().copied().collect();
-                let in_order = known.windows(2).all(|w| w[0] < w[1]);
-                let fixed = if in_order {
-                    fixed
-                } else {
-                    vec![None; run.len()]
-                };
+                if !known.windows(2).all(|w| w[0] < w[1]) {
+                    // Listed in another order than they stood (the list was
+                    // reordered): they keep their places, in the order they
+                    // stood; the new cards keep their places in the list.
+                    let slots: Vec<usize> =
+                        (0..run.len()).filter(|i| fixed[*i].is_some()).collect();
+                    let mut stood: Vec<(f64, usize)> = slots
+                        .iter()
+                        .filter_map(|i| Some((fixed[*i]?, run[*i])))
+                        .collect();
+                    stood.sort_by(|x, y| x.0.total_cmp(&y.0));
+                    if stood.windows(2).any(|w| w[0].0 >= w[1].0) {
+                        // Two at one angle: nothing to keep.
+                        fixed = vec![None; run.len()];
+                    } else {
+                        for (slot, (angle, ci)) in slots.iter().zip(stood) {
+                            run[*slot] = ci;
+                            fixed[*slot] = Some(angle);
+                        }
+                    }
+                }
                 for (ci, angle) in run.iter().zip(spread_between(&fixed, s, e)) {
                     angles[*ci] = angle;
                 }
