@@ -6,8 +6,7 @@
 //! labels ("Lid 4 · E-mail"), never a JSON path or key.
 
 use cirkel_core::{
-    Arg, Diagnostic, Domain, Lang, Message, Role, Severity, close_role, entries, find_role, msg,
-    roles,
+    Arg, Diagnostic, Domain, Lang, Message, Role, close_role, entries, find_role, msg, roles,
 };
 use serde_json::{Value, json};
 
@@ -117,11 +116,7 @@ pub fn form_problem(d: &Diagnostic, lang: Lang) -> Value {
         .filter(|h| h.id() == "parse.custom-role.help")
         .and_then(|h| Some(json!({ "value": text_arg(h, "id")?, "label": text_arg(h, "label")? })));
     json!({
-        "severity": match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        },
+        "severity": d.severity.key(),
         "path": d.path,
         "card": card,
         "field": field,

@@ -21,6 +21,17 @@ pub enum Severity {
     Note,
 }
 
+impl Severity {
+    /// Its name in JSON answers: `error`, `warning`, `note`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
 /// One problem in an input file (or in a file that goes with it: a theme,
 /// last year's layout).
 #[derive(Debug, Clone, PartialEq, Eq)]

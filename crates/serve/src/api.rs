@@ -4,7 +4,7 @@
 use std::sync::Mutex;
 
 use cirkel::{DrawError, DrawOptions, Format, Paper, Privacy, Size, ThemeChoice, draw};
-use cirkel_core::{Diagnostic, Diagnostics, Lang, ParseOptions, Severity, parse_with};
+use cirkel_core::{Diagnostic, Diagnostics, Lang, ParseOptions, parse_with};
 use serde_json::{Value, json};
 
 use crate::files::{self, SaveError, Target};
@@ -163,11 +163,7 @@ fn roles(lang: Lang) -> Response {
 fn problem(d: &Diagnostic, lang: Lang) -> Value {
     let d = d.clone().in_lang(lang);
     json!({
-        "severity": match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        },
+        "severity": d.severity.key(),
         "path": d.path,
         "line": d.line,
         "column": d.column,

@@ -16,9 +16,9 @@ pub use shape::{
 pub use wrap::{HyphenLang, wrap};
 
 /// The bundled regular font (Noto Sans, SIL Open Font License; see `assets/fonts`).
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Regular.ttf");
+pub static FONT_REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Regular.ttf");
 /// The bundled bold font.
-pub const FONT_BOLD: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Bold.ttf");
+pub static FONT_BOLD: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Bold.ttf");
 /// The family name of the bundled fonts, as written in the SVG.
 pub const FONT_FAMILY: &str = "Noto Sans";
 

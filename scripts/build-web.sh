@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the npm package `cirkel` (the library in WebAssembly) into
+# target/web/npm/: the module (release, size-optimised, panics abort), the
+# wasm-bindgen glue (ES module), cirkel.js and its TypeScript types,
+# package.json, README and licence. Needs the wasm32-unknown-unknown target
+# (rustup target add wasm32-unknown-unknown) and the wasm-bindgen CLI at the
+# version Cargo.lock pins (cargo install wasm-bindgen-cli --version V).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  echo "wasm-bindgen $want is needed (found: ${have:-none}): cargo install wasm-bindgen-cli --version $want" >&2
+  exit 1
+fi
+
+cargo build --locked --quiet --target wasm32-unknown-unknown --profile wasm -p cirkel-wasm
+out=target/web/npm
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir "$out" --out-name cirkel_wasm \
+  target/wasm32-unknown-unknown/wasm/cirkel_wasm.wasm
+cp web/npm/cirkel.js web/npm/cirkel.d.ts web/npm/README.md web/npm/LICENSE-MIT "$out/"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+sed "s/@VERSION@/$version/" web/npm/package.json.in > "$out/package.json"
+# What the package weighs (the module as stored and as served gzipped).
+raw=$(wc -c < "$out/cirkel_wasm_bg.wasm")
+gz=$(gzip -9 -c "$out/cirkel_wasm_bg.wasm" | wc -c)
+echo "built $out: cirkel_wasm_bg.wasm $raw bytes ($gz gzipped)"
