@@ -29,3 +29,19 @@ sed "s/@VERSION@/$version/" web/npm/package.json.in > "$out/package.json"
 raw=$(wc -c < "$out/cirkel_wasm_bg.wasm")
 gz=$(gzip -9 -c "$out/cirkel_wasm_bg.wasm" | wc -c)
 echo "built $out: cirkel_wasm_bg.wasm $raw bytes ($gz gzipped)"
+
+# The page without installation (issue 36): the editor's own page, its
+# modules and worker, and the package, for any static host. The page talks
+# to the library in a Web Worker; nothing is loaded from elsewhere and
+# nothing is sent anywhere (the policy below allows its own files only).
+site=target/web/site
+rm -rf "$site"
+mkdir -p "$site"
+page=crates/serve/src/page
+cp "$page"/*.js "$page"/style.css "$site/"
+cp "$out"/cirkel.js "$out"/cirkel_wasm.js "$out"/cirkel_wasm_bg.wasm "$site/"
+csp="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self' blob: data:; style-src 'self'; base-uri 'none'; form-action 'none'"
+sed -e "s|/t/{{TOKEN}}/|./|g" -e 's| data-token="{{TOKEN}}"||' \
+  -e "s|<meta charset=\"utf-8\">|<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"$csp\">|" \
+  "$page/index.html" > "$site/index.html"
+echo "built $site: $(ls "$site" | wc -l) files"

@@ -26,6 +26,25 @@ bash scripts/build-web.sh
 [ -x target/debug/cirkel ] || cargo build --quiet -p cirkel-cli
 CIRKEL_BIN="$PWD/target/debug/cirkel" CIRKEL_PKG="$PWD/target/web/npm" node --test web/test/
 
+# The page without installation, from a static server, in Chromium.
+if command -v chromedriver >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  work=$(mktemp -d)
+  port=$((8200 + RANDOM % 700))
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory target/web/site >/dev/null 2>&1 &
+  static=$!
+  sleep 1
+  status=0
+  node web/site-check.mjs "http://127.0.0.1:$port/index.html" "$PWD/target/debug/cirkel" "$work" || status=$?
+  kill "$static" 2>/dev/null || true
+  rm -rf "$work"
+  [ "$status" -eq 0 ] || exit "$status"
+elif [ "${CI:-}" = "true" ]; then
+  echo "the page's browser test needs chromedriver and python3" >&2
+  exit 1
+else
+  echo "skipped the page's browser test: chromedriver or python3 missing"
+fi
+
 # The tarball, installed into an empty folder, as a user of the package would.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

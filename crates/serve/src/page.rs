@@ -1,14 +1,20 @@
 //! The page and its files, inside the binary (nothing is fetched from
 //! elsewhere; the Content-Security-Policy allows no inline script). The
 //! page is plain ES modules: each file is answered at `/t/TOKEN/NAME`, so
-//! the modules' relative imports carry the token in their path.
+//! the modules' relative imports carry the token in their path. The same
+//! page runs without a server (`scripts/build-web.sh` puts it in
+//! `target/web/site/` with `worker.js` and the npm package); here it talks
+//! to this server.
 
 const INDEX: &str = include_str!("page/index.html");
 
 /// The page's files: name, media type, content.
-pub const FILES: [(&str, &str, &str); 9] = [
+pub const FILES: [(&str, &str, &str); 12] = [
     ("main.js", JS, include_str!("page/main.js")),
     ("backend.js", JS, include_str!("page/backend.js")),
+    ("server.js", JS, include_str!("page/server.js")),
+    ("local.js", JS, include_str!("page/local.js")),
+    ("failure.js", JS, include_str!("page/failure.js")),
     ("dom.js", JS, include_str!("page/dom.js")),
     ("form.js", JS, include_str!("page/form.js")),
     ("preview.js", JS, include_str!("page/preview.js")),

@@ -7,6 +7,7 @@ import { $, el } from "./dom.js";
 import { state, text, load, onChange, set, undo, redo, canUndo, canRedo } from "./state.js";
 import { t, vocab, setVocabulary } from "./words.js";
 import * as backend from "./backend.js";
+import * as local from "./local.js";
 import { render, setHooks, focusPath, forgetRoles, applyRole } from "./form.js";
 import { show as showProblems, visible, setFix } from "./problems.js";
 import * as preview from "./preview.js";
@@ -53,8 +54,15 @@ function failed(f) {
 
 // ---- changes ----
 
+let draftTimer = null;
+
 onChange((kind) => {
   failure = null;
+  // Without a server, the draft is kept in the browser after every change.
+  if (backend.kind === "local") {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(() => { if (!local.keepDraft(text())) notice(t("draftFull")); }, 300);
+  }
   if (document.activeElement !== $("json")) $("json").value = text();
   if (kind !== "edit") render();
   $("undo").disabled = !canUndo();
@@ -136,13 +144,8 @@ async function download(extra, suffix, extension) {
   }
   try {
     const blob = await backend.draw(text(), drawOptions(extra));
-    const url = URL.createObjectURL(blob);
     const name = baseName() + (suffix ? " " + suffix : "") + "." + extension;
-    const a = el("a", { href: url, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    offer(blob, name);
     notice(t("downloaded", { file: name }));
   } catch (f) {
     failed(f);
@@ -178,12 +181,81 @@ async function open() {
     $("json").value = state.jsonBroken ? answer.text : text();
     state.savedText = state.jsonBroken ? answer.text : text();
     status();
+    if (answer.restored) notice(t("draftRestored"), t("wipe"), wipe);
   } catch (f) {
     failed(f);
   }
 }
 
+/** Downloads `blob` as `name`. */
+function offer(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** Without a server: the file is downloaded, named after the school (as JSON, or as a workbook). */
+async function saveLocal(asWorkbook) {
+  const body = state.jsonBroken ? $("json").value : text();
+  try {
+    if (asWorkbook) {
+      const bytes = await local.workbook(body, "xlsx");
+      offer(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), baseName() + ".xlsx");
+    } else {
+      offer(new Blob([body], { type: "application/json" }), baseName() + ".json");
+    }
+    state.savedText = body;
+    status(t("downloadedKeep", { file: baseName() + (asWorkbook ? ".xlsx" : ".json") }));
+  } catch (f) {
+    failed(f);
+  }
+}
+
+/** A file she chose or dropped, opened in the form (a workbook of many schools: she chooses one). */
+async function openFile(file) {
+  if (!file) return;
+  if (text() !== state.savedText && !window.confirm(t("replaceAsk"))) return;
+  try {
+    const schools = await local.read(file);
+    let chosen = schools[0];
+    if (schools.length > 1) {
+      const list = schools.map((x, i) => i + 1 + ". " + x.name).join("\n");
+      const answer = window.prompt(t("chooseSchool", { list }), "1");
+      const n = Number(answer);
+      if (!answer || !(n >= 1 && n <= schools.length)) return;
+      chosen = schools[n - 1];
+    }
+    let doc;
+    try {
+      doc = JSON.parse(chosen.text);
+      state.jsonBroken = false;
+    } catch (e) {
+      state.jsonBroken = true;
+      doc = {};
+    }
+    load(doc);
+    $("json").value = state.jsonBroken ? chosen.text : text();
+    state.savedText = state.jsonBroken ? chosen.text : text();
+    notice(t("opened", { file: file.name }));
+    status();
+  } catch (f) {
+    failed(f);
+  }
+}
+
+/** Forgets the draft kept in this browser and starts from the starter. */
+async function wipe() {
+  if (!window.confirm(t("wipeAsk"))) return;
+  await local.wipeDraft();
+  await open();
+  notice(t("wiped"));
+}
+
 async function save(as) {
+  if (backend.kind === "local") return saveLocal(as);
   const school = state.doc.school && state.doc.school.name;
   if (!state.jsonBroken && (!school || !String(school).trim())) {
     status(t("nameFirst"));
@@ -235,6 +307,7 @@ async function words(lang) {
   setVocabulary(v);
   document.documentElement.lang = lang;
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  if (backend.kind === "local") $("save-as").textContent = t("saveWorkbook");
   $("lang").textContent = lang === "nl" ? "English" : "Nederlands";
   $("lang").setAttribute("lang", lang === "nl" ? "en" : "nl");
   $("picture").alt = t("alt");
@@ -260,6 +333,19 @@ document.addEventListener("DOMContentLoaded", async () => {
     }
   });
   for (const id of ["privacy", "theme", "route-pick"]) $(id).addEventListener("change", () => preview.schedule());
+  document.body.dataset.backend = backend.kind;
+  $("open").addEventListener("click", () => $("open-input").click());
+  $("open-input").addEventListener("change", (e) => { openFile(e.target.files[0]); e.target.value = ""; });
+  $("wipe").addEventListener("click", wipe);
+  if (backend.kind === "local") {
+    // A file dropped anywhere on the page is opened.
+    document.addEventListener("dragover", (e) => { if (e.dataTransfer.types.includes("Files")) e.preventDefault(); });
+    document.addEventListener("drop", (e) => {
+      if (!e.dataTransfer.files.length) return;
+      e.preventDefault();
+      openFile(e.dataTransfer.files[0]);
+    });
+  }
   $("save").addEventListener("click", () => save(false));
   $("save-as").addEventListener("click", () => save(true));
   $("undo").addEventListener("click", doUndo);

@@ -1,0 +1,69 @@
+// The library at work beside the page (issue 36): every drawing, check and
+// file conversion runs here, so typing never waits. Keeps the photos and
+// the last layout (each picture is laid out on the last one, as the local
+// server does).
+
+import * as cirkel from "./cirkel.js";
+
+const ready = cirkel.init();
+let photos = {};
+/** The last picture's layout, and what it was laid out on. */
+let last = null;
+let on = null;
+
+const TYPES = { svg: "image/svg+xml", png: "image/png", pdf: "application/pdf", text: "text/plain", markdown: "text/markdown" };
+
+const ops = {
+  vocabulary: ({ lang }) => cirkel.vocabulary(lang),
+  starter: ({ school }) => cirkel.starter(school),
+  matchRoles: ({ texts, lang }) => cirkel.matchRoles(texts, lang),
+  photos: (args) => { photos = args.photos; last = null; on = null; return true; },
+  photo: ({ bytes, lang }) => cirkel.preparePhoto(bytes, { lang }),
+  preview: ({ text, options, lang }) => {
+    const o = previewOptions(options, lang);
+    const answer = cirkel.preview(text, o, photos, last);
+    if (answer.ok) {
+      on = answer.anchored ? last : null;
+      last = answer.layout;
+    }
+    delete answer.layout;
+    return answer;
+  },
+  draw: ({ text, options, lang }) => {
+    const o = drawOptions(options, lang);
+    const bytes = cirkel.draw(text, o, photos);
+    return { bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes, type: TYPES[o.format || "svg"] };
+  },
+  readWorkbook: ({ bytes, kind, lang }) => cirkel.readWorkbook(bytes, { kind, lang }),
+  writeWorkbook: ({ text, kind, lang }) => cirkel.writeWorkbook([JSON.parse(text)], { kind, lang }),
+};
+
+/** The page's options (as it sends them to the server) as the library's. */
+function drawOptions(options, lang) {
+  const o = { lang };
+  for (const [k, v] of Object.entries(options || {})) {
+    if (k === "width") o.width = Number(v);
+    else if (k === "description") o.description = v !== "0";
+    else if (k === "anchor") { if (v === "1" && on) o.previous = on; }
+    else o[k] = v;
+  }
+  return o;
+}
+
+function previewOptions(options, lang) {
+  const o = drawOptions(options, lang);
+  delete o.previous;
+  delete o.format;
+  return o;
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, op, args } = data;
+  try {
+    await ready;
+    const value = ops[op](args || {});
+    self.postMessage({ id, ok: true, value });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: { message: e && e.message ? e.message : String(e), problems: e && e.problems ? e.problems : [] } });
+  }
+};
