@@ -45,3 +45,13 @@ sed -e "s|/t/{{TOKEN}}/|./|g" -e 's| data-token="{{TOKEN}}"||' \
   -e "s|<meta charset=\"utf-8\">|<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"$csp\">|" \
   "$page/index.html" > "$site/index.html"
 echo "built $site: $(ls "$site" | wc -l) files"
+
+# The single file to e-mail or put on a USB stick: target/web/cirkel.html
+# (everything inside; works opened from disk, offline). It records a hash of
+# the sources it was built from (scripts/web-sources.sh).
+node web/single.mjs "$site" target/web/cirkel.html "$(bash scripts/web-sources.sh)"
+if [ "${1:-}" = "--dist" ]; then
+  mkdir -p dist
+  cp target/web/cirkel.html dist/cirkel.html
+  echo "copied to dist/cirkel.html"
+fi

@@ -38,11 +38,24 @@ if command -v chromedriver >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1
   kill "$static" 2>/dev/null || true
   rm -rf "$work"
   [ "$status" -eq 0 ] || exit "$status"
+  # The single file, from disk, offline.
+  work=$(mktemp -d)
+  node web/site-check.mjs "file://$PWD/target/web/cirkel.html" "$PWD/target/debug/cirkel" "$work" || status=$?
+  rm -rf "$work"
+  [ "$status" -eq 0 ] || exit "$status"
 elif [ "${CI:-}" = "true" ]; then
   echo "the page's browser test needs chromedriver and python3" >&2
   exit 1
 else
   echo "skipped the page's browser test: chromedriver or python3 missing"
+fi
+
+# The committed single file was built from the sources as they are.
+recorded=$(grep -o '<meta name="cirkel-sources" content="[0-9a-f]*"' dist/cirkel.html | grep -o '[0-9a-f]\{16\}' || true)
+now=$(bash scripts/web-sources.sh)
+if [ "$recorded" != "$now" ]; then
+  echo "dist/cirkel.html was built from other sources ($recorded, now $now): run bash scripts/build-web.sh --dist and commit it" >&2
+  exit 1
 fi
 
 # The tarball, installed into an empty folder, as a user of the package would.

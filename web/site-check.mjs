@@ -1,6 +1,7 @@
 // The page without installation in a real browser (issue 36; run by
 // scripts/test-web.sh): headless Chromium over WebDriver opens the site
-// folder from a local static server and, as she would: starts from the
+// folder from a local static server, or the single file from disk with the
+// network off, and, as she would: starts from the
 // starter, changes the school and sees the picture follow, makes a mistake
 // and sees it at its field, reloads and gets her draft back, downloads the
 // newsletter PNG and the PDF (the bytes `cirkel render` makes of the same
@@ -82,6 +83,13 @@ async function downloaded(name) {
   }
 }
 const doc = async () => JSON.parse(await run("return document.getElementById('json').value"));
+/** With CIRKEL_SCREENSHOTS=DIR, the README's screenshots of the page without installation. */
+async function screenshot(name) {
+  const dir = process.env.CIRKEL_SCREENSHOTS;
+  if (!dir) return;
+  const png = await wd("GET", s("/screenshot"));
+  writeFileSync(join(dir, name + ".png"), Buffer.from(png, "base64"));
+}
 
 try {
   for (let i = 0; i < 100; i++) {
@@ -93,6 +101,10 @@ try {
     prefs: { "download.default_directory": downloads, "download.prompt_for_download": false },
   } } } })).sessionId;
 
+  // Opened from disk: with the network off.
+  if (url.startsWith("file:")) {
+    await wd("POST", s("/chromium/network_conditions"), { network_conditions: { offline: true, latency: 0, download_throughput: -1, upload_throughput: -1 } });
+  }
   await wd("POST", s("/url"), { url });
   await until("the starter's picture", "return window.cirkelDraws > 0");
   assert.equal(await run("return document.body.dataset.backend"), "local");
@@ -101,7 +113,15 @@ try {
   const name = '[data-path="school.name"]';
   await wd("POST", s("/element/" + (await find(name)) + "/clear"), {});
   await type(name, "OBS Het Anker");
-  await until("the picture with the name", "return window.cirkelLastSvg.includes('OBS Het Anker')");
+  await until("the picture with the name", "return window.cirkelLastSvg.includes('OBS Het Anker') && !document.getElementById('picture-box').classList.contains('stale')");
+  await screenshot("zonder-installatie");
+  if (process.env.CIRKEL_SCREENSHOTS) {
+    await wd("POST", s("/goog/cdp/execute"), { cmd: "Emulation.setDeviceMetricsOverride", params: { width: 390, height: 844, deviceScaleFactor: 2, mobile: true } });
+    await sleep(500);
+    await screenshot("zonder-installatie-telefoon");
+    await wd("POST", s("/goog/cdp/execute"), { cmd: "Emulation.clearDeviceMetricsOverride", params: {} });
+    await sleep(300);
+  }
 
   // A mistake, at its field.
   await click('[data-list="members"]:nth-of-type(1) .member-toggle');
@@ -159,7 +179,7 @@ try {
   await until("the starter", "const d = JSON.parse(document.getElementById('json').value); return d.school && d.school.name !== 'De Tweede' && window.cirkelDraws > 0");
 
   // Nothing but its own files.
-  const elsewhere = await run("return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin) && !n.startsWith('blob:'))");
+  const elsewhere = await run("const own = location.protocol === 'file:' ? 'file:' : location.origin; return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(own) && !n.startsWith('blob:') && !n.startsWith('data:'))");
   assert.deepEqual(elsewhere, []);
   console.log("the page without installation: starter, school, mistake, draft, downloads (= cirkel render), workbook, wipe: ok");
 } finally {

@@ -39,6 +39,8 @@ async function bytesOfModule(source) {
 /** A new copy of the glue module (a new module record: its own instance). */
 async function freshGlue() {
   copies += 1;
+  // A page that holds the glue itself (the single-file page) says where a fresh copy is.
+  if (globalThis.cirkelGlueUrl) return import(globalThis.cirkelGlueUrl());
   return import("./cirkel_wasm.js?copy=" + copies);
 }
 

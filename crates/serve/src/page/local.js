@@ -17,7 +17,14 @@ const photos = new Map();
 
 function start() {
   if (worker) return;
-  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  // The single-file page (cirkel.html) hands its worker and module over itself.
+  const single = globalThis.cirkelSingle;
+  // (a classic worker that makes its modules itself: a page opened from
+  // disk cannot start a module worker).
+  worker = single
+    ? new Worker(single.workerUrl)
+    : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  if (single) worker.postMessage(single.first);
   worker.onmessage = ({ data }) => {
     const done = waiting.get(data.id);
     if (!done) return;

@@ -318,7 +318,8 @@ async function words(lang) {
 
 // ---- start ----
 
-document.addEventListener("DOMContentLoaded", async () => {
+/** Wires the page and opens the document. */
+async function start() {
   preview.setup(drawOptions, () => { routePicker(); status(); }, failed);
   $("json").addEventListener("input", () => {
     try {
@@ -391,4 +392,8 @@ document.addEventListener("DOMContentLoaded", async () => {
     return;
   }
   await open();
-});
+}
+
+// The single-file page imports this module after the document is parsed.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -5,7 +5,8 @@
 
 import * as cirkel from "./cirkel.js";
 
-const ready = cirkel.init();
+/** Loaded: from beside this file, or from what the single-file page hands over (its first message). */
+let ready = null;
 let photos = {};
 /** The last picture's layout, and what it was laid out on. */
 let last = null;
@@ -59,7 +60,14 @@ function previewOptions(options, lang) {
 
 self.onmessage = async ({ data }) => {
   const { id, op, args } = data;
+  if (op === "init") {
+    // The single-file page: the module's bytes come in this message (its
+    // starter has made the glue's copies available as cirkelGlueUrl).
+    ready = cirkel.init(args.wasm);
+    return;
+  }
   try {
+    if (!ready) ready = cirkel.init();
     await ready;
     const value = ops[op](args || {});
     self.postMessage({ id, ok: true, value });
