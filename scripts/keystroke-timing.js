@@ -3,7 +3,9 @@
 // into the school's place (a pause between them), and measures from the
 // keydown to the `load` of the picture that shows it. Prints the median
 // and the spread of N samples (default 20).
-//   node scripts/keystroke-timing.js URL [N]
+//   node scripts/keystroke-timing.js URL [N] [FILE]
+// FILE: a kernteam opened first with the page's Openen… (the page without
+// a server; cirkel serve opens its file itself).
 // Needs playwright-core (npm i playwright-core) and /usr/bin/chromium.
 const { chromium } = require("playwright-core");
 
@@ -14,6 +16,11 @@ const { chromium } = require("playwright-core");
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(url);
   await page.waitForFunction(() => window.cirkelDraws > 0, null, { timeout: 20000 });
+  if (process.argv[4]) {
+    const before = await page.evaluate(() => window.cirkelDraws);
+    await page.setInputFiles("#open-input", process.argv[4]);
+    await page.waitForFunction((b) => window.cirkelDraws > b, before, { timeout: 20000 });
+  }
   await page.evaluate(() => {
     window.samples = [];
     let at = null;

@@ -5,8 +5,8 @@
 // starter, changes the school and sees the picture follow, makes a mistake
 // and sees it at its field, reloads and gets her draft back, downloads the
 // newsletter PNG and the PDF (the bytes `cirkel render` makes of the same
-// document), opens a workbook of three schools and picks one, and wipes the
-// draft. The page asks for nothing but its own files.
+// document), opens a workbook of three schools and picks one, downloads the
+// ZIP of all three (a PNG and a PDF each), and wipes the draft. The page asks for nothing but its own files.
 //   node web/site-check.mjs SITE_URL CIRKEL_BIN WORKDIR
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, existsSync, readdirSync, mkdirSync } from "node:fs";
@@ -98,7 +98,7 @@ try {
   session = (await wd("POST", "/session", { capabilities: { alwaysMatch: { browserName: "chrome", "goog:chromeOptions": {
     binary: "/usr/bin/chromium",
     args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=nl"],
-    prefs: { "download.default_directory": downloads, "download.prompt_for_download": false },
+    prefs: { "download.default_directory": downloads, "download.prompt_for_download": false, "profile.default_content_setting_values.automatic_downloads": 1 },
   } } } })).sessionId;
 
   // Opened from disk: with the network off.
@@ -172,6 +172,16 @@ try {
   await wd("POST", s("/element/" + input + "/value"), { text: book });
   await accept("2");
   await until("the second school", "const d = JSON.parse(document.getElementById('json').value); return d.school && d.school.name === 'De Tweede'");
+
+  // For a samenwerkingsverband: the workbook's three schools as a PNG and a PDF each, in one ZIP.
+  const batchInput = await find("#batch-input");
+  await wd("POST", s("/element/" + batchInput + "/value"), { text: book });
+  const zip = await downloaded("drie-scholen cirkels.zip");
+  const zipFile = join(work, "cirkels.zip");
+  writeFileSync(zipFile, zip);
+  const names = execFileSync("python3", ["-c", "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", zipFile]).toString().trim().split("\n");
+  assert.deepEqual(names.sort(), ["De Derde.pdf", "De Derde.png", "De Eerste.pdf", "De Eerste.png", "De Tweede.pdf", "De Tweede.png"]);
+  await until("the batch done", "return document.getElementById('batch-progress').value === 3 && document.getElementById('batch-failed').children.length === 0");
 
   // Wiped: the starter again.
   await click("#wipe");

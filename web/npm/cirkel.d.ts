@@ -67,3 +67,4 @@ export function readWorkbook(input: Input, options?: { kind?: "xlsx" | "ods" | "
 export function schoolNames(input: Input, options?: { kind?: "xlsx" | "ods" | "csv" }): string[];
 export function writeWorkbook(documents: object[], options?: { kind?: "xlsx" | "ods"; lang?: Lang }): Uint8Array;
 export function preparePhoto(input: Input, options?: { lang?: Lang }): Uint8Array;
+export function zip(files: Record<string, Uint8Array>): Uint8Array;

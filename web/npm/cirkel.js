@@ -216,6 +216,12 @@ export function preparePhoto(input, options) {
   return call((g) => g.preparePhoto(bytes(input, "photo"), o.lang || "nl"));
 }
 
+/** A ZIP archive of files (an object of name → bytes), in the order given: its bytes. */
+export function zip(files) {
+  const [index, all] = packed(files);
+  return call((g) => g.zipBytes(index, all));
+}
+
 /** For the package's tests only: stops the module on a bug. */
 export function _panicForTests() {
   return call((g) => g.panicForTests());

@@ -423,6 +423,34 @@ pub fn prepare_photo(bytes: &[u8], lang: &str) -> Result<Vec<u8>, JsValue> {
         .map_err(|m| fail(json!({ "error": m.text(lang) })))
 }
 
+/// A ZIP archive of files (`index` as for photos): stored as they are
+/// (PNG and PDF are compressed already), dated 1980-01-01, in the order
+/// given, so the same files give the same bytes.
+#[wasm_bindgen(js_name = zipBytes)]
+pub fn zip_bytes(index: &str, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    use std::io::Write;
+    let list: Vec<(String, usize)> =
+        serde_json::from_str(index).map_err(|e| option_error(&format!("files: {e}")))?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::default());
+    let mut at = 0usize;
+    for (name, len) in list {
+        let end = at
+            .checked_add(len)
+            .filter(|e| *e <= bytes.len())
+            .ok_or_else(|| option_error("files: lengths beyond the bytes"))?;
+        zip.start_file(name.as_str(), options)
+            .and_then(|()| zip.write_all(&bytes[at..end]).map_err(Into::into))
+            .map_err(|e| option_error(&format!("file {name:?}: {e}")))?;
+        at = end;
+    }
+    zip.finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(|e| option_error(&format!("zip: {e}")))
+}
+
 /// Panics, for the package's test that a trap is caught and the next call
 /// works (nothing else calls it).
 #[wasm_bindgen(js_name = panicForTests)]

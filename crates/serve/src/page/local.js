@@ -144,6 +144,11 @@ export function workbook(text, kind) {
   return ask("writeWorkbook", { text, kind });
 }
 
+/** A ZIP of files (name → bytes): its bytes. */
+export function zip(files) {
+  return ask("zip", { files });
+}
+
 /** Nothing is written on disk here: the page downloads the file itself. */
 export async function save() {
   return { status: 200, reply: { name: null, version: "" } };

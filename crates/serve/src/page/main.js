@@ -132,7 +132,7 @@ function routePicker() {
 /** The school's name as a file name: as typed, without what no file name can hold. */
 function baseName() {
   const school = state.doc.school && typeof state.doc.school.name === "string" ? state.doc.school.name : "";
-  const clean = school.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
+  const clean = school.trim() ? safeName(school) : "";
   return clean || (fileName ? fileName.replace(/\.[^.]*$/, "") : "kernteam");
 }
 
@@ -246,6 +246,63 @@ async function openFile(file) {
   }
 }
 
+/** A file name from a school's name: as written, without what no file name can hold. */
+function safeName(school) {
+  return String(school || "school").replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "") || "school";
+}
+
+/**
+ * For a samenwerkingsverband: every school of the files she chose (a
+ * workbook of many schools, or several files) as a PNG and a PDF in one
+ * ZIP, with progress; a school that cannot be drawn is listed with why,
+ * and stops nothing.
+ */
+async function batch(files) {
+  if (!files.length) return;
+  const box = $("batch-box");
+  const bar = $("batch-progress");
+  const list = $("batch-failed");
+  box.hidden = false;
+  list.replaceChildren();
+  $("batch-state").textContent = t("batchReading");
+  const schools = [];
+  for (const file of files) {
+    try {
+      for (const s of await local.read(file)) schools.push(s);
+    } catch (f) {
+      list.append(el("li", { text: file.name + ": " + f.message }));
+    }
+  }
+  const out = {};
+  const taken = new Set();
+  const options = { privacy: $("privacy").value, theme: $("theme").value };
+  bar.max = schools.length;
+  bar.value = 0;
+  let done = 0;
+  for (const s of schools) {
+    $("batch-state").textContent = t("batchDrawing", { school: s.name, n: done + 1, total: schools.length });
+    try {
+      const png = await backend.draw(s.text, Object.assign({ format: "png" }, options));
+      const pdf = await backend.draw(s.text, Object.assign({ format: "pdf" }, options));
+      let base = safeName(s.name);
+      for (let n = 2; taken.has(base); n++) base = safeName(s.name) + " (" + n + ")";
+      taken.add(base);
+      out[base + ".png"] = new Uint8Array(await png.arrayBuffer());
+      out[base + ".pdf"] = new Uint8Array(await pdf.arrayBuffer());
+    } catch (f) {
+      list.append(el("li", { text: s.name + ": " + f.message }));
+    }
+    bar.value = ++done;
+  }
+  const drawn = Object.keys(out).length / 2;
+  if (drawn) {
+    const bytes = await local.zip(out);
+    const name = files.length === 1 ? safeName(files[0].name.replace(/\.[^.]*$/, "")) + " cirkels.zip" : "cirkels.zip";
+    offer(new Blob([bytes], { type: "application/zip" }), name);
+  }
+  $("batch-state").textContent = t("batchDone", { n: drawn, failed: schools.length - drawn });
+}
+
 /** Forgets the draft kept in this browser and starts from the starter. */
 async function wipe() {
   if (!window.confirm(t("wipeAsk"))) return;
@@ -338,6 +395,8 @@ async function start() {
   $("open").addEventListener("click", () => $("open-input").click());
   $("open-input").addEventListener("change", (e) => { openFile(e.target.files[0]); e.target.value = ""; });
   $("wipe").addEventListener("click", wipe);
+  $("batch").addEventListener("click", () => $("batch-input").click());
+  $("batch-input").addEventListener("change", (e) => { const files = [...e.target.files]; e.target.value = ""; batch(files); });
   if (backend.kind === "local") {
     // A file dropped anywhere on the page is opened.
     document.addEventListener("dragover", (e) => { if (e.dataTransfer.types.includes("Files")) e.preventDefault(); });

@@ -36,6 +36,7 @@ const ops = {
     return { bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes, type: TYPES[o.format || "svg"] };
   },
   readWorkbook: ({ bytes, kind, lang }) => cirkel.readWorkbook(bytes, { kind, lang }),
+  zip: ({ files }) => cirkel.zip(files),
   writeWorkbook: ({ text, kind, lang }) => cirkel.writeWorkbook([JSON.parse(text)], { kind, lang }),
 };
 

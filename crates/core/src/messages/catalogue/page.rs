@@ -314,6 +314,22 @@ pub static ENTRIES: &[Entry] = &[
         "No school found in this file.",
         "Geen school gevonden in dit bestand.",
     ),
+    ("page.batch", "All schools (ZIP)…", "Alle scholen (ZIP)…"),
+    (
+        "page.batchReading",
+        "Reading the files…",
+        "De bestanden worden gelezen…",
+    ),
+    (
+        "page.batchDrawing",
+        "Drawing {school} ({n} of {total})…",
+        "{school} wordt getekend ({n} van {total})…",
+    ),
+    (
+        "page.batchDone",
+        "{n} schools drawn, {failed} not (see below); the ZIP is downloaded.",
+        "{n} scholen getekend, {failed} niet (zie hieronder); de ZIP is gedownload.",
+    ),
     ("form.card.member", "Member {n}", "Lid {n}"),
     ("form.card.route", "Route {n}", "Route {n}"),
     ("form.card.ring", "Ring {n}", "Ring {n}"),
