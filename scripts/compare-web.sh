@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # WebAssembly against native, side by side in one run (issue 35): the same
 # schools drawn as SVG, PNG (1600 px) and PDF, median of N runs each, in
-# process: native (crates/bench/examples/in_process.rs) and Node with the
-# built package (web/bench.mjs). Prints a Markdown table.
+# process: native (crates/bench/examples/in_process.rs), Node with the
+# built package (web/bench.mjs) and headless Chromium (web/bench.html).
+# Prints a Markdown table.
 #   bash scripts/compare-web.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,15 +15,25 @@ schools=(examples/st-bernardusschool.json crates/bench/fixtures/zestien-leden.js
 cargo build --quiet --release -p cirkel-bench --example in_process
 native=$(target/release/examples/in_process "$n" "${schools[@]}")
 node=$(node web/bench.mjs "$n" "${schools[@]}")
-echo "$node" | head -1
-python3 - "$native" "$node" <<'PY'
+# Headless Chromium, the package served from this folder.
+port=$((8600 + RANDOM % 300))
+python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1 &
+static=$!
+sleep 1
+chromium=$(node web/bench-chromium.mjs "http://127.0.0.1:$port" "$n" "${schools[@]}" || true)
+kill "$static" 2>/dev/null || true
+echo "module load: Node $(echo "$node" | head -1), Chromium $(echo "$chromium" | head -1)"
+python3 - "$native" "$node" "$chromium" <<'PY'
 import json, sys
 native = [json.loads(l) for l in sys.argv[1].splitlines() if l.strip()]
 node = [json.loads(l) for l in sys.argv[2].splitlines() if l.strip() and '"file"' in l]
-print("| school | format | native (ms) | Node (ms) | ratio | Node first call (ms) |")
-print("|---|---|---:|---:|---:|---:|")
+chrome = [json.loads(l) for l in sys.argv[3].splitlines() if l.strip() and '"file"' in l]
+print("| school | format | native (ms) | Node (ms) | ratio | Chromium (ms) | ratio |")
+print("|---|---|---:|---:|---:|---:|---:|")
 for a in native:
-    b = next(x for x in node if x["file"] == a["file"] and x["format"] == a["format"])
+    find = lambda rows: next((x for x in rows if x["file"] == a["file"] and x["format"] == a["format"]), None)
+    b, c = find(node), find(chrome)
     name = a["file"].split("/")[-1].replace(".json", "")
-    print(f"| {name} | {a['format']} | {a['median_ms']} | {b['median_ms']} | {b['median_ms'] / max(a['median_ms'], 0.1):.1f}× | {b['first_ms']} |")
+    ratio = lambda x: f"{x['median_ms'] / max(a['median_ms'], 0.1):.1f}×" if x else "–"
+    print(f"| {name} | {a['format']} | {a['median_ms']} | {b['median_ms'] if b else '–'} | {ratio(b)} | {c['median_ms'] if c else '–'} | {ratio(c)} |")
 PY
