@@ -332,30 +332,26 @@ fn base64(s: &str) -> Vec<u8> {
 /// `cirkel serve --no-open` in `dir` (the starter, saved under a name she
 /// gives) and its address.
 pub(crate) fn serve_new(dir: &Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
-        .args(["serve", "--no-open"])
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let url = first.rsplit(' ').next().unwrap().to_string();
-    std::thread::spawn(move || lines.for_each(drop));
-    (child, url)
+    spawn_serve(&["serve", "--no-open"], Some(dir))
 }
 
 /// `cirkel serve FILE --no-open` and its address.
 pub(crate) fn serve(file: &Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cirkel"))
-        .args(["serve", file.to_str().unwrap(), "--no-open"])
+    spawn_serve(&["serve", file.to_str().unwrap(), "--no-open"], None)
+}
+
+/// Starts `cirkel ARGS` (in `dir`) and reads the address it prints first.
+fn spawn_serve(args: &[&str], dir: Option<&Path>) -> (Child, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cirkel"));
+    command
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = command.spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
     let url = first.rsplit(' ').next().unwrap().to_string();

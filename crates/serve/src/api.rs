@@ -141,22 +141,9 @@ fn document(state: &State, request: &Request) -> Response {
     }
 }
 
+/// The role catalogue, as the page's vocabulary gives it.
 fn roles(lang: Lang) -> Response {
-    let roles: Vec<Value> = cirkel_core::roles()
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "label": r.label.get(lang),
-                "short": r.short,
-                "organisation": r.organisation.get(lang),
-                "domain": r.domain.key(),
-                "ring": r.ring,
-                "expertise": r.expertise.get(lang),
-            })
-        })
-        .collect();
-    Response::json(200, &Value::Array(roles))
+    Response::json(200, &cirkel::vocabulary(lang)["roles"])
 }
 
 /// A problem as the page shows it.
