@@ -74,6 +74,13 @@ for (const [name, file, options, args, pics] of cases) {
   });
 }
 
+test("text as paths: the SVG's outlines as the native build writes them", () => {
+  const file = example("st-bernardusschool.json");
+  const svg = cirkel.draw(readFileSync(file), { format: "svg", textAsPaths: true });
+  assert.ok(!svg.includes("<text"), "no text elements");
+  assert.ok(Buffer.from(svg).equals(native(file, ["--text-as-paths"], "svg")), "SVG differs");
+});
+
 test("problems come back as objects, in Dutch or English", () => {
   const broken = '{ "version": 1, "school": {}, "members": [ { "role": "jeugdarts", "ring": "buiten" } ] }';
   const nl = cirkel.check(broken);

@@ -19,7 +19,7 @@ fn largest_empty_disc(l: &Layout) -> f64 {
     while y <= cy + r {
         let mut x = cx - r;
         while x <= cx + r {
-            let d = libm::hypot(x - cx, y - cy);
+            let d = cirkel_layout::hypot(x - cx, y - cy);
             if d < r && d > l.centre.radius {
                 let mut clear = (r - d).min(d - l.centre.radius);
                 for rect in &rects {

@@ -60,8 +60,8 @@ pub use cirkel_render::{
     A3_COLUMN_CM, A4_COLUMN_CM, BUNDLED_THEMES, MAX_PNG_PIXELS, MAX_PNG_SIDE, PAGE_MARGIN_PT,
     PRINT_DPI, PageFit, Paper, PdfError, PdfOptions, PngEffort, PngError, PngOptions, Resolution,
     Rgb, SvgOptions, Theme, base64, encode_png, is_safe_link, layout_to_png, num, page_fit,
-    paper_pt, resvg, svg_safety_problems, svg_text_as_paths, svg_to_png, svg_to_png_with, to_pdf,
-    to_svg, usvg_options, xml_safe,
+    paper_pt, resvg, svg_safety_problems, svg_to_png, svg_to_png_with, to_pdf, to_svg,
+    usvg_options, xml_safe,
 };
 pub use cirkel_sheets::SheetFormat;
 pub use facade::{

@@ -55,7 +55,10 @@ fn ring_bands(l: &Layout, problems: &mut Vec<String>) {
         } else {
             y.abs().min((y + r.height).abs())
         };
-        (libm::hypot(near_x, near_y), libm::hypot(far_x, far_y))
+        (
+            crate::geometry::hypot(near_x, near_y),
+            crate::geometry::hypot(far_x, far_y),
+        )
     };
     if let Some(first) = l.rings.first()
         && (first.inner_radius - l.centre.radius).abs() > EPS
@@ -320,10 +323,9 @@ fn routes_clear(l: &Layout, problems: &mut Vec<String>) {
                     ));
                 }
             }
-            if points
-                .iter()
-                .any(|p| libm::hypot(p.0 - l.centre.x, p.1 - l.centre.y) < l.centre.radius - EPS)
-            {
+            if points.iter().any(|p| {
+                crate::geometry::hypot(p.0 - l.centre.x, p.1 - l.centre.y) < l.centre.radius - EPS
+            }) {
                 problems.push(format!(
                     "route {} (leg to {}) crosses the centre",
                     r.id, leg.to
@@ -361,7 +363,7 @@ fn on_rings(l: &Layout, problems: &mut Vec<String>) {
     for n in &l.nodes {
         match l.rings.iter().find(|r| r.id == n.ring) {
             Some(r) => {
-                let d = libm::hypot(n.x - l.centre.x, n.y - l.centre.y);
+                let d = crate::geometry::hypot(n.x - l.centre.x, n.y - l.centre.y);
                 match r.tracks.get(n.track) {
                     Some(t) if (d - t).abs() <= EPS => {}
                     _ => problems.push(format!(
@@ -505,7 +507,7 @@ fn text_inside(l: &Layout, min_font_size: f64, problems: &mut Vec<String>) {
             (b.x, b.bottom()),
             (b.right(), b.bottom()),
         ] {
-            if libm::hypot(x - l.centre.x, y - l.centre.y) > l.centre.radius + EPS {
+            if crate::geometry::hypot(x - l.centre.x, y - l.centre.y) > l.centre.radius + EPS {
                 problems.push(format!("text \"{}\" leaves the centre", t.text));
                 break;
             }

@@ -40,7 +40,7 @@ pub use geometry::{
     Anchor, Arrow, Badge, BoxKind, Centre, Layout, LineSample, MAX_COORDINATE, MAX_SAMPLES, Node,
     Path, PathError, Point, Portrait, Rect, RingGeometry, RingLabel, RouteLabel, RouteLeg,
     RoutePath, SampleKind, Sector, Segment, Swatch, TextBox, TextLine, TextRole, TieLine,
-    coordinate, round2, round4, sample_path, write_coordinate,
+    coordinate, hypot, round2, round4, sample_path, write_coordinate,
 };
 pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions, OptionsError};
 pub use text::{

@@ -347,8 +347,11 @@ fn the_checks_of_bars_7_and_8_catch_what_they_guard() {
     for (i, n) in l.nodes.iter().enumerate() {
         let ring = l.rings.iter().find(|r| r.id == n.ring).unwrap();
         let (dx, dy) = (n.x - cx, n.y - cy);
-        let d = libm::hypot(dx, dy);
-        let corner = n.rect().corners().map(|(x, y)| libm::hypot(x - cx, y - cy));
+        let d = cirkel_layout::hypot(dx, dy);
+        let corner = n
+            .rect()
+            .corners()
+            .map(|(x, y)| cirkel_layout::hypot(x - cx, y - cy));
         let far = corner.iter().copied().fold(0.0, f64::max);
         let mut moves = vec![("outer", ring.outer_radius - far + 10.0)];
         if ring.inner_radius > l.centre.radius {
@@ -368,7 +371,7 @@ fn the_checks_of_bars_7_and_8_catch_what_they_guard() {
                 let r = m.rect();
                 let over = if line == "outer" {
                     r.corners()
-                        .map(|(x, y)| libm::hypot(x - cx, y - cy))
+                        .map(|(x, y)| cirkel_layout::hypot(x - cx, y - cy))
                         .into_iter()
                         .fold(0.0, f64::max)
                         - ring.outer_radius
@@ -398,7 +401,7 @@ fn the_checks_of_bars_7_and_8_catch_what_they_guard() {
         let r = n.rect();
         let far = r
             .corners()
-            .map(|(x, y)| libm::hypot(x - cx, y - cy))
+            .map(|(x, y)| cirkel_layout::hypot(x - cx, y - cy))
             .into_iter()
             .fold(0.0, f64::max);
         assert!(far <= ring.outer_radius - 4.0, "{}: {far}", n.id);

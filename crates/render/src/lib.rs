@@ -28,6 +28,7 @@
 //! tagged description pages), `theme/` (colours and theme files),
 //! `paper` (paper sizes), `safety` (the SVG safety check).
 
+mod fonts;
 mod paper;
 mod pdf;
 mod png;
@@ -44,8 +45,7 @@ pub use paper::{PRINT_DPI, Paper};
 pub use pdf::{PAGE_MARGIN_PT, PageFit, PdfError, PdfOptions, page_fit, paper_pt, to_pdf};
 pub use png::{
     A3_COLUMN_CM, A4_COLUMN_CM, MAX_PNG_PIXELS, MAX_PNG_SIDE, PngEffort, PngError, PngOptions,
-    Resolution, encode_png, layout_to_png, svg_text_as_paths, svg_to_png, svg_to_png_with,
-    usvg_options,
+    Resolution, encode_png, layout_to_png, svg_to_png, svg_to_png_with, usvg_options,
 };
 pub use safety::{is_safe_link, svg_safety_problems};
 pub use svg::{SvgOptions, base64, num, to_svg, xml_safe};

@@ -24,7 +24,7 @@ use cirkel_layout::{Layout, LayoutError};
 
 use cirkel_render::{
     BUNDLED_THEMES, ContrastProblem, PdfError, PdfOptions, PngError, PngOptions, SvgOptions, Theme,
-    layout_to_png, svg_text_as_paths, to_pdf, to_svg,
+    layout_to_png, to_pdf, to_svg,
 };
 
 mod glyphs;
@@ -315,16 +315,10 @@ impl Prepared {
             highlight: route.map(str::to_string),
             no_background: false,
             photos: photos(&self.kernteam),
+            text_as_paths: self.options.text_as_paths,
         };
         Ok(match format {
-            Format::Svg => {
-                let svg = to_svg(&self.layout, &self.theme, &svg_options);
-                if self.options.text_as_paths {
-                    svg_text_as_paths(&svg)?.into_bytes()
-                } else {
-                    svg.into_bytes()
-                }
-            }
+            Format::Svg => to_svg(&self.layout, &self.theme, &svg_options).into_bytes(),
             Format::Png => {
                 let png = PngOptions {
                     effort: self.options.png_effort,

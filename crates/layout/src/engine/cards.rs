@@ -311,7 +311,7 @@ fn centre_text(
         l.bounds
             .corners()
             .iter()
-            .all(|(x, y)| libm::hypot(*x, *y) <= radius - CENTRE_TEXT_ROOM)
+            .all(|(x, y)| crate::geometry::hypot(*x, *y) <= radius - CENTRE_TEXT_ROOM)
     });
     (fits || split).then_some(lines)
 }

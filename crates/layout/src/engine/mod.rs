@@ -282,7 +282,7 @@ fn refuse_oversized(cards: &[Card], o: &LayoutOptions) -> Result<(), LayoutError
         .sum();
     let tallest = cards.iter().map(|c| c.height).fold(0.0, f64::max);
     if card_area > 0.5 * MAX_CANVAS_SIDE * MAX_CANVAS_SIDE || tallest > MAX_CANVAS_SIDE / 4.0 {
-        let side = libm::sqrt(card_area * 2.0).max(tallest * 4.0).ceil();
+        let side = f64::sqrt(card_area * 2.0).max(tallest * 4.0).ceil();
         return Err(LayoutError::TooLarge {
             width: side,
             height: side,
@@ -344,7 +344,7 @@ fn place_circle(
         let mut outer_radius = card_rects
             .iter()
             .flat_map(Rect::corners)
-            .map(|(x, y)| libm::hypot(x, y) + CORNER_ROOM)
+            .map(|(x, y)| crate::geometry::hypot(x, y) + CORNER_ROOM)
             .fold(
                 placement.radii.last().copied().unwrap_or(centre_radius) + EDGE_ROOM,
                 f64::max,
@@ -462,7 +462,7 @@ fn lines(
         .iter()
         .map(|n| {
             let (dx, dy) = (n.x - cx, n.y - cy);
-            (libm::atan2(dx, -dy), libm::hypot(dx, dy))
+            (libm::atan2(dx, -dy), crate::geometry::hypot(dx, dy))
         })
         .collect();
     let label_rects: Vec<Rect> = rings

@@ -73,7 +73,7 @@ impl Circle<'_> {
         let far = rect
             .corners()
             .iter()
-            .map(|(x, y)| libm::hypot(*x, *y))
+            .map(|(x, y)| crate::geometry::hypot(*x, *y))
             .fold(0.0, f64::max);
         let near = rect.distance_to(0.0, 0.0);
         // Wholly inside the band, clear of its lines.
@@ -183,7 +183,7 @@ fn search(
         radii.push(inner + room + along);
         let edge = outer - room;
         if edge.is_finite() && edge > across {
-            radii.push(libm::sqrt(edge * edge - across * across) - along);
+            radii.push(f64::sqrt(edge * edge - across * across) - along);
         }
         for r in &radii {
             if w >= 2.0 * r {
@@ -217,7 +217,7 @@ const LABEL_EDGE_ROOM: f64 = 6.0;
 fn far_corner(r: &Rect) -> f64 {
     r.corners()
         .iter()
-        .map(|(x, y)| libm::hypot(*x, *y))
+        .map(|(x, y)| crate::geometry::hypot(*x, *y))
         .fold(0.0, f64::max)
 }
 

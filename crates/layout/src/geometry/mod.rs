@@ -10,8 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Weight;
 
+mod fast;
 mod path;
 mod rect;
+
+pub use fast::{hypot, max};
 
 pub use path::{
     MAX_COORDINATE, MAX_SAMPLES, Path, PathError, Point, Segment, coordinate, sample_path,

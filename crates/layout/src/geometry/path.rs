@@ -138,7 +138,7 @@ impl Path {
         let step = step.max(self.length_bound() / MAX_SAMPLES as f64);
         let mut out = Vec::new();
         let mut current = (0.0, 0.0);
-        let dist = |a: (f64, f64), b: (f64, f64)| libm::hypot(b.0 - a.0, b.1 - a.1);
+        let dist = |a: (f64, f64), b: (f64, f64)| crate::geometry::hypot(b.0 - a.0, b.1 - a.1);
         let pieces = |len: f64| ((len / step).ceil().max(1.0) as usize).min(MAX_SAMPLES);
         for s in &self.segments {
             match *s {
@@ -202,7 +202,7 @@ impl Path {
                 Segment::Cubic(c1, c2, p) => &[*c1, *c2, *p],
             };
             for p in points {
-                total += libm::hypot(p.x - current.x, p.y - current.y);
+                total += crate::geometry::hypot(p.x - current.x, p.y - current.y);
                 current = *p;
             }
         }

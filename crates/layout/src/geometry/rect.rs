@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::round2;
+use super::{max, round2};
 
 /// An axis-aligned rectangle (top-left corner and size).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -57,9 +57,9 @@ impl Rect {
 
     /// Distance from a point to the rectangle (0 inside).
     pub fn distance_to(&self, px: f64, py: f64) -> f64 {
-        let dx = (self.x - px).max(0.0).max(px - self.right());
-        let dy = (self.y - py).max(0.0).max(py - self.bottom());
-        libm::hypot(dx, dy)
+        let dx = max(max(self.x - px, 0.0), px - self.right());
+        let dy = max(max(self.y - py, 0.0), py - self.bottom());
+        crate::geometry::hypot(dx, dy)
     }
 
     /// The four corners: top-left, top-right, bottom-left, bottom-right.
@@ -74,13 +74,9 @@ impl Rect {
 
     /// Distance between two rectangles (0 when they touch or overlap).
     pub fn distance_to_rect(&self, other: &Rect) -> f64 {
-        let dx = (other.x - self.right())
-            .max(self.x - other.right())
-            .max(0.0);
-        let dy = (other.y - self.bottom())
-            .max(self.y - other.bottom())
-            .max(0.0);
-        libm::hypot(dx, dy)
+        let dx = max(max(other.x - self.right(), self.x - other.right()), 0.0);
+        let dy = max(max(other.y - self.bottom(), self.y - other.bottom()), 0.0);
+        crate::geometry::hypot(dx, dy)
     }
 
     /// The same rectangle moved by (dx, dy).

@@ -19,7 +19,7 @@ pub(super) fn draw_leg(scene: &Scene, v: &[Vertex]) -> (Path, Arrow) {
             a.r * signed_delta(a.a, b.a).abs()
         } else {
             let (p, q) = (pt(a), pt(b));
-            libm::hypot(q.0 - p.0, q.1 - p.1)
+            crate::geometry::hypot(q.0 - p.0, q.1 - p.1)
         }
     };
     // Point at distance `s` from `a` towards `b` along the segment.

@@ -89,7 +89,7 @@ impl Grid {
         let chords: Vec<f64> = (0..angles.len())
             .map(|i| {
                 let (a, b) = (trig[i], trig[(i + 1) % trig.len()]);
-                libm::hypot(a.0 - b.0, a.1 - b.1)
+                crate::geometry::hypot(a.0 - b.0, a.1 - b.1)
             })
             .collect();
         let blocks: Vec<Rect> = scene

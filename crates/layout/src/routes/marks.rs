@@ -38,9 +38,9 @@ pub(crate) fn place_badges_and_labels(
 fn clear_of_cards(scene: &Scene, r: &Rect, gap: f64) -> bool {
     !scene.cards.iter().any(|c| c.overlaps(r, gap))
         && r.distance_to(scene.cx, scene.cy) > scene.centre_radius + gap
-        && r.corners()
-            .iter()
-            .all(|(x, y)| libm::hypot(x - scene.cx, y - scene.cy) < scene.outer_radius - gap)
+        && r.corners().iter().all(|(x, y)| {
+            crate::geometry::hypot(x - scene.cx, y - scene.cy) < scene.outer_radius - gap
+        })
 }
 
 fn cell(x: f64, y: f64) -> Cell {
@@ -76,9 +76,9 @@ impl LinePoints {
         (cx - 1..=cx + 1).any(|i| {
             (cy - 1..=cy + 1).any(|j| {
                 self.0.get(&(i, j)).is_some_and(|points| {
-                    points
-                        .iter()
-                        .any(|(n, px, py)| *n != number && libm::hypot(px - x, py - y) < distance)
+                    points.iter().any(|(n, px, py)| {
+                        *n != number && crate::geometry::hypot(px - x, py - y) < distance
+                    })
                 })
             })
         })

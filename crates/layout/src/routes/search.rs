@@ -6,6 +6,7 @@ use std::collections::BinaryHeap;
 
 use super::grid::{Grid, inside};
 use super::{End, NEAR_SCHOOL, SHARED_COST, Scene, TURN_COST};
+use crate::geometry::max;
 
 /// A state in the queue: its cost so far plus the estimate to the goal (as
 /// the bits of a non-negative `f64`, which order as the numbers do), the
@@ -198,8 +199,8 @@ pub(super) fn find_leg(
     // Weighted A*: a slightly longer path found much sooner.
     let estimate = |n: usize| {
         let (x, y) = grid.point(n);
-        let dx = (target.x - x).max(0.0).max(x - target.right());
-        let dy = (target.y - y).max(0.0).max(y - target.bottom());
+        let dx = max(max(target.x - x, 0.0), x - target.right());
+        let dy = max(max(target.y - y, 0.0), y - target.bottom());
         weight * (dx * dx + dy * dy).sqrt()
     };
     match from {

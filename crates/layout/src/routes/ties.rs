@@ -15,7 +15,7 @@ pub(crate) fn tie_lines(k: &Kernteam, scene: &Scene) -> Vec<TieLine> {
             let r = scene.cards[i];
             let c = (r.x + r.width / 2.0, r.y + r.height / 2.0);
             let (dx, dy) = (c.0 - scene.cx, c.1 - scene.cy);
-            let dist = libm::hypot(dx, dy).max(1e-9);
+            let dist = crate::geometry::hypot(dx, dy).max(1e-9);
             let (ux, uy) = (dx / dist, dy / dist);
             let start = (
                 scene.cx + ux * scene.centre_radius,
@@ -41,7 +41,7 @@ pub(crate) fn zigzag(a: (f64, f64), b: (f64, f64)) -> Path {
     const WAVE: f64 = 14.0;
     const AMPLITUDE: f64 = 6.0;
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len = libm::hypot(dx, dy);
+    let len = crate::geometry::hypot(dx, dy);
     let mut d = Path::new();
     d.move_to(a.0, a.1);
     if len < 1e-6 {

@@ -80,7 +80,7 @@ pub(super) fn leg_vertices(
 /// that circle's radius exactly (so the arc stays an arc).
 fn to_polar(scene: &Scene, p: (f64, f64), near: Vertex) -> Vertex {
     let (dx, dy) = (p.0 - scene.cx, p.1 - scene.cy);
-    let r = libm::hypot(dx, dy);
+    let r = crate::geometry::hypot(dx, dy);
     let a = libm::atan2(dx, -dy).rem_euclid(TAU);
     if (r - near.r).abs() < 1.0 {
         Vertex { r: near.r, a }
@@ -130,7 +130,7 @@ pub(super) fn direct_vertices(scene: &Scene, from: End, to: usize) -> Vec<Vertex
     let start = match from {
         End::School => {
             let (dx, dy) = (tc.0 - scene.cx, tc.1 - scene.cy);
-            let d = libm::hypot(dx, dy).max(1e-9);
+            let d = crate::geometry::hypot(dx, dy).max(1e-9);
             (
                 scene.cx + dx / d * scene.centre_radius,
                 scene.cy + dy / d * scene.centre_radius,
@@ -148,7 +148,7 @@ pub(super) fn direct_vertices(scene: &Scene, from: End, to: usize) -> Vec<Vertex
 pub(super) fn free_vertex(scene: &Scene, p: (f64, f64)) -> Vertex {
     let (dx, dy) = (p.0 - scene.cx, p.1 - scene.cy);
     Vertex {
-        r: libm::hypot(dx, dy),
+        r: crate::geometry::hypot(dx, dy),
         a: libm::atan2(dx, -dy).rem_euclid(TAU),
     }
 }

@@ -517,7 +517,7 @@ mod tests {
         (s, e): (f64, f64),
     ) -> bool {
         let (dx, dy) = (p.0 - c.0, p.1 - c.1);
-        let r = libm::hypot(dx, dy);
+        let r = cirkel_layout::hypot(dx, dy);
         // Clockwise from 12 o'clock, as `polar`.
         let deg = libm::atan2(dx, -dy).to_degrees().rem_euclid(360.0);
         let from = s.rem_euclid(360.0);

@@ -10,14 +10,13 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
-use cirkel_layout::{FONT_BOLD, FONT_REGULAR};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
 use super::canvas::Band;
+use crate::fonts::font;
 use crate::theme::Rgb;
 
 /// Glyph positions in eighths of a pixel across and quarters down (a
@@ -279,25 +278,6 @@ impl Glyphs {
         if let Some(Some(glyph)) = self.map.get(&key) {
             glyph.composite(band, ix as i64, iy as i64, colour);
         }
-    }
-}
-
-/// The bundled fonts for outlines (parsed once).
-pub(super) fn font(bold: bool) -> Option<skrifa::FontRef<'static>> {
-    static FONTS: OnceLock<(
-        Option<skrifa::FontRef<'static>>,
-        Option<skrifa::FontRef<'static>>,
-    )> = OnceLock::new();
-    let (regular, bold_font) = FONTS.get_or_init(|| {
-        (
-            skrifa::FontRef::new(FONT_REGULAR).ok(),
-            skrifa::FontRef::new(FONT_BOLD).ok(),
-        )
-    });
-    if bold {
-        bold_font.clone().or_else(|| regular.clone())
-    } else {
-        regular.clone()
     }
 }
 

@@ -19,4 +19,4 @@ mod testing;
 
 pub use encode::{A3_COLUMN_CM, A4_COLUMN_CM, PngEffort, PngOptions, Resolution, encode_png};
 pub use error::{MAX_PNG_PIXELS, MAX_PNG_SIDE, PngError};
-pub use raster::{layout_to_png, svg_text_as_paths, svg_to_png, svg_to_png_with, usvg_options};
+pub use raster::{layout_to_png, svg_to_png, svg_to_png_with, usvg_options};

@@ -10,20 +10,19 @@
 use std::collections::BTreeMap;
 
 use cirkel_core::{Domain, ImageKind, Photo};
-use cirkel_layout::{Anchor, Layout, Path, TextLine, Weight, shape};
+use cirkel_layout::{Layout, Path, TextLine};
 use resvg::tiny_skia::{
     self as sk, FillRule, FilterQuality, LineCap, LineJoin, Paint, PathBuilder, Pattern, Pixmap,
     PixmapMut, SpreadMode, StrokeDash, Transform,
 };
-use skrifa::MetadataProvider;
-use skrifa::instance::{LocationRef, Size};
-use skrifa::outline::{DrawSettings, OutlinePen};
+use skrifa::outline::OutlinePen;
 
 use super::annulus::{EXACT_RING_REACH, fill_annulus, fill_sector};
 use super::boxes::{RoundedBox, fill_box, stroke_box};
 use super::canvas::Band;
-use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, font};
+use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed};
 use super::stripes::Painted;
+use crate::fonts::{draw_glyph, is_bold, placed_glyphs};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::{Rgb, Theme};
 use crate::walk::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
@@ -452,17 +451,9 @@ impl Painter for Skia<'_> {
         if !self.on_band(crate::walk::f(line.y) * self.scale, 8.0 * px) {
             return;
         }
-        let run = shape(&line.text, line.weight);
-        let start = match line.anchor {
-            Anchor::Start => line.x,
-            Anchor::Middle => line.x - run.advance * size / 2.0,
-        };
         let size_key = (px * 64.0).round() as u32;
-        let bold = line.weight == Weight::Bold;
-        let mut pen = start;
-        for g in &run.glyphs {
-            let (gx, gy) = (pen + g.x_offset * size, line.y - g.y_offset * size);
-            pen += g.x_advance * size;
+        let bold = is_bold(line);
+        for (glyph, gx, gy) in placed_glyphs(line) {
             let x = crate::walk::f(gx) * self.scale;
             let y = crate::walk::f(gy) * self.scale;
             // Off the band (with a glyph's room around it): nothing to draw.
@@ -473,12 +464,12 @@ impl Painter for Skia<'_> {
             }
             if px > LARGEST_CACHED_GLYPH {
                 let y = y - self.band.top as f32;
-                fill_glyph(&mut self.band.pixmap, bold, g.id, px, x, y, colour);
+                fill_glyph(&mut self.band.pixmap, bold, glyph, px, x, y, colour);
                 continue;
             }
             let at = Placed {
                 bold,
-                glyph: g.id,
+                glyph,
                 size: size_key,
                 x,
                 y,
@@ -552,16 +543,10 @@ impl OutlinePen for Outline {
 /// for a glyph with no outline (a space). Glyph 0 is the font's box for a
 /// missing character, drawn as resvg draws it.
 fn outline(bold: bool, id: u16, px: f32) -> Option<sk::Path> {
-    let font = font(bold)?;
-    let outlines = font.outline_glyphs();
-    let glyph = outlines.get(skrifa::GlyphId::new(u32::from(id)))?;
     let mut pen = Outline(PathBuilder::new());
-    glyph
-        .draw(
-            DrawSettings::unhinted(Size::new(px), LocationRef::default()),
-            &mut pen,
-        )
-        .ok()?;
+    if !draw_glyph(bold, id, px, &mut pen) {
+        return None;
+    }
     pen.0.finish()
 }
 

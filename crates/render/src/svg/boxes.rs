@@ -5,13 +5,13 @@ use svg::Node as _;
 use svg::node::element::{Element, Group};
 
 use super::lines::{ROUTE_WIDTH, badge, route_line, tie_path};
-use super::prim::{domain_fill, num, rect, text};
+use super::prim::{TextAs, domain_fill, num, rect, text};
 use crate::safety::is_safe_link;
 use crate::style::{SWATCH_BORDER, SWATCH_RADIUS};
 use crate::theme::Theme;
 
 /// One block around the circle, as a group named after its kind.
-pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
+pub(super) fn text_box(b: &TextBox, theme: &Theme, mode: TextAs) -> Group {
     let kind = match b.kind {
         BoxKind::Title => "title",
         BoxKind::Legend => "legend",
@@ -44,17 +44,17 @@ pub(super) fn text_box(b: &TextBox, theme: &Theme) -> Group {
         });
     }
     for bd in &b.badges {
-        g = g.add(badge(bd, theme.route(bd.number), theme));
+        g = g.add(badge(bd, theme.route(bd.number), theme, mode));
     }
     for t in &b.text {
         match t.link.as_deref().filter(|l| is_safe_link(l)) {
             Some(href) => {
                 let mut a = Element::new("a");
                 a.assign("href", href);
-                a.append(text(t, theme));
+                a.append(text(t, theme, mode));
                 g = g.add(a);
             }
-            None => g = g.add(text(t, theme)),
+            None => g = g.add(text(t, theme, mode)),
         }
     }
     g

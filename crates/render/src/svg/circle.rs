@@ -5,7 +5,7 @@ use cirkel_layout::Layout;
 use svg::node::element::{Group, Path as SvgPath};
 
 use super::lines::tie_path;
-use super::prim::{circle, domain_fill, num, rect, text, wedge, xml_safe};
+use super::prim::{TextAs, circle, domain_fill, num, rect, text, wedge, xml_safe};
 use crate::style::{
     BAND_EDGE_WIDTH, PILL_EDGE_TINT, PILL_EDGE_WIDTH, SECTOR_EDGE_WIDTH, WHOLE_RING_DEG,
 };
@@ -124,19 +124,19 @@ pub(super) fn ties(layout: &Layout, theme: &Theme) -> Option<Group> {
 }
 
 /// The school's disc with its name.
-pub(super) fn centre(layout: &Layout, theme: &Theme) -> Group {
+pub(super) fn centre(layout: &Layout, theme: &Theme, mode: TextAs) -> Group {
     let c = &layout.centre;
     let mut centre = Group::new()
         .set("id", "centre")
         .add(circle(c.x, c.y, c.radius).set("fill", theme.centre.hex()));
     for t in &c.text {
-        centre = centre.add(text(t, theme));
+        centre = centre.add(text(t, theme, mode));
     }
     centre
 }
 
 /// Each ring's label in its pill.
-pub(super) fn ring_labels(layout: &Layout, theme: &Theme) -> Group {
+pub(super) fn ring_labels(layout: &Layout, theme: &Theme, mode: TextAs) -> Group {
     let mut labels = Group::new().set("id", "ring-labels");
     for r in &layout.rings {
         if let Some(l) = &r.label {
@@ -147,7 +147,7 @@ pub(super) fn ring_labels(layout: &Layout, theme: &Theme) -> Group {
                     .set("stroke", theme.ring_line.tint(PILL_EDGE_TINT).hex())
                     .set("stroke-width", num(PILL_EDGE_WIDTH)),
             );
-            labels = labels.add(text(&l.text, theme));
+            labels = labels.add(text(&l.text, theme, mode));
         }
     }
     labels

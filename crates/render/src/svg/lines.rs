@@ -6,7 +6,7 @@ use cirkel_layout::{Arrow, Badge};
 use svg::Node as _;
 use svg::node::element::{Group, Path as SvgPath};
 
-use super::prim::{circle, num, readable_on, text};
+use super::prim::{TextAs, circle, num, readable_on, text};
 use crate::theme::{Rgb, Theme};
 
 pub(super) use crate::style::ROUTE_WIDTH;
@@ -65,8 +65,8 @@ pub(super) fn route_line(
     Group::new().add(casing).add(line)
 }
 
-pub(super) fn badge(b: &Badge, colour: Rgb, theme: &Theme) -> Group {
-    let mut number = text(&b.text, theme);
+pub(super) fn badge(b: &Badge, colour: Rgb, theme: &Theme, mode: TextAs) -> Group {
+    let mut number = text(&b.text, theme, mode);
     number.assign("fill", readable_on(colour, theme).hex());
     Group::new()
         .set("class", "route-badge")

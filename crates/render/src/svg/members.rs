@@ -7,20 +7,25 @@ use cirkel_layout::{Layout, Node, Portrait};
 use svg::Node as _;
 use svg::node::element::{Element, Group, Path as SvgPath};
 
-use super::prim::{base64, circle, num, rect, text};
+use super::prim::{TextAs, base64, circle, num, rect, text};
 use crate::style::{CARD_BORDER, CARD_RADIUS, PORTRAIT_TINT};
 use crate::theme::Theme;
 
 /// Every card, in member order.
-pub(super) fn members(layout: &Layout, theme: &Theme, photos: &BTreeMap<String, Photo>) -> Group {
+pub(super) fn members(
+    layout: &Layout,
+    theme: &Theme,
+    photos: &BTreeMap<String, Photo>,
+    mode: TextAs,
+) -> Group {
     let mut members = Group::new().set("id", "members");
     for n in &layout.nodes {
-        members = members.add(card(n, theme, photos.get(&n.id)));
+        members = members.add(card(n, theme, photos.get(&n.id), mode));
     }
     members
 }
 
-fn card(n: &Node, theme: &Theme, photo: Option<&Photo>) -> Group {
+fn card(n: &Node, theme: &Theme, photo: Option<&Photo>, mode: TextAs) -> Group {
     let colour = theme.domain(n.domain).hex();
     let r = n.rect();
     let radius = CARD_RADIUS;
@@ -52,7 +57,7 @@ fn card(n: &Node, theme: &Theme, photo: Option<&Photo>) -> Group {
         g = portrait(g, n, p, photo, theme);
     }
     for t in &n.text {
-        g = g.add(text(t, theme));
+        g = g.add(text(t, theme, mode));
     }
     g
 }

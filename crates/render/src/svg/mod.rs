@@ -27,6 +27,7 @@ mod members;
 mod prim;
 mod routes;
 
+use prim::TextAs;
 pub use prim::{base64, num, xml_safe};
 pub(crate) use prim::{readable_on, text_colour};
 
@@ -45,11 +46,22 @@ pub struct SvgOptions {
     /// layout made room for them (`Node::photo`). A node with room but no
     /// photo here gets an empty circle.
     pub photos: BTreeMap<String, Photo>,
+    /// Every text as the outlines of its glyphs (paths) instead of
+    /// `<text>`: the picture looks the same in every viewer, with or
+    /// without Noto Sans, and the glyphs sit where the PNG draws them; the
+    /// text is no longer selectable or searchable (the title and the
+    /// description stay).
+    pub text_as_paths: bool,
 }
 
 /// Draws the layout as an SVG document.
 pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
     let scale = options.width.map_or(1.0, |w| w / layout.width);
+    let mode = if options.text_as_paths {
+        TextAs::Paths
+    } else {
+        TextAs::Text
+    };
     let (w, h) = (layout.width * scale, layout.height * scale);
     let mut doc = Document::new()
         .set("width", num(w))
@@ -91,14 +103,14 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
         doc = doc.add(ties);
     }
     doc = doc
-        .add(circle::centre(layout, theme))
-        .add(circle::ring_labels(layout, theme))
-        .add(members::members(layout, theme, &options.photos));
-    if let Some(routes) = routes::routes(layout, theme, options.highlight.as_deref()) {
+        .add(circle::centre(layout, theme, mode))
+        .add(circle::ring_labels(layout, theme, mode))
+        .add(members::members(layout, theme, &options.photos, mode));
+    if let Some(routes) = routes::routes(layout, theme, options.highlight.as_deref(), mode) {
         doc = doc.add(routes);
     }
     for b in &layout.boxes {
-        doc = doc.add(boxes::text_box(b, theme));
+        doc = doc.add(boxes::text_box(b, theme, mode));
     }
     let mut out = doc.to_string();
     out.push('\n');

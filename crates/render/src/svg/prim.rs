@@ -6,6 +6,9 @@ use cirkel_layout::{Anchor, Rect, TextLine, TextRole, Weight};
 use svg::Node;
 use svg::node::element::{Circle, Element, Path as SvgPath, Rectangle};
 
+use skrifa::outline::OutlinePen;
+
+use crate::fonts::{draw_glyph, is_bold, placed_glyphs};
 use crate::theme::{Rgb, Theme};
 
 /// Formats a coordinate: two decimals at most, no `-0`, no exponent
@@ -34,10 +37,28 @@ pub(crate) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
     }
 }
 
+/// How the SVG sets its text: as `<text>` (selectable, searchable, the
+/// default) or as the glyphs' outlines (`SvgOptions::text_as_paths`: the
+/// same in every viewer, with or without the font).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextAs {
+    Text,
+    Paths,
+}
+
+/// A line of text: a `<text>` element, or with [`TextAs::Paths`] one
+/// `<path>` of its glyphs' outlines, set where the PNG painter sets them.
+pub(super) fn text(line: &TextLine, theme: &Theme, mode: TextAs) -> Element {
+    match mode {
+        TextAs::Text => text_element(line, theme),
+        TextAs::Paths => text_outlines(line, theme),
+    }
+}
+
 /// A `<text>` element. Built as a plain element so its content is written
 /// inline (`<text …>Kernteam</text>`): the `svg` crate puts the content of its
 /// own `Text` type on separate lines, which browsers may render as spaces.
-pub(super) fn text(line: &TextLine, theme: &Theme) -> Element {
+fn text_element(line: &TextLine, theme: &Theme) -> Element {
     let mut t = Element::new("text");
     t.assign("x", num(line.x));
     t.assign("y", num(line.y));
@@ -58,6 +79,73 @@ pub(super) fn text(line: &TextLine, theme: &Theme) -> Element {
     }
     t.append(svg::node::Text::new(xml_safe(&line.text)));
     t
+}
+
+/// The line's glyphs as one `<path>` (layout units, two decimals): the
+/// outlines of the bundled font at the positions the layout's shaper gives,
+/// so the line looks as the PNG draws it; a missing character is the
+/// font's box, as there.
+fn text_outlines(line: &TextLine, theme: &Theme) -> Element {
+    let size = line.size.clamp(0.1, 1e4) as f32;
+    let bold = is_bold(line);
+    let mut pen = PathData {
+        d: String::new(),
+        x: 0.0,
+        y: 0.0,
+    };
+    if !line.text.is_empty() {
+        for (glyph, x, y) in placed_glyphs(line) {
+            (pen.x, pen.y) = (x, y);
+            draw_glyph(bold, glyph, size, &mut pen);
+        }
+    }
+    let mut p = Element::new("path");
+    p.assign("fill", text_colour(line.role, theme).hex());
+    p.assign("d", pen.d.trim_end().to_string());
+    p
+}
+
+/// Writes outline segments as SVG path data, moved to (`x`, `y`) with the
+/// font's y (up) turned down.
+struct PathData {
+    d: String,
+    x: f64,
+    y: f64,
+}
+
+impl PathData {
+    fn point(&mut self, x: f32, y: f32) {
+        let (px, py) = (self.x + f64::from(x), self.y - f64::from(y));
+        self.d.push_str(&num(px));
+        self.d.push(' ');
+        self.d.push_str(&num(py));
+        self.d.push(' ');
+    }
+}
+
+impl OutlinePen for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.d.push('M');
+        self.point(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.d.push('L');
+        self.point(x, y);
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.d.push('Q');
+        self.point(cx0, cy0);
+        self.point(x, y);
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.d.push('C');
+        self.point(cx0, cy0);
+        self.point(cx1, cy1);
+        self.point(x, y);
+    }
+    fn close(&mut self) {
+        self.d.push_str("Z ");
+    }
 }
 
 pub(super) fn circle(cx: f64, cy: f64, r: f64) -> Circle {

@@ -5,13 +5,18 @@ use cirkel_layout::{Layout, RoutePath};
 use svg::node::element::{Group, Path as SvgPath};
 
 use super::lines::{ROUTE_WIDTH, arrow_path, badge, route_line};
-use super::prim::{num, rect, text};
+use super::prim::{TextAs, num, rect, text};
 use crate::style::{ARROW_EDGE, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS};
 use crate::theme::Theme;
 
 /// The routes above the cards (their arrowheads touch the cards' borders);
 /// `focus` drawn strong and last, the others faded. `None` without routes.
-pub(super) fn routes(layout: &Layout, theme: &Theme, focus: Option<&str>) -> Option<Group> {
+pub(super) fn routes(
+    layout: &Layout,
+    theme: &Theme,
+    focus: Option<&str>,
+    mode: TextAs,
+) -> Option<Group> {
     if layout.routes.is_empty() {
         return None;
     }
@@ -66,12 +71,12 @@ pub(super) fn routes(layout: &Layout, theme: &Theme, focus: Option<&str>) -> Opt
                     .set("class", "route-label"),
             );
             for t in &l.text {
-                g = g.add(text(t, theme));
+                g = g.add(text(t, theme, mode));
             }
         }
         routes = routes.add(g);
         if let Some(b) = &r.badge {
-            badges.push(badge(b, colour, theme));
+            badges.push(badge(b, colour, theme, mode));
         }
     }
     for b in badges {

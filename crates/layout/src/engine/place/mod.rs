@@ -16,7 +16,7 @@ use super::LayoutError;
 use super::anchor::Previous;
 use super::cards::Card;
 use super::polar;
-use crate::geometry::Rect;
+use crate::geometry::{Rect, max};
 use crate::options::LayoutOptions;
 
 mod angles;
@@ -110,9 +110,12 @@ pub(super) fn band_room(o: &LayoutOptions) -> f64 {
 /// How near to the centre `r` comes and how far its farthest corner is.
 fn reach_of(r: &Rect) -> (f64, f64) {
     // The farthest corner lies away from the centre on both axes.
-    let far_x = r.x.abs().max((r.x + r.width).abs());
-    let far_y = r.y.abs().max((r.y + r.height).abs());
-    (r.distance_to(0.0, 0.0), libm::hypot(far_x, far_y))
+    let far_x = max(r.x.abs(), (r.x + r.width).abs());
+    let far_y = max(r.y.abs(), (r.y + r.height).abs());
+    (
+        r.distance_to(0.0, 0.0),
+        crate::geometry::hypot(far_x, far_y),
+    )
 }
 
 /// How to divide the circle: one of the candidates [`place_best`] tries.
@@ -329,7 +332,7 @@ impl<'a> Placer<'a> {
 
     /// The distance at which cards of two tracks of ring `k` can never touch.
     fn diagonal(&self, k: usize) -> f64 {
-        libm::hypot(
+        crate::geometry::hypot(
             self.max_width[k] + self.o.gap,
             self.max_height[k] + self.o.gap,
         )
