@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # WebAssembly against native, side by side in one run (issue 35): the same
 # schools drawn as SVG, PNG (1600 px) and PDF, median of N runs each, in
-# process: native (crates/bench/examples/in_process.rs), Node with the
+# process, after three warm-up rounds: native (crates/bench/examples/in_process.rs), Node with the
 # built package (web/bench.mjs) and headless Chromium (web/bench.html).
 # Prints a Markdown table.
 #   bash scripts/compare-web.sh [N]

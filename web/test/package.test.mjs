@@ -124,3 +124,37 @@ test("the rest of the library: roles, schema, starter, description, workbooks, p
   assert.equal(photo[0], 0xff);
   assert.throws(() => cirkel.preparePhoto(new Uint8Array([1, 2, 3])), /JPG/);
 });
+
+// No clock and no randomness reach what the package makes (issue 35).
+// Two dependencies import them: zip asks the browser for random bytes when
+// it writes an encrypted entry (never: nothing of ours encrypts), and
+// rust_xlsxwriter reads the clock for a workbook's creation date, which the
+// writer replaces by a fixed one. So: random bytes never asked for, and the
+// same bytes whatever the clock says.
+test("no clock and no randomness in anything it makes", () => {
+  const realNow = Date.now;
+  const realRandom = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
+  let randomCalls = 0;
+  globalThis.crypto.getRandomValues = (a) => { randomCalls++; return realRandom(a); };
+  const everything = () => {
+    const input = readFileSync(example("st-bernardusschool.json"));
+    const made = ["svg", "png", "pdf", "text", "markdown"].map((format) => cirkel.draw(input, { format }));
+    const doc = JSON.parse(input.toString("utf8"));
+    made.push(cirkel.writeWorkbook([doc], { kind: "xlsx" }));
+    made.push(cirkel.writeWorkbook([doc], { kind: "ods" }));
+    made.push(cirkel.zip({ "a.txt": new Uint8Array([1, 2, 3]) }));
+    made.push(cirkel.preparePhoto(readFileSync(example("photos/maaike.jpg"))));
+    return made.map((m) => Buffer.from(typeof m === "string" ? Buffer.from(m) : m));
+  };
+  try {
+    Date.now = () => 0;
+    const early = everything();
+    Date.now = () => 4102444800000; // 2100
+    const late = everything();
+    early.forEach((bytes, i) => assert.ok(bytes.equals(late[i]), `output ${i} depends on the clock`));
+    assert.equal(randomCalls, 0, "random bytes were asked for");
+  } finally {
+    Date.now = realNow;
+    globalThis.crypto.getRandomValues = realRandom;
+  }
+});

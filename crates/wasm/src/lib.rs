@@ -8,7 +8,13 @@
 //! bytes as the native build. Errors are JSON text: `{ "problems": [...] }`
 //! (each problem with `severity`, `message`, `help`, `path`, `line`,
 //! `column`, `cell`), or `{ "error": "..." }` for a wrong option. Nothing
-//! here reads a clock, randomness or a file.
+//! here reads a clock, randomness or a file. Two dependencies import them
+//! all the same: `zip` takes random bytes (through `getrandom`, a required
+//! dependency on this target) when it writes an encrypted entry, which
+//! nothing of ours does; `rust_xlsxwriter` reads the clock for a new
+//! workbook's creation date, which `cirkel-sheets` replaces by a fixed one.
+//! The package's tests check both: no random bytes asked for, and the same
+//! bytes whatever the clock says.
 
 use cirkel::{
     DrawError, DrawOptions, Format, Input, InputKind, Lang, Layout, MemoryFiles, Paper, Previous,
