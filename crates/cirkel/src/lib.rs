@@ -52,8 +52,8 @@ pub use cirkel_render as render;
 pub use cirkel_sheets as sheets;
 
 pub use cirkel_core::{
-    Diagnostic, Diagnostics, Folder, Kernteam, Lang, MemoryFiles, Message, NoFiles, ParseOptions,
-    Parsed, Privacy, ResourceError, Resources, Severity, parse,
+    Diagnostic, Diagnostics, Folder, Kept, Kernteam, Lang, MemberField, MemoryFiles, Message,
+    NoFiles, ParseOptions, Parsed, Privacy, ResourceError, Resources, Severity, parse,
 };
 pub use cirkel_layout::{Layout, LayoutError, LayoutOptions, check_layout, layout};
 pub use cirkel_render::{

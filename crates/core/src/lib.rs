@@ -22,6 +22,7 @@
 
 mod catalogue;
 mod diagnostic;
+mod fields;
 mod input;
 pub mod limits;
 mod messages;
@@ -38,6 +39,7 @@ pub use catalogue::{
 pub use diagnostic::{
     Cell, Diagnostic, Diagnostics, Severity, edit_distance, nearest, quoted_list,
 };
+pub use fields::{Kept, MemberField};
 pub use input::{
     ContactIn, KNOWN_CONTACT, KNOWN_MEETING, KNOWN_MEMBER, KNOWN_RING, KNOWN_ROOT, KNOWN_ROUTE,
     KNOWN_SCHOOL, MeetingIn, MemberIn, RingIn, RouteIn, SchoolIn,

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::fields::{Kept, MemberField};
+
 /// The language of the text the tool adds itself (defaults, legend, titles).
 /// What a school writes is shown as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -342,13 +344,14 @@ impl Kernteam {
     /// meetings, organisation) is kept: it is not personal data by field.
     pub fn redacted(&self, privacy: Privacy) -> Kernteam {
         let mut k = self.clone();
-        if privacy == Privacy::Full {
-            return k;
-        }
         for m in &mut k.members {
-            m.contact = Contact::default();
+            for field in MemberField::ALL {
+                if field.kept(privacy) == Kept::No {
+                    m.clear(field);
+                }
+            }
         }
-        if privacy == Privacy::Roles {
+        if MemberField::Id.kept(privacy) == Kept::Replaced {
             let renamed: Vec<(String, String)> = k
                 .members
                 .iter()
@@ -361,8 +364,6 @@ impl Kernteam {
                 }
             };
             for m in &mut k.members {
-                m.name = None;
-                m.photo = None;
                 rename(&mut m.id);
             }
             for r in &mut k.routes {

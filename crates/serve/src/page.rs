@@ -42,3 +42,31 @@ pub fn file(name: &str) -> Option<(&'static str, &'static str)> {
         .find(|(n, _, _)| *n == name)
         .map(|(_, kind, body)| (*kind, *body))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The form has a control for every field of a member (the list of
+    /// fields is in `cirkel_core`): a field added without one fails here.
+    /// Controls name their field by its path in the document,
+    /// `["members", i, "name"]` or `["members", i, "contact", "email"]`.
+    #[test]
+    fn the_form_has_a_control_for_every_member_field() {
+        let (_, form) = file("form.js").unwrap();
+        for field in cirkel_core::MemberField::ALL {
+            let path = field
+                .key()
+                .split('.')
+                .map(|part| format!("\"{part}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let control = format!("[\"members\", i, {path}]");
+            assert!(
+                form.contains(&control),
+                "no control for {} ({control})",
+                field.key()
+            );
+        }
+    }
+}

@@ -238,6 +238,28 @@ pub(crate) const TIES: [(&str, &str); 4] = [
 mod tests {
     use super::*;
 
+    /// Every field of a member has its column in `Leden`, and every column
+    /// there is a field (the list of fields is in `cirkel_core`): a field
+    /// added without a column fails here.
+    #[test]
+    fn every_member_field_has_a_column() {
+        let field_of = |key: Key| match key {
+            Key::Text(k) | Key::Texts(k) | Key::Ids(k) => k.to_string(),
+            Key::Contact(k) => format!("contact.{k}"),
+            Key::Phone => "contact.phone".to_string(),
+            Key::Tie => "tie".to_string(),
+            Key::School => "school".to_string(),
+        };
+        let mut columns: Vec<String> = MEMBERS.iter().map(|c| field_of(c.key)).collect();
+        columns.sort_unstable();
+        let mut fields: Vec<String> = cirkel_core::MemberField::ALL
+            .iter()
+            .map(|f| f.key().to_string())
+            .collect();
+        fields.sort_unstable();
+        assert_eq!(columns, fields);
+    }
+
     #[test]
     fn names_match_in_any_case_and_spelling() {
         assert_eq!(Part::of_sheet("LEDEN"), Some(Part::Members));

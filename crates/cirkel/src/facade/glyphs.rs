@@ -2,7 +2,7 @@
 //! text line the layout drew, and attributed to the input field they come
 //! from (or to the picture when the tool wrote them itself).
 
-use cirkel_core::{Diagnostic, Kernteam, Spans, msg};
+use cirkel_core::{Diagnostic, Kernteam, MemberField, Spans, msg};
 use cirkel_layout::{Layout, TextLine, missing_in_line};
 
 /// Every text line of the layout.
@@ -51,18 +51,19 @@ fn fields(k: &Kernteam) -> Vec<(String, &str)> {
         f.push((format!("rings[{i}].label"), &r.label));
     }
     for (i, m) in k.members.iter().enumerate() {
-        f.push((format!("members[{i}].role"), &m.role));
-        for (key, value) in [
-            ("name", &m.name),
-            ("organisation", &m.organisation),
-            ("availability", &m.availability),
-        ] {
-            if let Some(v) = value {
-                f.push((format!("members[{i}].{key}"), v));
+        // Every field's own text (the list of fields says which hold
+        // text); one of many (expertise) by its index.
+        for field in MemberField::ALL {
+            let texts = field.texts(m);
+            let many = field == MemberField::Expertise;
+            for (j, text) in texts.into_iter().enumerate() {
+                let path = if many {
+                    format!("members[{i}].{}[{j}]", field.key())
+                } else {
+                    format!("members[{i}].{}", field.key())
+                };
+                f.push((path, text));
             }
-        }
-        for (j, e) in m.expertise.iter().enumerate() {
-            f.push((format!("members[{i}].expertise[{j}]"), e));
         }
     }
     for (i, r) in k.routes.iter().enumerate() {
