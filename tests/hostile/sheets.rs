@@ -125,6 +125,11 @@ fn books() -> Vec<Book> {
         b("2001 parts", "school.xlsx", rezip(&good(), &|_| None, &(0..2001).map(|i| (Box::leak(format!("customXml/item{i}.xml").into_boxed_str()) as &str, Vec::new())).collect::<Vec<_>>()), Error(1, &["more than 2000 parts"])),
         b("1,048,576 rows", "school.xlsx", with_leden_xml(&sheet_xml(&all_rows, "A1:A1048576")), Error(1, &[CELLS])),
         b("a cell in the last row and column", "school.xlsx", with_leden_xml(&sheet_xml(r#"<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ib</t></is></c><c r="B1048576" t="inlineStr"><is><t>intern-begeleider</t></is></c><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#, "A1:XFD1048576")), Safe(&[])),
+        // Cell places calamine cannot read (its arithmetic overflows; a
+        // release build would wrap and drop the cell without a word).
+        b("a cell place too long to read", "school.xlsx", with_leden_xml(&sheet_xml(r#"<row r="2"><c r="A2" t="inlineStr"><is><t>ib</t></is></c><c r="TTTTTTTTTTTTTTTTTTTTTTTD2" t="inlineStr"><is><t>intern-begeleider</t></is></c></row>"#, "A1:B2")), Error(1, &["sheet \"Leden\" has a cell whose place cannot be read", "TTTTTTTTTTTTTTTT"])),
+        b("a row number past the last row", "school.xlsx", with_leden_xml(&sheet_xml(r#"<row r="99999999999"><c t="inlineStr"><is><t>ib</t></is></c></row>"#, "A1:B2")), Error(1, &["sheet \"Leden\"", "99999999999"])),
+        b("a dimension that ends before it starts", "school.xlsx", with_leden_xml(&sheet_xml("", "B2:A1")), Error(1, &["sheet \"Leden\"", "B2:A1"])),
         b("shared strings: 400,000 unused", "school.xlsx", with_strings(&|s| s.replace("</sst>", &(0..400_000).map(|i| format!("<si><t>s{i}</t></si>")).collect::<String>()).replace("</sst>", "") + "</sst>"), Safe(&[])),
         b("shared strings: a count of billions", "school.xlsx", with_strings(&|s| s.replacen("uniqueCount=\"", "uniqueCount=\"999999999999", 1)), Error(1, &[CELLS])),
         b("shared strings: a count past usize", "school.xlsx", with_strings(&|s| s.replacen("uniqueCount=\"", "uniqueCount=\"99999999999999999999999999", 1)), Error(1, &[CELLS])),

@@ -93,6 +93,11 @@ pub static ENTRIES: &[Entry] = &[
         "de werkmap is niet te lezen ({reason})",
     ),
     (
+        "sheet.bad-reference",
+        "sheet \"{sheet}\" has a cell whose place cannot be read (\"{reference}\"): the workbook is damaged, and that cell would be lost",
+        "werkblad \"{sheet}\" heeft een cel waarvan de plek niet te lezen is (\"{reference}\"): de werkmap is beschadigd, en die cel zou verloren gaan",
+    ),
+    (
         "sheet.damaged.help",
         "open it in Excel or LibreOffice and save it again (as .xlsx or .ods)",
         "open hem in Excel of LibreOffice en sla hem opnieuw op (als .xlsx of .ods)",
