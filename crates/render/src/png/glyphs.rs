@@ -5,7 +5,8 @@
 //!
 //! A cached glyph depends on nothing but its key (the size is the key's,
 //! not the caller's), so what a picture looks like never depends on what
-//! was drawn before it on the same thread.
+//! was drawn before it on the same thread. A glyph too large to cache is
+//! filled straight onto the canvas ([`fill_glyph`]).
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -15,8 +16,11 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
+use resvg::tiny_skia::{self as sk, FillRule, PathBuilder, PixmapMut, Transform};
+
 use super::canvas::Band;
-use crate::fonts::font;
+use super::paint::solid;
+use crate::fonts::{draw_glyph, font};
 use crate::theme::Rgb;
 
 /// Glyph positions in eighths of a pixel across and quarters down (a
@@ -441,6 +445,60 @@ fn rasterise(
         left,
         top,
     })
+}
+
+/// Collects a glyph's outline as a tiny-skia path (font y is up).
+struct Outline(PathBuilder);
+
+impl OutlinePen for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, -y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, -y);
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.0.quad_to(cx0, -cy0, x, -y);
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.0.cubic_to(cx0, -cy0, cx1, -cy1, x, -y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
+}
+
+/// A glyph's outline at `px` pixels per em, its origin at (0, 0); `None`
+/// for a glyph with no outline (a space). Glyph 0 is the font's box for a
+/// missing character, drawn as resvg draws it.
+fn outline(bold: bool, id: u16, px: f32) -> Option<sk::Path> {
+    let mut pen = Outline(PathBuilder::new());
+    if !draw_glyph(bold, id, px, &mut pen) {
+        return None;
+    }
+    pen.0.finish()
+}
+
+/// A large glyph (past [`LARGEST_CACHED_GLYPH`]) filled straight onto the
+/// canvas at (`x`, `y`), not cached.
+pub(super) fn fill_glyph(
+    pixmap: &mut PixmapMut<'_>,
+    bold: bool,
+    id: u16,
+    px: f32,
+    x: f32,
+    y: f32,
+    colour: Rgb,
+) {
+    if let Some(path) = outline(bold, id, px) {
+        pixmap.fill_path(
+            &path,
+            &solid(colour),
+            FillRule::Winding,
+            Transform::from_translate(x, y),
+            None,
+        );
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //!
 //! See `super::encode` for why indexed colour and which compression.
 
+use super::deflate::{Deflate, chunk};
 use super::settings::{PngEffort, metres};
 
 /// An open-addressing table from packed opaque RGBA colours to a count or
@@ -349,69 +350,6 @@ fn nearest([r, g, b]: [u8; 3], kept: &Kept, dist: &mut Vec<i32>) -> u8 {
     dist.iter().position(|d| *d == least).unwrap_or(0) as u8
 }
 
-/// A PNG chunk: length, type, data, CRC.
-fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-    let start = out.len();
-    out.extend_from_slice(kind);
-    out.extend_from_slice(data);
-    let crc = crc32fast::hash(&out[start..]);
-    out.extend_from_slice(&crc.to_be_bytes());
-}
-
-/// A compressor the rows go into.
-enum Deflate {
-    Zlib(flate2::Compress, Vec<u8>),
-    Fast(fdeflate::Compressor<Vec<u8>>),
-}
-
-fn failed(what: impl std::fmt::Display) -> png::EncodingError {
-    png::EncodingError::IoError(std::io::Error::other(what.to_string()))
-}
-
-impl Deflate {
-    fn write(&mut self, mut input: &[u8]) -> Result<(), png::EncodingError> {
-        match self {
-            Deflate::Fast(c) => c.write_data(input).map_err(png::EncodingError::IoError),
-            Deflate::Zlib(z, out) => {
-                while !input.is_empty() {
-                    if out.capacity() - out.len() < input.len() + 1024 {
-                        out.reserve(input.len().max(64 * 1024) + 1024);
-                    }
-                    let before = z.total_in();
-                    z.compress_vec(input, out, flate2::FlushCompress::None)
-                        .map_err(failed)?;
-                    let used = (z.total_in() - before) as usize;
-                    if used == 0 && out.capacity() > out.len() {
-                        return Err(failed("the compressor took no input"));
-                    }
-                    input = &input[used.min(input.len())..];
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn finish(self) -> Result<Vec<u8>, png::EncodingError> {
-        match self {
-            Deflate::Fast(c) => c.finish().map_err(png::EncodingError::IoError),
-            Deflate::Zlib(mut z, mut out) => {
-                // Each round leaves room; a stream ends within a few.
-                for _ in 0..1024 {
-                    out.reserve(64 * 1024);
-                    let status = z
-                        .compress_vec(&[], &mut out, flate2::FlushCompress::Finish)
-                        .map_err(failed)?;
-                    if status == flate2::Status::StreamEnd {
-                        return Ok(out);
-                    }
-                }
-                Err(failed("the compressed stream did not end"))
-            }
-        }
-    }
-}
-
 /// The picture as an indexed PNG: rows of palette indices, filtered and
 /// compressed as `effort` says, with a pHYs chunk when `dpi` is given.
 pub(super) fn write(
@@ -422,18 +360,7 @@ pub(super) fn write(
 ) -> Result<Vec<u8>, png::EncodingError> {
     let w = width as usize;
     let capacity = w * height as usize / 16;
-    let mut deflate = match effort {
-        // fdeflate is built for "Up"-filtered rows.
-        PngEffort::Fast => Deflate::Fast(fdeflate::Compressor::new(Vec::new())?),
-        PngEffort::Balanced => Deflate::Zlib(
-            flate2::Compress::new(flate2::Compression::new(2), true),
-            Vec::with_capacity(capacity),
-        ),
-        PngEffort::Smallest => Deflate::Zlib(
-            flate2::Compress::new(flate2::Compression::new(9), true),
-            Vec::with_capacity(capacity),
-        ),
-    };
+    let mut deflate = Deflate::new(effort, capacity)?;
     let up = effort == PngEffort::Fast;
     let (mut row, mut above) = (vec![0u8; w + 1], vec![0u8; w + 1]);
     let mut filtered = vec![0u8; if up { w + 1 } else { 0 }];

@@ -6,6 +6,7 @@
 mod annulus;
 mod boxes;
 mod canvas;
+mod deflate;
 mod encode;
 mod error;
 mod glyphs;

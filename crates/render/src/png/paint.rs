@@ -13,16 +13,15 @@ use cirkel_core::{Domain, ImageKind, Photo};
 use cirkel_layout::{Layout, Path, TextLine};
 use resvg::tiny_skia::{
     self as sk, FillRule, FilterQuality, LineCap, LineJoin, Paint, PathBuilder, Pattern, Pixmap,
-    PixmapMut, SpreadMode, StrokeDash, Transform,
+    SpreadMode, StrokeDash, Transform,
 };
-use skrifa::outline::OutlinePen;
 
 use super::annulus::{EXACT_RING_REACH, fill_annulus, fill_sector};
 use super::boxes::{RoundedBox, fill_box, stroke_box};
 use super::canvas::Band;
-use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed};
+use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, fill_glyph};
 use super::stripes::Painted;
-use crate::fonts::{draw_glyph, is_bold, placed_glyphs};
+use crate::fonts::{is_bold, placed_glyphs};
 use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
 use crate::theme::{Rgb, Theme};
 use crate::walk::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
@@ -173,7 +172,7 @@ pub(super) fn path_of(shape: &Shape) -> Option<sk::Path> {
     b.finish()
 }
 
-fn solid(c: Rgb) -> Paint<'static> {
+pub(super) fn solid(c: Rgb) -> Paint<'static> {
     let mut p = Paint::default();
     p.set_color_rgba8(c.0, c.1, c.2, 255);
     p.anti_alias = true;
@@ -515,59 +514,6 @@ impl Painter for Skia<'_> {
             .pixmap
             .fill_path(&circle, &paint, FillRule::Winding, self.ts, None);
         true
-    }
-}
-
-/// Collects a glyph's outline as a tiny-skia path (font y is up).
-struct Outline(PathBuilder);
-
-impl OutlinePen for Outline {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.0.move_to(x, -y);
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.0.line_to(x, -y);
-    }
-    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
-        self.0.quad_to(cx0, -cy0, x, -y);
-    }
-    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
-        self.0.cubic_to(cx0, -cy0, cx1, -cy1, x, -y);
-    }
-    fn close(&mut self) {
-        self.0.close();
-    }
-}
-
-/// A glyph's outline at `px` pixels per em, its origin at (0, 0); `None`
-/// for a glyph with no outline (a space). Glyph 0 is the font's box for a
-/// missing character, drawn as resvg draws it.
-fn outline(bold: bool, id: u16, px: f32) -> Option<sk::Path> {
-    let mut pen = Outline(PathBuilder::new());
-    if !draw_glyph(bold, id, px, &mut pen) {
-        return None;
-    }
-    pen.0.finish()
-}
-
-/// A large glyph filled straight onto the canvas at (`x`, `y`).
-fn fill_glyph(
-    pixmap: &mut PixmapMut<'_>,
-    bold: bool,
-    id: u16,
-    px: f32,
-    x: f32,
-    y: f32,
-    colour: Rgb,
-) {
-    if let Some(path) = outline(bold, id, px) {
-        pixmap.fill_path(
-            &path,
-            &solid(colour),
-            FillRule::Winding,
-            Transform::from_translate(x, y),
-            None,
-        );
     }
 }
 
