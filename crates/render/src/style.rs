@@ -82,10 +82,51 @@ pub(crate) const PORTRAIT_TINT: f64 = 0.8;
 /// wedge with edges).
 pub(crate) const WHOLE_RING_DEG: f64 = 359.99;
 
+/// The routes in the order they are drawn: the highlighted one (`focus`)
+/// last, so it lies on top. Every painter draws the number badges after
+/// all of them.
+pub(crate) fn routes_in_order<'l>(layout: &'l Layout, focus: Option<&str>) -> Vec<&'l RoutePath> {
+    let mut ordered: Vec<&RoutePath> = layout.routes.iter().collect();
+    ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
+    ordered
+}
+
+/// How much a route's arrowheads grow with its line (`width`): a thicker
+/// (highlighted) line gets larger heads, a thinner one keeps its own.
+pub(crate) fn arrow_scale(width: f64) -> f64 {
+    (width / ROUTE_WIDTH).max(1.0)
+}
+
 /// Side of a hatch tile.
 pub(crate) const HATCH_SIZE: f64 = 14.0;
 /// Width of a hatch's lines.
 pub(crate) const HATCH_LINE: f64 = 2.5;
+
+/// One mark of a domain's hatch tile (a `HATCH_SIZE` square on the
+/// domain's tint, turned by [`hatch_angle`]), in the tile's units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum HatchMark {
+    /// A line from one point to another, `HATCH_LINE` wide.
+    Line((f64, f64), (f64, f64)),
+    /// A filled dot: centre and radius.
+    Dot((f64, f64), f64),
+    /// A ring: centre, radius and line width.
+    Ring((f64, f64), f64, f64),
+}
+
+/// What a domain's hatch tile holds: lines (turned by [`hatch_angle`]), a
+/// cross for Veiligheid, dots for Overig, rings for Ouders. The SVG, PNG
+/// and PDF painters each draw these marks.
+pub(crate) fn hatch_marks(d: Domain) -> &'static [HatchMark] {
+    const HALF: f64 = HATCH_SIZE / 2.0;
+    const ACROSS: HatchMark = HatchMark::Line((0.0, HALF), (HATCH_SIZE, HALF));
+    match d {
+        Domain::Overig => &[HatchMark::Dot((HALF, HALF), 2.2)],
+        Domain::Ouders => &[HatchMark::Ring((HALF, HALF), 3.5, 1.5)],
+        Domain::Veiligheid => &[ACROSS, HatchMark::Line((HALF, 0.0), (HALF, HATCH_SIZE))],
+        _ => &[ACROSS],
+    }
+}
 
 /// How a tie is stroked: width and dash pattern (dash, gap). A stressful
 /// tie is drawn as the zigzag its path already is.

@@ -19,7 +19,7 @@ use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
+use crate::style::{HATCH_LINE, HATCH_SIZE, HatchMark, hatch_angle, hatch_marks};
 use crate::theme::Rgb;
 use crate::walk::{self, Brush, Cmd, Painter, Pen, Rule, Shape, f};
 
@@ -326,32 +326,24 @@ pub(super) fn hatch(s: &mut Surface<'_>, d: Domain, back: Rgb, ink: Rgb) -> kril
             height: SIZE,
         };
         draw_plain(&mut p, &Shape::rounded(&tile, 0.0), Some(fill(back)), None);
-        let half = SIZE / 2.0;
-        let line = |a: (f64, f64), b: (f64, f64)| Shape::path(&Path::line(a, b));
-        let ink_line = Some(stroke(ink, HATCH_LINE, None, false));
-        match d {
-            Domain::Overig => draw_plain(
-                &mut p,
-                &Shape::new().circle(half, half, 2.2),
-                Some(fill(ink)),
-                None,
-            ),
-            Domain::Ouders => draw_plain(
-                &mut p,
-                &Shape::new().circle(half, half, 3.5),
-                None,
-                Some(stroke(ink, 1.5, None, false)),
-            ),
-            Domain::Veiligheid => {
-                draw_plain(
+        for mark in hatch_marks(d) {
+            match *mark {
+                HatchMark::Line(a, b) => draw_plain(
                     &mut p,
-                    &line((0.0, half), (SIZE, half)),
+                    &Shape::path(&Path::line(a, b)),
                     None,
-                    ink_line.clone(),
-                );
-                draw_plain(&mut p, &line((half, 0.0), (half, SIZE)), None, ink_line);
+                    Some(stroke(ink, HATCH_LINE, None, false)),
+                ),
+                HatchMark::Dot((x, y), r) => {
+                    draw_plain(&mut p, &Shape::new().circle(x, y, r), Some(fill(ink)), None)
+                }
+                HatchMark::Ring((x, y), r, width) => draw_plain(
+                    &mut p,
+                    &Shape::new().circle(x, y, r),
+                    None,
+                    Some(stroke(ink, width, None, false)),
+                ),
             }
-            _ => draw_plain(&mut p, &line((0.0, half), (SIZE, half)), None, ink_line),
         }
         p.finish();
     }

@@ -22,7 +22,7 @@ use super::canvas::Band;
 use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, fill_glyph};
 use super::stripes::Painted;
 use crate::fonts::{is_bold, placed_glyphs};
-use crate::style::{HATCH_LINE, HATCH_SIZE, hatch_angle};
+use crate::style::{HATCH_LINE, HATCH_SIZE, HatchMark, hatch_angle, hatch_marks};
 use crate::theme::{Rgb, Theme};
 use crate::walk::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
 
@@ -210,7 +210,6 @@ fn hatch_tile(d: Domain, back: Rgb, ink: Rgb, scale: f32) -> Option<Pixmap> {
     if let Some(r) = sk::Rect::from_xywh(0.0, 0.0, HATCH_SIZE as f32, HATCH_SIZE as f32) {
         tile.fill_rect(r, &solid(back), ts, None);
     }
-    let half = HATCH_SIZE / 2.0;
     let line = |a: (f64, f64), b: (f64, f64)| path_of(&Shape::path(&Path::line(a, b)));
     let pen = |w: f64| sk::Stroke {
         width: w as f32,
@@ -218,31 +217,22 @@ fn hatch_tile(d: Domain, back: Rgb, ink: Rgb, scale: f32) -> Option<Pixmap> {
         ..sk::Stroke::default()
     };
     let ink_paint = solid(ink);
-    match d {
-        Domain::Overig => {
-            if let Some(p) = path_of(&Shape::new().circle(half, half, 2.2)) {
-                tile.fill_path(&p, &ink_paint, FillRule::Winding, ts, None);
+    for mark in hatch_marks(d) {
+        match *mark {
+            HatchMark::Line(a, b) => {
+                if let Some(p) = line(a, b) {
+                    tile.stroke_path(&p, &ink_paint, &pen(HATCH_LINE), ts, None);
+                }
             }
-        }
-        Domain::Ouders => {
-            if let Some(p) = path_of(&Shape::new().circle(half, half, 3.5)) {
-                tile.stroke_path(&p, &ink_paint, &pen(1.5), ts, None);
+            HatchMark::Dot((x, y), r) => {
+                if let Some(p) = path_of(&Shape::new().circle(x, y, r)) {
+                    tile.fill_path(&p, &ink_paint, FillRule::Winding, ts, None);
+                }
             }
-        }
-        Domain::Veiligheid => {
-            for p in [
-                line((0.0, half), (HATCH_SIZE, half)),
-                line((half, 0.0), (half, HATCH_SIZE)),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                tile.stroke_path(&p, &ink_paint, &pen(HATCH_LINE), ts, None);
-            }
-        }
-        _ => {
-            if let Some(p) = line((0.0, half), (HATCH_SIZE, half)) {
-                tile.stroke_path(&p, &ink_paint, &pen(HATCH_LINE), ts, None);
+            HatchMark::Ring((x, y), r, width) => {
+                if let Some(p) = path_of(&Shape::new().circle(x, y, r)) {
+                    tile.stroke_path(&p, &ink_paint, &pen(width), ts, None);
+                }
             }
         }
     }

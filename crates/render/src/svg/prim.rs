@@ -9,6 +9,7 @@ use svg::node::element::{Circle, Element, Path as SvgPath, Rectangle};
 use skrifa::outline::OutlinePen;
 
 use crate::fonts::{draw_glyph, is_bold, placed_glyphs};
+use crate::style::{HatchMark, hatch_marks};
 use crate::theme::{Rgb, Theme};
 
 /// Formats a coordinate: two decimals at most, no `-0`, no exponent
@@ -239,19 +240,17 @@ pub(super) fn hatch(d: Domain, theme: &Theme, ring: usize, tint: f64) -> Element
             .set("stroke", ink.clone())
             .set("stroke-width", crate::style::HATCH_LINE)
     };
-    match d {
-        Domain::Overig => p.append(circle(size / 2.0, size / 2.0, 2.2).set("fill", ink.clone())),
-        Domain::Ouders => p.append(
-            circle(size / 2.0, size / 2.0, 3.5)
-                .set("fill", "none")
-                .set("stroke", ink.clone())
-                .set("stroke-width", 1.5),
-        ),
-        Domain::Veiligheid => {
-            p.append(line(0.0, size / 2.0, size, size / 2.0));
-            p.append(line(size / 2.0, 0.0, size / 2.0, size));
+    for mark in hatch_marks(d) {
+        match *mark {
+            HatchMark::Line((x1, y1), (x2, y2)) => p.append(line(x1, y1, x2, y2)),
+            HatchMark::Dot((x, y), r) => p.append(circle(x, y, r).set("fill", ink.clone())),
+            HatchMark::Ring((x, y), r, width) => p.append(
+                circle(x, y, r)
+                    .set("fill", "none")
+                    .set("stroke", ink.clone())
+                    .set("stroke-width", width),
+            ),
         }
-        _ => p.append(line(0.0, size / 2.0, size, size / 2.0)),
     }
     p
 }

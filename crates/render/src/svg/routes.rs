@@ -1,12 +1,14 @@
 //! The routes: a line per route (dashed for the escalation), arrowheads,
 //! the highlighted route's label, and the number badges on top.
 
-use cirkel_layout::{Layout, RoutePath};
+use cirkel_layout::Layout;
 use svg::node::element::{Group, Path as SvgPath};
 
-use super::lines::{ROUTE_WIDTH, arrow_path, badge, route_line};
+use super::lines::{arrow_path, badge, route_line};
 use super::prim::{TextAs, num, rect, text};
-use crate::style::{ARROW_EDGE, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS};
+use crate::style::{
+    ARROW_EDGE, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS, arrow_scale, routes_in_order,
+};
 use crate::theme::Theme;
 
 /// The routes above the cards (their arrowheads touch the cards' borders);
@@ -22,10 +24,7 @@ pub(super) fn routes(
     }
     let mut routes = Group::new().set("id", "routes");
     let mut badges = Vec::new();
-    let mut ordered: Vec<&RoutePath> = layout.routes.iter().collect();
-    // The highlighted route last, so it lies on top.
-    ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
-    for r in ordered {
+    for r in routes_in_order(layout, focus) {
         let (strong, colour, width) = crate::style::route_look(r, theme, focus);
         let mut g = Group::new()
             .set("id", format!("route-{}", r.id))
@@ -48,11 +47,10 @@ pub(super) fn routes(
                 width,
             ));
         }
-        let arrow_scale = width / ROUTE_WIDTH;
         for leg in &r.legs {
             g = g.add(
                 SvgPath::new()
-                    .set("d", arrow_path(&leg.arrow, arrow_scale.max(1.0)))
+                    .set("d", arrow_path(&leg.arrow, arrow_scale(width)))
                     .set("fill", colour.hex())
                     .set("stroke", theme.background.hex())
                     .set("stroke-width", num(ARROW_EDGE))

@@ -6,23 +6,20 @@ use cirkel_layout::{Arrow, Badge, Layout, Path};
 
 use super::{Painter, Shape, f, fill, rounded, stroke};
 use crate::style::{
-    ARROW_EDGE, BADGE_EDGE, ROUTE_CASING, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS, ROUTE_WIDTH,
-    escalation_dash, route_look,
+    ARROW_EDGE, BADGE_EDGE, ROUTE_CASING, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS, arrow_scale,
+    escalation_dash, route_look, routes_in_order,
 };
 use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
 
 pub(super) fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus: Option<&str>) {
-    let mut ordered: Vec<_> = layout.routes.iter().collect();
-    ordered.sort_by_key(|r| Some(r.id.as_str()) == focus);
     let mut badges = Vec::new();
-    for r in ordered {
+    for r in routes_in_order(layout, focus) {
         let (_, colour, width) = route_look(r, theme, focus);
         route_line(c, &r.path, colour, false, theme, width);
         route_line(c, &r.escalation_path, colour, true, theme, width);
-        let arrow_scale = (width / ROUTE_WIDTH).max(1.0);
         for leg in &r.legs {
-            arrow(c, &leg.arrow, arrow_scale, colour, theme);
+            arrow(c, &leg.arrow, arrow_scale(width), colour, theme);
         }
         if focus == Some(r.id.as_str())
             && let Some(l) = &r.label
