@@ -4,7 +4,7 @@
 //! one is highlighted. Colours live in the theme.
 
 use cirkel_core::{Domain, Tie};
-use cirkel_layout::{Layout, RoutePath, Sector};
+use cirkel_layout::{Layout, Rect, RoutePath, Sector};
 
 use crate::theme::{Rgb, Theme};
 
@@ -95,6 +95,18 @@ pub(crate) fn routes_in_order<'l>(layout: &'l Layout, focus: Option<&str>) -> Ve
 /// (highlighted) line gets larger heads, a thinner one keeps its own.
 pub(crate) fn arrow_scale(width: f64) -> f64 {
     (width / ROUTE_WIDTH).max(1.0)
+}
+
+/// A card's coloured header: the top of its box `header_height` tall
+/// (within the card), and the radius of its two top corners (the card's,
+/// or less on a header too short for it); its bottom corners are square.
+pub(crate) fn card_header(card: &Rect, header_height: f64) -> (Rect, f64) {
+    let header = Rect {
+        height: header_height.clamp(0.0, card.height),
+        ..*card
+    };
+    let radius = CARD_RADIUS.min(header.height / 2.0).max(0.0);
+    (header, radius)
 }
 
 /// Side of a hatch tile.

@@ -8,7 +8,7 @@ use svg::Node as _;
 use svg::node::element::{Element, Group, Path as SvgPath};
 
 use super::prim::{TextAs, base64, circle, num, rect, text};
-use crate::style::{CARD_BORDER, CARD_RADIUS, PORTRAIT_TINT};
+use crate::style::{CARD_BORDER, CARD_RADIUS, PORTRAIT_TINT, card_header};
 use crate::theme::Theme;
 
 /// Every card, in member order.
@@ -28,26 +28,26 @@ pub(super) fn members(
 fn card(n: &Node, theme: &Theme, photo: Option<&Photo>, mode: TextAs) -> Group {
     let colour = theme.domain(n.domain).hex();
     let r = n.rect();
-    let radius = CARD_RADIUS;
     // The header: the card's top with rounded corners, square at the bottom.
-    let (top, bottom) = (r.y, r.y + n.header_height);
+    let (header, top_radius) = card_header(&r, n.header_height);
+    let (top, bottom) = (header.y, header.bottom());
     let header = format!(
         "M {x0} {b} L {x0} {t1} A {rad} {rad} 0 0 1 {x1} {t} L {x2} {t} A {rad} {rad} 0 0 1 {x3} {t1} L {x3} {b} Z",
         x0 = num(r.x),
-        x1 = num(r.x + radius),
-        x2 = num(r.right() - radius),
+        x1 = num(r.x + top_radius),
+        x2 = num(r.right() - top_radius),
         x3 = num(r.right()),
         t = num(top),
-        t1 = num(top + radius),
+        t1 = num(top + top_radius),
         b = num(bottom),
-        rad = num(radius)
+        rad = num(top_radius)
     );
     let mut g = Group::new()
         .set("id", format!("member-{}", n.id))
         .set("class", format!("member domain-{}", n.domain.key()))
         .add(
             rect(&r)
-                .set("rx", num(radius))
+                .set("rx", num(CARD_RADIUS))
                 .set("fill", theme.card.hex())
                 .set("stroke", colour.clone())
                 .set("stroke-width", CARD_BORDER),

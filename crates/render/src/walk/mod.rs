@@ -17,8 +17,8 @@ pub(crate) use shape::{Cmd, Shape, f, polar};
 use crate::safety::is_safe_link;
 use crate::style::{
     BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, PILL_EDGE_TINT, PILL_EDGE_WIDTH, PORTRAIT_TINT,
-    ROUTE_WIDTH, SECTOR_EDGE_WIDTH, SWATCH_BORDER, SWATCH_RADIUS, WHOLE_RING_DEG, sector_ring,
-    tie_stroke,
+    ROUTE_WIDTH, SECTOR_EDGE_WIDTH, SWATCH_BORDER, SWATCH_RADIUS, WHOLE_RING_DEG, card_header,
+    sector_ring, tie_stroke,
 };
 use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
@@ -411,16 +411,8 @@ fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
         Some(fill(theme.card)),
         Some(stroke(colour, CARD_BORDER, None, false)),
     );
-    let header = Rect {
-        height: n.header_height.clamp(0.0, r.height),
-        ..r
-    };
-    c.rounded(
-        &header,
-        (CARD_RADIUS.min(header.height / 2.0), 0.0),
-        Some(fill(colour)),
-        None,
-    );
+    let (header, radius) = card_header(&r, n.header_height);
+    c.rounded(&header, (radius, 0.0), Some(fill(colour)), None);
     if let Some(p) = &n.photo {
         if !c.portrait(&n.id, (p.x, p.y, p.radius)) {
             c.disc(
