@@ -4,6 +4,9 @@
 #   examples/NAME.svg, NAME.png         the diagram (golden: SVG bytes, PNG ±2)
 #   examples/NAME.layout.json           the layout (golden)
 #   examples/describe/NAME.{nl,en}.{txt,md}   `cirkel describe` (golden)
+#   examples/describe/st-bernardusschool.sinds-vorig-jaar.{nl,en}.{txt,md}
+#                                       `cirkel diff` against last year's file,
+#                                       examples/vorig-jaar/ (golden)
 #   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
 #   examples/themes/NAME.THEME.png      the example school in every other bundled
 #                                       theme (golden, like NAME.png)
@@ -48,3 +51,12 @@ for input in examples/*.json; do
   fi
   echo "regenerated $name"
 done
+# What changed since last year (the kennismaking list of `cirkel diff`).
+for lang in nl en; do
+  for format in txt md; do
+    kind=text; [ "$format" = md ] && kind=markdown
+    "$cirkel" diff examples/vorig-jaar/st-bernardusschool.json examples/st-bernardusschool.json \
+      --lang "$lang" --format "$kind" > "examples/describe/st-bernardusschool.sinds-vorig-jaar.$lang.$format" 2>/dev/null
+  done
+done
+echo "regenerated the changes since last year"

@@ -22,4 +22,5 @@ mod drawing;
 mod serve;
 mod session;
 mod sheets;
+mod since;
 mod validation;

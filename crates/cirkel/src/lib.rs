@@ -52,10 +52,12 @@ pub use cirkel_render as render;
 pub use cirkel_sheets as sheets;
 
 pub use cirkel_core::{
-    Diagnostic, Diagnostics, Folder, Kept, Kernteam, Lang, MemberField, MemoryFiles, Message,
-    NoFiles, ParseOptions, Parsed, Privacy, ResourceError, Resources, Severity, parse,
+    Changes, Diagnostic, Diagnostics, Folder, Kept, Kernteam, Lang, MemberField, MemoryFiles,
+    Message, NoFiles, ParseOptions, Parsed, Privacy, ResourceError, Resources, Severity, parse,
 };
-pub use cirkel_layout::{Layout, LayoutError, LayoutOptions, check_layout, layout};
+pub use cirkel_layout::{
+    Layout, LayoutError, LayoutOptions, check_layout, describe_changes, layout,
+};
 pub use cirkel_render::{
     A3_COLUMN_CM, A4_COLUMN_CM, BUNDLED_THEMES, MAX_PNG_PIXELS, MAX_PNG_SIDE, PAGE_MARGIN_PT,
     PRINT_DPI, PageFit, Paper, PdfError, PdfOptions, PngEffort, PngError, PngOptions, Resolution,

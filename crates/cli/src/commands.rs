@@ -188,3 +188,33 @@ pub(crate) fn schema() -> Result<(), Failure> {
         .map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
     write_output("-", format!("{json}\n").as_bytes())
 }
+
+/// `cirkel diff LAST THIS`: what changed since last year, for the first
+/// kernteam meeting of the school year (who is new, with what they bring
+/// and how to reach them; who left; who moved). `school` picks the school
+/// of a workbook in both files.
+pub(crate) fn diff(
+    last: &str,
+    this: &str,
+    output: &str,
+    format: DescribeFormatArg,
+    (lang, privacy): (Lang, PrivacyArg),
+    school: Option<&str>,
+) -> Result<(), Failure> {
+    let log = &mut Log::direct();
+    let before = parse_input(last, lang, school, log, draw_failure)?;
+    let after = parse_input(this, lang, school, log, draw_failure)?;
+    report(&display_name(this), &after.warnings, log);
+    let changes = cirkel_core::Changes::between(&before.kernteam, &after.kernteam);
+    let privacy: cirkel_core::Privacy = privacy.into();
+    let text = cirkel_layout::describe_changes(
+        &before.kernteam.redacted(privacy),
+        &after.kernteam.redacted(privacy),
+        &changes,
+        match format {
+            DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
+            DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
+        },
+    );
+    write_output(output, text.as_bytes())
+}

@@ -117,6 +117,29 @@ enum Command {
         #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
         privacy: PrivacyArg,
     },
+    /// What changed since last year: who is new in the kernteam (with their
+    /// expertise, availability and contact), who left, and who moved to
+    /// another ring or works with the school more or less closely. For the
+    /// first kernteam meeting of the school year.
+    Diff {
+        /// Last year's kernteam file (JSON, .xlsx, .ods, .csv).
+        last: String,
+        /// This year's kernteam file.
+        this: String,
+        /// Of workbooks of many schools: the school (by its name), in both.
+        #[arg(long, value_name = "NAME")]
+        school: Option<String>,
+        /// Output file, or `-` for standard output.
+        #[arg(short, long, default_value = "-")]
+        output: String,
+        /// Plain text or Markdown.
+        #[arg(long, value_enum, default_value_t = DescribeFormatArg::Text)]
+        format: DescribeFormatArg,
+        /// What personal data the output may hold (`roles`: no names, new
+        /// or departed).
+        #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
+        privacy: PrivacyArg,
+    },
     /// Write a starter file with the fixed kernteam members of the
     /// Impulstraject: JSON, or a filled-in workbook (`--format xlsx`).
     Init {
@@ -288,6 +311,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             privacy,
             school,
         } => commands::describe(&input, &output, format, lang, privacy, school.as_deref()),
+        Command::Diff {
+            last,
+            this,
+            school,
+            output,
+            format,
+            privacy,
+        } => commands::diff(
+            &last,
+            &this,
+            &output,
+            format,
+            (lang, privacy),
+            school.as_deref(),
+        ),
         Command::Init {
             school,
             output,

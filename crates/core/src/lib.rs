@@ -30,6 +30,7 @@ mod model;
 mod parse;
 mod resources;
 mod schema;
+mod since;
 mod spans;
 mod starter;
 
@@ -55,5 +56,6 @@ pub use parse::{
 };
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;
+pub use since::{Changes, Moved, person_key, tie_rank};
 pub use spans::{Pos, Spans, child_index, child_key};
 pub use starter::starter;

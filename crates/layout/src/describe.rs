@@ -40,7 +40,7 @@ pub enum Block {
 
 /// User text, escaped for `format` (Markdown escapes what could become
 /// links or markup; plain text is as written).
-fn user(format: DescribeFormat, text: &str) -> String {
+pub(crate) fn user(format: DescribeFormat, text: &str) -> String {
     match format {
         DescribeFormat::Text => text.to_string(),
         DescribeFormat::Markdown => {
@@ -61,7 +61,7 @@ fn user(format: DescribeFormat, text: &str) -> String {
 }
 
 /// Writes blocks as plain text (headings underlined) or Markdown.
-fn write(blocks: &[Block], format: DescribeFormat) -> String {
+pub(crate) fn write(blocks: &[Block], format: DescribeFormat) -> String {
     let mut out = String::new();
     for b in blocks {
         match b {
@@ -192,7 +192,7 @@ fn rings(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
 
 /// A member in one sentence: role, name, organisation, domain,
 /// availability, expertise, contact, the state of the tie.
-fn member_sentence(m: &Member, lang: Lang, format: DescribeFormat) -> String {
+pub(crate) fn member_sentence(m: &Member, lang: Lang, format: DescribeFormat) -> String {
     let mut s = user(format, &m.role);
     if let Some(n) = &m.name {
         s.push_str(&format!(": {}", user(format, n)));

@@ -25,6 +25,7 @@
 //! value, rectangles, paths), `text/` (shaping, wrapping, text blocks),
 //! `check` (the quality bars), `describe` (the circle in words).
 
+mod changes;
 mod check;
 mod describe;
 mod engine;
@@ -33,6 +34,7 @@ mod options;
 mod routes;
 mod text;
 
+pub use changes::{change_blocks, describe_changes};
 pub use check::{check_layout, check_names};
 pub use describe::{Block, DescribeFormat, describe, describe_blocks};
 pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};

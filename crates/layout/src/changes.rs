@@ -1,0 +1,172 @@
+//! What changed since last year, in words: the list for the first kernteam
+//! meeting of a school year ("kennismaken met nieuwe leden"). Each new
+//! person as `describe` gives a member (role, name, organisation,
+//! availability, expertise, contact), then who left and who moved, at the
+//! privacy level the kernteams were redacted to.
+
+use cirkel_core::{Changes, Kernteam, Lang, Member, Tie, tie_rank};
+
+use crate::describe::{Block, DescribeFormat, member_sentence, user, write};
+
+/// The changes from `last` to `this` as text or Markdown. `changes` is
+/// [`Changes::between`] of the full kernteams; `last` and `this` are what
+/// may be shown (redacted to the privacy level: their members in the same
+/// order), so at `Privacy::Roles` no name appears, new or departed.
+pub fn describe_changes(
+    last: &Kernteam,
+    this: &Kernteam,
+    changes: &Changes,
+    format: DescribeFormat,
+) -> String {
+    write(&change_blocks(last, this, changes, format), format)
+}
+
+/// [`describe_changes`] as blocks.
+pub fn change_blocks(
+    last: &Kernteam,
+    this: &Kernteam,
+    changes: &Changes,
+    format: DescribeFormat,
+) -> Vec<Block> {
+    let lang = this.lang;
+    let mut title = format!(
+        "{} – {}",
+        lang.pick("Wat is er veranderd", "What changed"),
+        this.school.name
+    );
+    match (&last.school_year, &this.school_year) {
+        (Some(a), Some(b)) if a != b => title.push_str(&format!(", {a} → {b}")),
+        (_, Some(b)) => title.push_str(&format!(", {b}")),
+        _ => {}
+    }
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: title,
+    }];
+    if changes.is_empty() {
+        blocks.push(Block::Paragraph(
+            lang.pick(
+                "Het kernteam is hetzelfde als vorig jaar.",
+                "The core team is the same as last year.",
+            )
+            .into(),
+        ));
+        return blocks;
+    }
+    if !changes.new.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: lang
+                .pick("Nieuw in het kernteam", "New in the core team")
+                .into(),
+        });
+        for &i in &changes.new {
+            let Some(m) = this.members.get(i) else {
+                continue;
+            };
+            let mut s = member_sentence(m, lang, format);
+            if changes.new_roles.contains(&i) {
+                s.push_str(&format!(
+                    " {}",
+                    lang.pick("Nieuw in de cirkel.", "New to the circle.")
+                ));
+            }
+            s.push_str(&format!(
+                " {} {}.",
+                lang.pick("Nu op", "Now on"),
+                ring_words(this, m, format)
+            ));
+            blocks.push(Block::Item(s));
+        }
+    }
+    if !changes.left.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: lang
+                .pick("Niet meer in het kernteam", "No longer in the core team")
+                .into(),
+        });
+        for m in changes.left.iter().filter_map(|j| last.members.get(*j)) {
+            blocks.push(Block::Item(format!("{}.", who(m, format))));
+        }
+    }
+    if !changes.moved.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: lang.pick("Verschoven", "Moved").into(),
+        });
+        for mv in &changes.moved {
+            let Some(m) = this.members.get(mv.member) else {
+                continue;
+            };
+            let mut parts = Vec::new();
+            if let Some(closer) = mv.closer {
+                parts.push(format!(
+                    "{}, {} {}",
+                    if closer {
+                        lang.pick("dichter bij de school", "closer to the school")
+                    } else {
+                        lang.pick("verder van de school", "further from the school")
+                    },
+                    lang.pick("nu op", "now on"),
+                    ring_words(this, m, format)
+                ));
+            }
+            if let Some(was) = mv.tie_was {
+                parts.push(tie_change(was, m.tie, lang));
+            }
+            blocks.push(Block::Item(format!(
+                "{}: {}.",
+                who(m, format),
+                parts.join("; ")
+            )));
+        }
+    }
+    blocks
+}
+
+/// Role and name (when shown) and organisation.
+fn who(m: &Member, format: DescribeFormat) -> String {
+    let mut s = user(format, &m.role);
+    if let Some(n) = &m.name {
+        s.push_str(&format!(": {}", user(format, n)));
+    }
+    if let Some(o) = &m.organisation {
+        s.push_str(&format!(", {}", user(format, o)));
+    }
+    s
+}
+
+/// "ring 2 (Kernteam)".
+fn ring_words(k: &Kernteam, m: &Member, format: DescribeFormat) -> String {
+    let label = k.rings.get(m.ring).map_or("", |r| r.label.as_str());
+    format!("ring {} ({})", m.ring + 1, user(format, label))
+}
+
+/// "de samenwerking is sterker geworden (was zwak, nu sterk)".
+fn tie_change(was: Tie, now: Tie, lang: Lang) -> String {
+    let word = |t: Tie| match t {
+        Tie::Strong => lang.pick("sterk", "strong"),
+        Tie::Normal => lang.pick("normaal", "normal"),
+        Tie::Tenuous => lang.pick("zwak", "weak"),
+        Tie::Stressful => lang.pick("moeizaam", "strained"),
+    };
+    let how = match (tie_rank(was), tie_rank(now)) {
+        (Some(a), Some(b)) if b > a => lang.pick(
+            "de samenwerking is sterker geworden",
+            "the collaboration grew stronger",
+        ),
+        (Some(a), Some(b)) if b < a => lang.pick(
+            "de samenwerking is zwakker geworden",
+            "the collaboration grew weaker",
+        ),
+        _ => lang.pick("de samenwerking is veranderd", "the collaboration changed"),
+    };
+    format!(
+        "{how} ({} {}, {} {})",
+        lang.pick("was", "was"),
+        word(was),
+        lang.pick("nu", "now"),
+        word(now)
+    )
+}
