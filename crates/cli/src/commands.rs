@@ -203,6 +203,7 @@ pub(crate) fn diff(
 ) -> Result<(), Failure> {
     let log = &mut Log::direct();
     let before = parse_input(last, lang, school, log, draw_failure)?;
+    report(&display_name(last), &before.warnings, log);
     let after = parse_input(this, lang, school, log, draw_failure)?;
     report(&display_name(this), &after.warnings, log);
     let changes = cirkel_core::Changes::between(&before.kernteam, &after.kernteam);

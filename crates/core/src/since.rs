@@ -9,9 +9,14 @@
 //! - the same id with another name is a new person in that role, and the
 //!   former one left (a CJG-coach replaced: `cjg` was Sanne, is Lotte);
 //! - the same name under another id is the same person (a school renamed
-//!   its ids);
+//!   its ids), someone in the same role first;
 //! - the same id where one year has no name is the same role, not a new
-//!   person (a name filled in, or left out).
+//!   person (a name filled in, or left out), once nobody else is that
+//!   person by name.
+//!
+//! The same person in another role, on another ring or with another tie
+//! has moved. Rings are compared by their ids (a circle may gain or lose a
+//! ring between years).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -43,68 +48,60 @@ pub struct Moved {
     pub closer: Option<bool>,
     /// The tie changed: last year's tie, when it differs.
     pub tie_was: Option<Tie>,
+    /// The role changed: last year's role, as it was shown, when it differs.
+    pub role_was: Option<String>,
 }
 
 impl Changes {
     /// What changed from `last` to `this`.
     pub fn between(last: &Kernteam, this: &Kernteam) -> Changes {
-        let mut matched_last = vec![false; last.members.len()];
+        let mut taken = vec![false; last.members.len()];
         // This year's member → last year's same person.
         let mut same: Vec<Option<usize>> = vec![None; this.members.len()];
-        // First by id (with a name that agrees, or none on one side).
-        for (i, m) in this.members.iter().enumerate() {
-            if let Some(j) = last
-                .members
-                .iter()
-                .position(|l| l.id == m.id)
-                .filter(|j| !matched_last[*j] && names_agree(&last.members[*j], m))
-            {
-                same[i] = Some(j);
-                matched_last[j] = true;
-            }
-        }
-        // Then by name, for ids that changed.
-        for (i, m) in this.members.iter().enumerate() {
-            if same[i].is_some() {
-                continue;
-            }
-            let Some(name) = m.name.as_deref().map(person_key).filter(|n| !n.is_empty()) else {
-                continue;
-            };
-            if let Some(j) = last.members.iter().enumerate().position(|(j, l)| {
-                !matched_last[j] && l.name.as_deref().map(person_key).as_deref() == Some(&name)
-            }) {
-                same[i] = Some(j);
-                matched_last[j] = true;
+        // Each pass pairs what is left: the same id and the same name; the
+        // same name in the same role; the same name in another role; the
+        // same id where one year has no name.
+        let passes: [&Pairing; 4] = [
+            &|l, m| l.id == m.id && name(l).is_some() && name(l) == name(m),
+            &|l, m| name(m).is_some() && name(l) == name(m) && role_key(l) == role_key(m),
+            &|l, m| name(m).is_some() && name(l) == name(m),
+            &|l, m| l.id == m.id && (name(l).is_none() || name(m).is_none()),
+        ];
+        for pass in passes {
+            for (i, m) in this.members.iter().enumerate() {
+                if same[i].is_some() {
+                    continue;
+                }
+                if let Some(j) =
+                    (0..last.members.len()).find(|j| !taken[*j] && pass(&last.members[*j], m))
+                {
+                    same[i] = Some(j);
+                    taken[j] = true;
+                }
             }
         }
         let last_roles: Vec<String> = last.members.iter().map(role_key).collect();
         let mut changes = Changes::default();
         for (i, m) in this.members.iter().enumerate() {
-            match same[i] {
-                None => {
-                    changes.new.push(i);
-                    if !last_roles.contains(&role_key(m)) {
-                        changes.new_roles.push(i);
-                    }
+            let Some(j) = same[i] else {
+                changes.new.push(i);
+                if !last_roles.contains(&role_key(m)) {
+                    changes.new_roles.push(i);
                 }
-                Some(j) => {
-                    let was = &last.members[j];
-                    let closer = (was.ring != m.ring).then_some(m.ring < was.ring);
-                    let tie_was = (was.tie != m.tie).then_some(was.tie);
-                    if closer.is_some() || tie_was.is_some() {
-                        changes.moved.push(Moved {
-                            member: i,
-                            closer,
-                            tie_was,
-                        });
-                    }
-                }
+                continue;
+            };
+            let was = &last.members[j];
+            let moved = Moved {
+                member: i,
+                closer: ring_move(last, was, this, m),
+                tie_was: (was.tie != m.tie).then_some(was.tie),
+                role_was: (role_key(was) != role_key(m)).then(|| was.role.clone()),
+            };
+            if moved.closer.is_some() || moved.tie_was.is_some() || moved.role_was.is_some() {
+                changes.moved.push(moved);
             }
         }
-        changes.left = (0..last.members.len())
-            .filter(|j| !matched_last[*j])
-            .collect();
+        changes.left = (0..last.members.len()).filter(|j| !taken[*j]).collect();
         changes
     }
 
@@ -114,13 +111,28 @@ impl Changes {
     }
 }
 
-/// Whether two members with the same id are the same person: the same
-/// name as people write it, or no name on one side.
-fn names_agree(a: &Member, b: &Member) -> bool {
-    match (a.name.as_deref(), b.name.as_deref()) {
-        (Some(x), Some(y)) => person_key(x) == person_key(y),
-        _ => true,
+/// A member's name as people write it; `None` without one.
+fn name(m: &Member) -> Option<String> {
+    m.name.as_deref().map(person_key).filter(|n| !n.is_empty())
+}
+
+/// Whether last year's member (first) and this year's are the same person
+/// by one rule.
+type Pairing = dyn Fn(&Member, &Member) -> bool;
+
+/// Whether `m` (this year) is on another ring than `was` (last year), by
+/// the rings' ids: `Some(true)` closer to the school (inside where last
+/// year's ring is now, or further in by position when that ring is gone).
+fn ring_move(last: &Kernteam, was: &Member, this: &Kernteam, m: &Member) -> Option<bool> {
+    let was_id = last.rings.get(was.ring).map(|r| r.id.as_str());
+    let now_id = this.rings.get(m.ring).map(|r| r.id.as_str());
+    if was_id == now_id {
+        return None;
     }
+    let before = was_id
+        .and_then(|id| this.rings.iter().position(|r| r.id == id))
+        .unwrap_or(was.ring);
+    (before != m.ring).then_some(m.ring < before)
 }
 
 /// A role as the circle knows it: the catalogue's id, else the text.
@@ -212,7 +224,8 @@ mod tests {
             vec![Moved {
                 member: 1,
                 closer: Some(true),
-                tie_was: Some(Tie::Tenuous)
+                tie_was: Some(Tie::Tenuous),
+                role_was: None,
             }]
         );
     }
@@ -233,6 +246,72 @@ mod tests {
             r#"{ "id": "ib", "role": "intern-begeleider" }, { "id": "cjg", "role": "cjg-coach", "name": "Sanne Kaya" }"#,
         );
         assert!(Changes::between(&unnamed, &last).is_empty());
+    }
+
+    /// A role left without a name does not take the person who moved to
+    /// another id; a name is matched in the same role first; a swap of
+    /// roles is two moves; a ring added between the years moves nobody.
+    #[test]
+    fn people_are_found_before_roles_and_roles_before_other_roles() {
+        let last = team(
+            r#"{ "id": "ib", "role": "intern-begeleider", "name": "Anna" },
+               { "id": "cjg", "role": "cjg-coach", "name": "Sanne" },
+               { "id": "lpa", "role": "leerplichtambtenaar", "name": "Daan" }"#,
+        );
+        let this = team(
+            r#"{ "id": "ib", "role": "intern-begeleider", "name": "Anna" },
+               { "id": "cjg", "role": "cjg-coach" },
+               { "id": "sanne", "role": "cjg-coach", "name": "Sanne" },
+               { "id": "vt", "role": "veilig-thuis", "name": "Daan" },
+               { "id": "lpa", "role": "leerplichtambtenaar", "name": "Daan" }"#,
+        );
+        let c = Changes::between(&last, &this);
+        // Sanne is Sanne (by name); the nameless cjg role is new; Daan of
+        // leerplicht is Daan of leerplicht; Daan of Veilig Thuis is new.
+        assert_eq!(c.new, vec![1, 3]);
+        assert!(c.left.is_empty() && c.moved.is_empty(), "{c:?}");
+
+        let swapped = team(
+            r#"{ "id": "ib", "role": "intern-begeleider", "name": "Sanne" },
+               { "id": "cjg", "role": "cjg-coach", "name": "Anna" },
+               { "id": "lpa", "role": "leerplichtambtenaar", "name": "Daan" }"#,
+        );
+        let c = Changes::between(&last, &swapped);
+        assert!(c.new.is_empty() && c.left.is_empty());
+        let roles: Vec<_> = c
+            .moved
+            .iter()
+            .map(|m| (m.member, m.role_was.clone()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (0, Some("CJG-coach".to_string())),
+                (1, Some("Intern begeleider".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn rings_are_compared_by_their_ids() {
+        let rings = |list: &str| {
+            let json = format!(
+                r#"{{ "school": {{ "name": "X" }}, "rings": [ {list} ],
+                     "members": [ {{ "id": "ib", "role": "intern-begeleider", "name": "A", "ring": "kern" }} ],
+                     "routes": [ {{ "question": "q", "steps": ["ib"] }} ] }}"#
+            );
+            parse(json.as_bytes(), &ParseOptions::default())
+                .unwrap()
+                .kernteam
+        };
+        let last = rings(r#"{ "id": "kern", "label": "Kern" }, { "id": "ver", "label": "Ver" }"#);
+        let more = rings(
+            r#"{ "id": "school", "label": "School" }, { "id": "kern", "label": "Kern" }, { "id": "ver", "label": "Ver" }"#,
+        );
+        assert!(
+            Changes::between(&last, &more).is_empty(),
+            "a ring added inside"
+        );
     }
 
     #[test]

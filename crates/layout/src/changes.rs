@@ -100,6 +100,13 @@ pub fn change_blocks(
                 continue;
             };
             let mut parts = Vec::new();
+            if let Some(role) = &mv.role_was {
+                parts.push(format!(
+                    "{} {}",
+                    lang.pick("vorig jaar", "last year"),
+                    user(format, role)
+                ));
+            }
             if let Some(closer) = mv.closer {
                 parts.push(format!(
                     "{}, {} {}",

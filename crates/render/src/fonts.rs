@@ -51,7 +51,7 @@ pub(crate) fn draw_glyph(bold: bool, id: u16, px: f32, pen: &mut impl OutlinePen
 /// Where each glyph of `line` goes: (glyph, x, y) of its origin in layout
 /// units, as the layout's shaper sets the line at its size and anchor.
 pub(crate) fn placed_glyphs(line: &TextLine) -> impl Iterator<Item = (u16, f64, f64)> {
-    let size = line.size.clamp(0.1, 1e4);
+    let size = text_size(line);
     let run = shape(&line.text, line.weight);
     let start = match line.anchor {
         Anchor::Start => line.x,
@@ -65,6 +65,16 @@ pub(crate) fn placed_glyphs(line: &TextLine) -> impl Iterator<Item = (u16, f64, 
         pen += g.x_advance * size;
         at
     })
+}
+
+/// The line's font size, kept to what a glyph can be drawn at (a NaN from
+/// a hand-built layout becomes the smallest).
+pub(crate) fn text_size(line: &TextLine) -> f64 {
+    if line.size.is_nan() {
+        0.1
+    } else {
+        line.size.clamp(0.1, 1e4)
+    }
 }
 
 /// Whether `line` is set in the bold font.

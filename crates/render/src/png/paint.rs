@@ -21,7 +21,7 @@ use super::boxes::{RoundedBox, fill_box, stroke_box};
 use super::canvas::Band;
 use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, fill_glyph};
 use super::stripes::Painted;
-use crate::fonts::{is_bold, placed_glyphs};
+use crate::fonts::{is_bold, placed_glyphs, text_size};
 use crate::style::{HATCH_LINE, HATCH_SIZE, HatchMark, hatch_angle, hatch_marks};
 use crate::theme::{Rgb, Theme};
 use crate::walk::{Brush, Cmd, Fill, Painter, Pen, Rule, Shape};
@@ -433,7 +433,7 @@ impl Painter for Skia<'_> {
         if line.text.is_empty() {
             return;
         }
-        let size = line.size.clamp(0.1, 1e4);
+        let size = text_size(line);
         let px = (size as f32 * self.scale).clamp(0.5, 2000.0);
         // A line far off the band is not even shaped (a glyph reaches a
         // few ems from its baseline at most).

@@ -8,7 +8,7 @@ use svg::node::element::{Circle, Element, Path as SvgPath, Rectangle};
 
 use skrifa::outline::OutlinePen;
 
-use crate::fonts::{draw_glyph, is_bold, placed_glyphs};
+use crate::fonts::{draw_glyph, is_bold, placed_glyphs, text_size};
 use crate::style::{HatchMark, hatch_marks};
 use crate::theme::{Rgb, Theme};
 
@@ -87,7 +87,7 @@ fn text_element(line: &TextLine, theme: &Theme) -> Element {
 /// so the line looks as the PNG draws it; a missing character is the
 /// font's box, as there.
 fn text_outlines(line: &TextLine, theme: &Theme) -> Element {
-    let size = line.size.clamp(0.1, 1e4) as f32;
+    let size = text_size(line) as f32;
     let bold = is_bold(line);
     let mut pen = PathData {
         d: String::new(),

@@ -42,7 +42,12 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
     let mut unreadable: Option<(String, String)> = None;
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(super::damaged)?;
-        let name = part.name().map_err(super::damaged)?.to_ascii_lowercase();
+        // As calamine finds a part: case and `\\` aside.
+        let name = part
+            .name()
+            .map_err(super::damaged)?
+            .to_ascii_lowercase()
+            .replace('\\', "/");
         if name.contains("vbaproject") || name.ends_with(".bin") && name.contains("macro") {
             return Err(
                 Diagnostic::error("", msg!("sheet.macros")).with_help(msg!("sheet.macros.help"))
@@ -53,7 +58,9 @@ pub(crate) fn check(bytes: &[u8], format: SheetFormat) -> Result<(), Diagnostic>
         }
         let keep = name == "mimetype";
         let strings = name.ends_with("sharedstrings.xml");
-        let worksheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
+        // Any XML part may be named a worksheet by the workbook's
+        // relationships, so every one is checked for cell places.
+        let worksheet = format == SheetFormat::Xlsx && name.ends_with(".xml");
         let mut shared = Vec::new();
         let mut buf = [0u8; 16 * 1024];
         let mut size = 0u64;
@@ -164,6 +171,12 @@ const MAX_COLUMN: u64 = 1 << 14;
 fn bad_reference(xml: &[u8]) -> Option<String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(xml);
+    // Read as calamine reads a sheet, so that both stop at the same error
+    // (nothing after it is read by either).
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
+    config.expand_empty_elements = true;
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
@@ -178,14 +191,14 @@ fn bad_reference(xml: &[u8]) -> Option<String> {
                         continue;
                     }
                 };
-                if let Some(a) = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref() == attribute)
-                    && !check(a.value.as_bytes())
-                {
-                    let shown: String = a.value.chars().take(30).collect();
-                    return Some(shown);
+                // Every attribute of that name, with or without a prefix and
+                // repeated or not (calamine takes the last of repeated ones).
+                let mut attributes = e.attributes();
+                attributes.with_checks(false);
+                for a in attributes.flatten() {
+                    if a.key.local_name().as_ref() == attribute && !check(a.value.as_bytes()) {
+                        return Some(a.value.chars().take(30).collect());
+                    }
                 }
             }
             Ok(Event::Eof) | Err(_) => return None,
@@ -330,5 +343,20 @@ mod tests {
         );
         let fine = br#"<worksheet><dimension ref="A1:C2"/><sheetData><row r="2"><c r="C2"/></row></sheetData></worksheet>"#;
         assert_eq!(bad_reference(fine), None);
+        // What calamine would still read: a repeated attribute (it takes the
+        // last), a prefixed one, and a cell after a stray end tag (it does
+        // not check end names).
+        for hidden in [
+            &br#"<worksheet><sheetData><row r="2"><c r="A2" r="TTTTTTTTTTTTTTTTD2"/></row></sheetData></worksheet>"#[..],
+            br#"<worksheet><sheetData><row r="2"><c x:r="TTTTTTTTTTTTTTTTD2"/></row></sheetData></worksheet>"#,
+            br#"<worksheet></foo><sheetData><row r="2"><c r="TTTTTTTTTTTTTTTTD2"/></row></sheetData></worksheet>"#,
+            br#"<worksheet><sheetData><row r="2" r="99999999999"><c/></row></sheetData></worksheet>"#,
+        ] {
+            assert!(
+                bad_reference(hidden).is_some(),
+                "{}",
+                String::from_utf8_lossy(hidden)
+            );
+        }
     }
 }
