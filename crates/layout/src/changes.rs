@@ -6,7 +6,7 @@
 
 use cirkel_core::{Changes, Kernteam, Lang, Member, Tie, tie_rank};
 
-use crate::describe::{Block, DescribeFormat, member_sentence, user, write};
+use crate::describe::{Block, DescribeFormat, heading, member_sentence, user, write};
 
 /// The changes from `last` to `this` as text or Markdown. `changes` is
 /// [`Changes::between`] of the full kernteams; `last` and `this` are what
@@ -39,10 +39,7 @@ pub fn change_blocks(
         (_, Some(b)) => title.push_str(&format!(", {b}")),
         _ => {}
     }
-    let mut blocks = vec![Block::Heading {
-        level: 1,
-        text: title,
-    }];
+    let mut blocks = vec![heading(1, title)];
     if changes.is_empty() {
         blocks.push(Block::Paragraph(
             lang.pick(
@@ -54,12 +51,10 @@ pub fn change_blocks(
         return blocks;
     }
     if !changes.new.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: lang
-                .pick("Nieuw in het kernteam", "New in the core team")
-                .into(),
-        });
+        blocks.push(heading(
+            2,
+            lang.pick("Nieuw in het kernteam", "New in the core team"),
+        ));
         for &i in &changes.new {
             let Some(m) = this.members.get(i) else {
                 continue;
@@ -80,21 +75,16 @@ pub fn change_blocks(
         }
     }
     if !changes.left.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: lang
-                .pick("Niet meer in het kernteam", "No longer in the core team")
-                .into(),
-        });
+        blocks.push(heading(
+            2,
+            lang.pick("Niet meer in het kernteam", "No longer in the core team"),
+        ));
         for m in changes.left.iter().filter_map(|j| last.members.get(*j)) {
             blocks.push(Block::Item(format!("{}.", who(m, format))));
         }
     }
     if !changes.moved.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: lang.pick("Verschoven", "Moved").into(),
-        });
+        blocks.push(heading(2, lang.pick("Verschoven", "Moved")));
         for mv in &changes.moved {
             let Some(m) = this.members.get(mv.member) else {
                 continue;

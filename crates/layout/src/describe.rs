@@ -122,7 +122,7 @@ pub fn describe_blocks(k: &Kernteam, format: DescribeFormat) -> Vec<Block> {
     blocks
 }
 
-fn heading(level: u8, text: impl Into<String>) -> Block {
+pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
     Block::Heading {
         level,
         text: text.into(),
