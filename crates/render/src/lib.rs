@@ -21,9 +21,9 @@
 //! assert!(png.starts_with(b"\x89PNG"));
 //! ```
 //!
-//! Module map: `walk/` (the walk over the layout that the PNG and PDF
-//! painters share), `svg/` (the SVG painter: primitives, the circle,
-//! cards, lines, routes, boxes), `png/` (the PNG painter: canvas, exact
+//! Module map: `walk/` (the walk over the layout that the SVG, PNG and
+//! PDF painters share: what is drawn where, in which style), `svg/` (the
+//! SVG backend: elements, groups and classes, text, hatch patterns), `png/` (the PNG painter: canvas, exact
 //! fillers, glyphs, stripes, encoding), `pdf/` (the PDF painter and its
 //! tagged description pages), `theme/` (colours and theme files),
 //! `paper` (paper sizes), `safety` (the SVG safety check).

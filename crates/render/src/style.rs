@@ -1,10 +1,10 @@
-//! The picture's style decisions that every painter shares (SVG, and the
-//! walk the PDF and PNG painters use): line widths, corner radii, the
+//! The picture's style decisions that every painter shares (through the
+//! walk, `crate::walk`): line widths, corner radii, the
 //! ecomap tie strokes, the print theme's hatches, how a route looks when
 //! one is highlighted. Colours live in the theme.
 
 use cirkel_core::{Domain, Tie};
-use cirkel_layout::{Layout, Rect, RoutePath, Sector};
+use cirkel_layout::{Layout, Rect, RoutePath, Sector, TextRole};
 
 use crate::theme::{Rgb, Theme};
 
@@ -162,5 +162,25 @@ pub(crate) fn hatch_angle(d: Domain) -> Option<i32> {
         Domain::Gezondheid => Some(-45),
         Domain::Jeugdhulp => Some(90),
         _ => None,
+    }
+}
+
+/// The colour of a line of text by what it is.
+pub(crate) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
+    match role {
+        TextRole::Contact => theme.link,
+        TextRole::Role | TextRole::Badge => theme.on_domain,
+        TextRole::School | TextRole::SchoolDetail => theme.on_centre,
+        TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
+        _ => theme.text,
+    }
+}
+
+/// White or the text colour, whichever reads better on `background`.
+pub(crate) fn readable_on(background: Rgb, theme: &Theme) -> Rgb {
+    if theme.on_domain.contrast(background) >= theme.text.contrast(background) {
+        theme.on_domain
+    } else {
+        theme.text
     }
 }

@@ -158,7 +158,7 @@ fn contact_row(
     for (line, href) in row {
         let colour = match href {
             Some(_) => theme.link,
-            None => crate::svg::text_colour(line.role, theme),
+            None => crate::style::text_colour(line.role, theme),
         };
         let Some(span) = text_span(surface, line, colour) else {
             continue;

@@ -72,7 +72,7 @@ fn paint_band(
         for (line, link) in row {
             let colour = match link {
                 Some(_) => theme.link,
-                None => crate::svg::text_colour(line.role, theme),
+                None => crate::style::text_colour(line.role, theme),
             };
             canvas.text(line, colour);
         }

@@ -7,29 +7,24 @@
 //! with at most two decimals, never as `NaN`, `-0` or exponent notation, and
 //! clamped to ±1e6 (far inside what tiny-skia handles safely).
 //!
-//! The document is drawn bottom to top: background, sectors and rings
-//! (`circle`), ties, the school, ring labels, the cards (`members`), the
-//! routes (`routes`), and the title, legend and footer (`boxes`).
+//! The picture itself is the walk the PNG and PDF painters share
+//! (`crate::walk`), with this module's backend (`painter`) writing each
+//! shape as an element, the walk's parts as groups with ids and classes.
 
 use std::collections::BTreeMap;
 
 use cirkel_core::{Domain, Photo};
-use cirkel_layout::{FONT_FAMILY, Layout, Rect};
+use cirkel_layout::{FONT_FAMILY, Layout};
 use svg::Document;
 use svg::node::element::{Definitions, Description, Style, Title};
 
 use crate::theme::Theme;
 
-mod boxes;
-mod circle;
-mod lines;
-mod members;
+mod painter;
 mod prim;
-mod routes;
 
 use prim::TextAs;
 pub use prim::{base64, num, xml_safe};
-pub(crate) use prim::{readable_on, text_colour};
 
 /// Options for SVG output.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -79,38 +74,13 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             Description::new()
                 .add(svg::node::Text::new(xml_safe(&layout.description)))
                 .set("id", "cirkel-desc"),
-        )
-        .add(definitions(theme, layout.rings.len()));
-    if !options.no_background {
-        doc = doc.add(
-            prim::rect(&Rect {
-                x: 0.0,
-                y: 0.0,
-                width: layout.width,
-                height: layout.height,
-            })
-            .set("fill", theme.background.hex())
-            .set("id", "background"),
         );
-    }
-    let (sectors, edges) = circle::sectors(layout, theme);
-    doc = doc
-        .add(circle::bands(layout, theme))
-        .add(sectors)
-        .add(edges)
-        .add(circle::rings(layout, theme));
-    if let Some(ties) = circle::ties(layout, theme) {
-        doc = doc.add(ties);
-    }
-    doc = doc
-        .add(circle::centre(layout, theme, mode))
-        .add(circle::ring_labels(layout, theme, mode))
-        .add(members::members(layout, theme, &options.photos, mode));
-    if let Some(routes) = routes::routes(layout, theme, options.highlight.as_deref(), mode) {
-        doc = doc.add(routes);
-    }
-    for b in &layout.boxes {
-        doc = doc.add(boxes::text_box(b, theme, mode));
+    let mut painter = painter::SvgPainter::new(&options.photos, mode, !options.no_background);
+    crate::walk::picture(&mut painter, layout, theme, options.highlight.as_deref());
+    let (patterns, picture) = painter.finish();
+    doc = doc.add(definitions(theme, patterns));
+    for e in picture {
+        doc = doc.add(e);
     }
     let mut out = doc.to_string();
     out.push('\n');
@@ -126,9 +96,9 @@ fn lang_tag(lang: cirkel_core::Lang) -> &'static str {
 }
 
 /// The style sheet (a custom property per domain, for pages that restyle
-/// the SVG) and, for themes that hatch, a pattern per domain.
-fn definitions(theme: &Theme, rings: usize) -> Definitions {
-    let mut css = String::from(".ring-line{fill:none}");
+/// the SVG) and the hatch patterns the picture uses.
+fn definitions(theme: &Theme, patterns: Vec<svg::node::element::Element>) -> Definitions {
+    let mut css = String::new();
     for d in Domain::ALL {
         css.push_str(&format!(
             ".domain-{}{{--domain-colour:{}}}",
@@ -137,14 +107,83 @@ fn definitions(theme: &Theme, rings: usize) -> Definitions {
         ));
     }
     let mut defs = Definitions::new().add(Style::new(css));
-    if theme.patterns {
-        for d in Domain::ALL {
-            if d != Domain::Onderwijs {
-                for k in 0..rings.max(1) {
-                    defs = defs.add(prim::hatch(d, theme, k, theme.ring_tint(k, rings)));
-                }
-            }
-        }
+    for p in patterns {
+        defs = defs.add(p);
     }
     defs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(theme: &str) -> (Layout, String) {
+        let json = include_bytes!("../../../../examples/st-bernardusschool.json");
+        let k = cirkel_core::parse(json, &cirkel_core::ParseOptions::default())
+            .unwrap()
+            .kernteam;
+        let layout = cirkel_layout::layout(&k, &cirkel_layout::LayoutOptions::default()).unwrap();
+        let theme = Theme::bundled(theme).unwrap();
+        let svg = to_svg(&layout, &theme, &SvgOptions::default());
+        (layout, svg)
+    }
+
+    /// The walk's parts and tags come out as the groups, ids and classes
+    /// the SVG contract names, and every hatch a fill refers to is defined
+    /// once.
+    #[test]
+    fn parts_become_groups_and_every_pattern_used_is_defined() {
+        let (layout, svg) = example("print");
+        for n in &layout.nodes {
+            let g = format!(
+                "<g class=\"member domain-{}\" id=\"member-{}\">",
+                n.domain.key(),
+                n.id
+            );
+            assert_eq!(svg.matches(&g).count(), 1, "{g}");
+        }
+        for r in &layout.routes {
+            assert_eq!(svg.matches(&format!("id=\"route-{}\"", r.id)).count(), 1);
+        }
+        let samples = layout
+            .boxes
+            .iter()
+            .flat_map(|b| &b.samples)
+            .filter(|s| matches!(s.kind, cirkel_layout::SampleKind::Tie(_)))
+            .count();
+        assert!(samples > 0);
+        assert_eq!(
+            svg.matches("class=\"tie tie-").count(),
+            layout.ties.len() + samples
+        );
+        assert_eq!(svg.matches("data-member=").count(), layout.ties.len());
+        assert_eq!(
+            svg.matches("class=\"band ring-").count(),
+            layout.rings.len()
+        );
+        assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
+        for id in [
+            "bands",
+            "sectors",
+            "sector-edges",
+            "rings",
+            "centre",
+            "members",
+        ] {
+            assert!(svg.contains(&format!("<g id=\"{id}\">")), "{id}");
+        }
+        let used: std::collections::BTreeSet<&str> = svg
+            .split("url(#hatch-")
+            .skip(1)
+            .map(|s| &s[..s.find(')').unwrap()])
+            .collect();
+        assert!(!used.is_empty());
+        for id in &used {
+            let def = format!("<pattern height=\"14\" id=\"hatch-{id}\"");
+            assert_eq!(svg.matches(&def).count(), 1, "{def}");
+        }
+        assert_eq!(svg.matches("<pattern").count(), used.len());
+        // Without a patterned theme, no pattern at all.
+        assert!(!example("standaard").1.contains("<pattern"));
+    }
 }

@@ -1,8 +1,8 @@
 //! The building blocks of the SVG: clean numbers, XML-safe text, text
-//! lines, circles, rectangles, wedges and fills.
+//! lines (as `<text>` or outlines), hatch patterns, base64.
 
 use cirkel_core::Domain;
-use cirkel_layout::{Anchor, Rect, TextLine, TextRole, Weight};
+use cirkel_layout::{Anchor, Rect, TextLine, Weight};
 use svg::Node;
 use svg::node::element::{Circle, Element, Path as SvgPath, Rectangle};
 
@@ -10,7 +10,7 @@ use skrifa::outline::OutlinePen;
 
 use crate::fonts::{draw_glyph, is_bold, placed_glyphs, text_size};
 use crate::style::{HatchMark, hatch_marks};
-use crate::theme::{Rgb, Theme};
+use crate::theme::Rgb;
 
 /// Formats a coordinate: two decimals at most, no `-0`, no exponent
 /// (clamped to ±1e6 as the layout's numbers are).
@@ -28,16 +28,6 @@ pub fn xml_safe(text: &str) -> String {
         .collect()
 }
 
-pub(crate) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
-    match role {
-        TextRole::Contact => theme.link,
-        TextRole::Role | TextRole::Badge => theme.on_domain,
-        TextRole::School | TextRole::SchoolDetail => theme.on_centre,
-        TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
-        _ => theme.text,
-    }
-}
-
 /// How the SVG sets its text: as `<text>` (selectable, searchable, the
 /// default) or as the glyphs' outlines (`SvgOptions::text_as_paths`: the
 /// same in every viewer, with or without the font).
@@ -49,22 +39,22 @@ pub(super) enum TextAs {
 
 /// A line of text: a `<text>` element, or with [`TextAs::Paths`] one
 /// `<path>` of its glyphs' outlines, set where the PNG painter sets them.
-pub(super) fn text(line: &TextLine, theme: &Theme, mode: TextAs) -> Element {
+pub(super) fn text(line: &TextLine, colour: Rgb, mode: TextAs) -> Element {
     match mode {
-        TextAs::Text => text_element(line, theme),
-        TextAs::Paths => text_outlines(line, theme),
+        TextAs::Text => text_element(line, colour),
+        TextAs::Paths => text_outlines(line, colour),
     }
 }
 
 /// A `<text>` element. Built as a plain element so its content is written
 /// inline (`<text …>Kernteam</text>`): the `svg` crate puts the content of its
 /// own `Text` type on separate lines, which browsers may render as spaces.
-fn text_element(line: &TextLine, theme: &Theme) -> Element {
+fn text_element(line: &TextLine, colour: Rgb) -> Element {
     let mut t = Element::new("text");
     t.assign("x", num(line.x));
     t.assign("y", num(line.y));
     t.assign("font-size", num(line.size));
-    t.assign("fill", text_colour(line.role, theme).hex());
+    t.assign("fill", colour.hex());
     if line.weight == Weight::Bold {
         t.assign("font-weight", "bold");
     }
@@ -86,7 +76,7 @@ fn text_element(line: &TextLine, theme: &Theme) -> Element {
 /// outlines of the bundled font at the positions the layout's shaper gives,
 /// so the line looks as the PNG draws it; a missing character is the
 /// font's box, as there.
-fn text_outlines(line: &TextLine, theme: &Theme) -> Element {
+fn text_outlines(line: &TextLine, colour: Rgb) -> Element {
     let size = text_size(line) as f32;
     let bold = is_bold(line);
     let mut pen = PathData {
@@ -101,7 +91,7 @@ fn text_outlines(line: &TextLine, theme: &Theme) -> Element {
         }
     }
     let mut p = Element::new("path");
-    p.assign("fill", text_colour(line.role, theme).hex());
+    p.assign("fill", colour.hex());
     p.assign("d", pen.d.trim_end().to_string());
     p
 }
@@ -149,14 +139,14 @@ impl OutlinePen for PathData {
     }
 }
 
-pub(super) fn circle(cx: f64, cy: f64, r: f64) -> Circle {
+fn circle(cx: f64, cy: f64, r: f64) -> Circle {
     Circle::new()
         .set("cx", num(cx))
         .set("cy", num(cy))
         .set("r", num(r))
 }
 
-pub(super) fn rect(r: &Rect) -> Rectangle {
+fn rect(r: &Rect) -> Rectangle {
     Rectangle::new()
         .set("x", num(r.x))
         .set("y", num(r.y))
@@ -164,58 +154,13 @@ pub(super) fn rect(r: &Rect) -> Rectangle {
         .set("height", num(r.height))
 }
 
-/// An annular sector from `start` to `end` degrees (clockwise from 12 o'clock).
-pub(super) fn wedge(cx: f64, cy: f64, inner: f64, outer: f64, start: f64, end: f64) -> String {
-    let p = |deg: f64, r: f64| {
-        let a = deg.to_radians();
-        (cx + r * libm::sin(a), cy - r * libm::cos(a))
-    };
-    let large = if end - start > 180.0 { 1 } else { 0 };
-    let (x0, y0) = p(start, outer);
-    let (x1, y1) = p(end, outer);
-    let (x2, y2) = p(end, inner);
-    let (x3, y3) = p(start, inner);
-    format!(
-        "M {} {} A {} {} 0 {large} 1 {} {} L {} {} A {} {} 0 {large} 0 {} {} Z",
-        num(x0),
-        num(y0),
-        num(outer),
-        num(outer),
-        num(x1),
-        num(y1),
-        num(x2),
-        num(y2),
-        num(inner),
-        num(inner),
-        num(x3),
-        num(y3)
-    )
-}
-
-/// The fill of a domain's sector: its tint, or with `patterns` a hatch.
-pub(super) fn domain_fill(d: Domain, theme: &Theme, ring: usize, tint: f64) -> String {
-    // Onderwijs is the plain one: a flat tint (a pattern tile would only
-    // add seams).
-    if theme.patterns && d != Domain::Onderwijs {
-        format!("url(#{})", hatch_id(d, ring))
-    } else {
-        theme.domain(d).tint(tint).hex()
-    }
-}
-
-/// The id of a domain's hatch in the tone of ring `ring`.
-pub(super) fn hatch_id(d: Domain, ring: usize) -> String {
-    format!("hatch-{}-{}", d.key(), ring + 1)
-}
-
-/// A hatch per domain for themes that must work without colour: plain,
-/// lines at four angles, cross-hatch and dots.
-pub(super) fn hatch(d: Domain, theme: &Theme, ring: usize, tint: f64) -> Element {
-    let tint = theme.domain(d).tint(tint).hex();
-    let ink = theme.domain(d).tint(0.55).hex();
+/// A domain's hatch tile as a pattern `id`: `back` with the domain's marks
+/// (`crate::style::hatch_marks`) in `ink`.
+pub(super) fn hatch(d: Domain, back: Rgb, ink: Rgb, id: &str) -> Element {
+    let (tint, ink) = (back.hex(), ink.hex());
     let size = crate::style::HATCH_SIZE;
     let mut p = Element::new("pattern");
-    p.assign("id", hatch_id(d, ring));
+    p.assign("id", id);
     p.assign("patternUnits", "userSpaceOnUse");
     p.assign("width", num(size));
     p.assign("height", num(size));
@@ -275,15 +220,6 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// White or the text colour, whichever reads better on `background`.
-pub(crate) fn readable_on(background: Rgb, theme: &Theme) -> Rgb {
-    if theme.on_domain.contrast(background) >= theme.text.contrast(background) {
-        theme.on_domain
-    } else {
-        theme.text
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
-//! The picture, painted: one walk over the `Layout` shared by the PDF
-//! and PNG painters, in the SVG painter's order and with its colours and
-//! line widths (`crate::style`). A backend ([`Painter`]) fills and strokes
-//! shapes, draws text and photos; the walk decides what goes where.
+//! The picture, painted: one walk over the `Layout` shared by the SVG, PDF
+//! and PNG painters, with the colours of the theme and the line widths of
+//! `crate::style`. A backend ([`Painter`]) fills and strokes shapes, draws
+//! text and photos; the walk decides what goes where, in which order and
+//! style, and names the parts for a backend that keeps them (SVG).
 
 use std::collections::BTreeMap;
 
 use cirkel_core::{Domain, Tie};
-use cirkel_layout::{Layout, Node, Path, Rect, SampleKind, TextBox, TextLine};
+use cirkel_layout::{BoxKind, Layout, Node, Path, Rect, SampleKind, TextBox, TextLine};
 
 mod routes;
 use routes::{badge, route_line, routes};
@@ -18,9 +19,8 @@ use crate::safety::is_safe_link;
 use crate::style::{
     BAND_EDGE_WIDTH, CARD_BORDER, CARD_RADIUS, PILL_EDGE_TINT, PILL_EDGE_WIDTH, PORTRAIT_TINT,
     ROUTE_WIDTH, SECTOR_EDGE_WIDTH, SWATCH_BORDER, SWATCH_RADIUS, WHOLE_RING_DEG, card_header,
-    sector_ring, tie_stroke,
+    sector_ring, text_colour, tie_stroke,
 };
-use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
 
 /// How the inside of a shape is decided.
@@ -114,8 +114,62 @@ fn domain_fill(d: Domain, theme: &Theme, tint: f64, rule: Rule) -> Fill {
     }
 }
 
+/// A part of the picture that holds what is drawn inside it, for a
+/// backend that keeps the picture's structure (the SVG painter's groups,
+/// ids, classes and links); the others ignore it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Part<'l> {
+    /// A layer of the picture by its name (`bands`, `sectors`, `members`…).
+    Layer(&'static str),
+    /// A member's card: its id and domain.
+    Member(&'l str, Domain),
+    /// A route: its id, and whether it is drawn strong (not faded).
+    Route(&'l str, bool),
+    /// A route's number badge.
+    Badge,
+    /// The title, the legend or the footer.
+    Box(BoxKind),
+    /// A link around what follows (a safe `href`).
+    Link(&'l str),
+}
+
+/// What the next shape drawn is, for a backend that names its shapes
+/// (the SVG painter's classes); the others ignore it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Tag<'l> {
+    /// The band of ring `k` (from 0).
+    Band(usize),
+    /// A domain's sector.
+    Sector(Domain),
+    /// A line between two sectors.
+    SectorEdge,
+    /// A line between two bands, or the circle's edge.
+    RingEdge,
+    /// A tie, with the member it leads to (none in the legend).
+    Tie(Tie, Option<&'l str>),
+    /// The ring around a portrait.
+    Portrait,
+    /// A highlighted route's label.
+    RouteLabel,
+    /// A legend swatch of a domain.
+    Swatch(Domain),
+}
+
 /// What a backend does for the walk.
 pub(crate) trait Painter {
+    /// Opens `part`: what is drawn until the matching [`Painter::close`]
+    /// belongs to it.
+    fn open(&mut self, _part: Part<'_>) {}
+    /// Closes the part opened last.
+    fn close(&mut self) {}
+    /// Says what the next shape drawn is.
+    fn tag(&mut self, _tag: Tag<'_>) {}
+    /// True when a line with a link is drawn where it stands, inside a
+    /// [`Part::Link`] (SVG); else the walk hands the contact rows back to
+    /// be drawn after the picture (a PDF tags them outside its Figure).
+    fn links_in_place(&self) -> bool {
+        false
+    }
     /// The picture's background, `rect` filled with `colour` (a canvas
     /// filled with it already may skip this).
     fn background(&mut self, rect: &Rect, colour: Rgb) {
@@ -203,48 +257,72 @@ pub(super) fn picture<'l>(
         height: layout.height,
     };
     c.background(&bg, theme.background);
-    bands(c, layout, theme);
+    layer(c, "bands", |c| bands(c, layout, theme));
     sectors(c, layout, theme);
-    rings(c, layout, theme);
-    for t in &layout.ties {
-        tie(c, &t.path, t.tie, theme);
+    layer(c, "rings", |c| rings(c, layout, theme));
+    if !layout.ties.is_empty() {
+        layer(c, "ties", |c| {
+            for t in &layout.ties {
+                c.tag(Tag::Tie(t.tie, Some(&t.member)));
+                tie(c, &t.path, t.tie, theme);
+            }
+        });
     }
-    let centre = &layout.centre;
-    c.disc(
-        (centre.x, centre.y),
-        centre.radius,
-        Some(fill(theme.centre)),
-        None,
-    );
-    for t in &centre.text {
-        c.text(t, text_colour(t.role, theme));
-    }
-    for r in &layout.rings {
-        if let Some(l) = &r.label {
-            rounded(
-                c,
-                &l.rect,
-                l.rect.height / 2.0,
-                Some(fill(theme.background)),
-                Some(stroke(
-                    theme.ring_line.tint(PILL_EDGE_TINT),
-                    PILL_EDGE_WIDTH,
-                    None,
-                    false,
-                )),
-            );
-            c.text(&l.text, text_colour(l.text.role, theme));
+    layer(c, "centre", |c| {
+        let centre = &layout.centre;
+        c.disc(
+            (centre.x, centre.y),
+            centre.radius,
+            Some(fill(theme.centre)),
+            None,
+        );
+        for t in &centre.text {
+            c.text(t, text_colour(t.role, theme));
         }
+    });
+    layer(c, "ring-labels", |c| {
+        for r in &layout.rings {
+            if let Some(l) = &r.label {
+                rounded(
+                    c,
+                    &l.rect,
+                    l.rect.height / 2.0,
+                    Some(fill(theme.background)),
+                    Some(stroke(
+                        theme.ring_line.tint(PILL_EDGE_TINT),
+                        PILL_EDGE_WIDTH,
+                        None,
+                        false,
+                    )),
+                );
+                c.text(&l.text, text_colour(l.text.role, theme));
+            }
+        }
+    });
+    layer(c, "members", |c| {
+        for n in &layout.nodes {
+            c.open(Part::Member(&n.id, n.domain));
+            card(c, n, theme);
+            c.close();
+        }
+    });
+    if !layout.routes.is_empty() {
+        layer(c, "routes", |c| routes(c, layout, theme, highlight));
     }
-    for n in &layout.nodes {
-        card(c, n, theme);
-    }
-    routes(c, layout, theme, highlight);
     let mut rows = Vec::new();
     for b in &layout.boxes {
+        c.open(Part::Box(b.kind));
         text_box(c, b, theme, &mut rows);
+        c.close();
     }
     rows
+}
+
+/// Draws `what` inside the layer `name`.
+fn layer<P: Painter>(c: &mut P, name: &'static str, what: impl FnOnce(&mut P)) {
+    c.open(Part::Layer(name));
+    what(c);
+    c.close();
 }
 
 /// The radii [`rings`] strokes: every ring's inner edge but the first, and
@@ -272,6 +350,7 @@ fn bands(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
             continue;
         }
         let tone = theme.band.tint(theme.ring_tint(k, n));
+        c.tag(Tag::Band(k));
         c.annulus(
             (cx, cy),
             r.inner_radius,
@@ -327,6 +406,7 @@ fn sectors_cover(layout: &Layout, ring: &cirkel_layout::RingGeometry) -> bool {
 fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
     let mut edges = Vec::new();
+    c.open(Part::Layer("sectors"));
     for s in &layout.sectors {
         let (_, tint) = sector_ring(layout, s, theme);
         let whole = s.end_deg - s.start_deg >= WHOLE_RING_DEG;
@@ -341,6 +421,7 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
             covered,
             ..domain_fill(s.domain, theme, tint, Rule::EvenOdd)
         };
+        c.tag(Tag::Sector(s.domain));
         if whole {
             c.annulus((cx, cy), s.inner_radius, s.outer_radius, fill);
         } else {
@@ -357,18 +438,23 @@ fn sectors(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
             }
         }
     }
+    c.close();
+    c.open(Part::Layer("sector-edges"));
     for e in edges {
+        c.tag(Tag::SectorEdge);
         c.draw(
             &e,
             None,
             Some(stroke(theme.ring_line, SECTOR_EDGE_WIDTH, None, false)),
         );
     }
+    c.close();
 }
 
 fn rings(c: &mut impl Painter, layout: &Layout, theme: &Theme) {
     let (cx, cy) = (layout.centre.x, layout.centre.y);
     for r in ring_edges(layout) {
+        c.tag(Tag::RingEdge);
         c.circle_line(
             (cx, cy),
             r,
@@ -422,6 +508,7 @@ fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
                 None,
             );
         }
+        c.tag(Tag::Portrait);
         c.disc(
             (p.x, p.y),
             p.radius,
@@ -447,6 +534,7 @@ fn text_box<'l>(
         } else {
             fill(theme.domain(s.domain))
         };
+        c.tag(Tag::Swatch(s.domain));
         rounded(
             c,
             &s.rect,
@@ -457,7 +545,10 @@ fn text_box<'l>(
     }
     for sample in &b.samples {
         match sample.kind {
-            SampleKind::Tie(t) => tie(c, &sample.path, t, theme),
+            SampleKind::Tie(t) => {
+                c.tag(Tag::Tie(t, None));
+                tie(c, &sample.path, t, theme);
+            }
             SampleKind::Route => route_line(c, &sample.path, theme.text, false, theme, ROUTE_WIDTH),
             SampleKind::Escalation => {
                 route_line(c, &sample.path, theme.text, true, theme, ROUTE_WIDTH);
@@ -468,6 +559,18 @@ fn text_box<'l>(
         badge(c, bd, theme.route(bd.number), theme);
     }
     let link = |t: &'l TextLine| t.link.as_deref().filter(|l| is_safe_link(l));
+    if c.links_in_place() {
+        for t in &b.text {
+            if let Some(href) = link(t) {
+                c.open(Part::Link(href));
+                c.text(t, text_colour(t.role, theme));
+                c.close();
+            } else {
+                c.text(t, text_colour(t.role, theme));
+            }
+        }
+        return;
+    }
     // Baselines of lines with a link: the rows of the contact list.
     let mut linked: Vec<f64> = b
         .text

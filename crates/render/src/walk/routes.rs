@@ -4,18 +4,19 @@
 
 use cirkel_layout::{Arrow, Badge, Layout, Path};
 
-use super::{Painter, Shape, f, fill, rounded, stroke};
+use super::{Painter, Part, Shape, Tag, f, fill, rounded, stroke};
+use crate::style::text_colour;
 use crate::style::{
     ARROW_EDGE, BADGE_EDGE, ROUTE_CASING, ROUTE_LABEL_BORDER, ROUTE_LABEL_RADIUS, arrow_scale,
     escalation_dash, route_look, routes_in_order,
 };
-use crate::svg::text_colour;
 use crate::theme::{Rgb, Theme};
 
 pub(super) fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus: Option<&str>) {
     let mut badges = Vec::new();
     for r in routes_in_order(layout, focus) {
-        let (_, colour, width) = route_look(r, theme, focus);
+        let (strong, colour, width) = route_look(r, theme, focus);
+        c.open(Part::Route(&r.id, strong));
         route_line(c, &r.path, colour, false, theme, width);
         route_line(c, &r.escalation_path, colour, true, theme, width);
         for leg in &r.legs {
@@ -24,6 +25,7 @@ pub(super) fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus
         if focus == Some(r.id.as_str())
             && let Some(l) = &r.label
         {
+            c.tag(Tag::RouteLabel);
             rounded(
                 c,
                 &l.rect,
@@ -35,6 +37,7 @@ pub(super) fn routes(c: &mut impl Painter, layout: &Layout, theme: &Theme, focus
                 c.text(t, text_colour(t.role, theme));
             }
         }
+        c.close();
         if let Some(b) = &r.badge {
             badges.push((b, colour));
         }
@@ -86,11 +89,13 @@ pub(super) fn arrow(c: &mut impl Painter, a: &Arrow, scale: f64, colour: Rgb, th
 }
 
 pub(super) fn badge(c: &mut impl Painter, b: &Badge, colour: Rgb, theme: &Theme) {
+    c.open(Part::Badge);
     c.disc(
         (b.x, b.y),
         b.radius,
         Some(fill(colour)),
         Some(stroke(theme.background, BADGE_EDGE, None, false)),
     );
-    c.text(&b.text, crate::svg::readable_on(colour, theme));
+    c.text(&b.text, crate::style::readable_on(colour, theme));
+    c.close();
 }
