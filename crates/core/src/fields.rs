@@ -9,7 +9,7 @@
 //! explicit: what it is called, whether `--privacy roles` may show it,
 //! which text it holds.
 
-use crate::model::{Member, Privacy};
+use crate::model::{Kernteam, Member, Privacy};
 
 /// One field of a member, as the input names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,6 +158,44 @@ impl Member {
             | MemberField::Domain
             | MemberField::Tie => {}
         }
+    }
+}
+
+impl Kernteam {
+    /// A copy without the data `privacy` drops. Everything downstream
+    /// (layout, SVG, PNG, describe) works from this copy, so nothing dropped
+    /// can reach any output. Free text the school wrote (route notes,
+    /// meetings, organisation) is kept: it is not personal data by field.
+    pub fn redacted(&self, privacy: Privacy) -> Kernteam {
+        let mut k = self.clone();
+        for m in &mut k.members {
+            for field in MemberField::ALL {
+                if field.kept(privacy) == Kept::No {
+                    m.clear(field);
+                }
+            }
+        }
+        if MemberField::Id.kept(privacy) == Kept::Replaced {
+            let renamed: Vec<(String, String)> = k
+                .members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.clone(), format!("lid-{}", i + 1)))
+                .collect();
+            let rename = |id: &mut String| {
+                if let Some((_, new)) = renamed.iter().find(|(old, _)| old == id) {
+                    *id = new.clone();
+                }
+            };
+            for m in &mut k.members {
+                rename(&mut m.id);
+            }
+            for r in &mut k.routes {
+                r.steps.iter_mut().for_each(rename);
+                r.escalation.iter_mut().for_each(rename);
+            }
+        }
+        k
     }
 }
 

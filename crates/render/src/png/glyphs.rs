@@ -16,10 +16,9 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 
-use resvg::tiny_skia::{self as sk, FillRule, PathBuilder, PixmapMut, Transform};
+use resvg::tiny_skia::{self as sk, FillRule, Paint, PathBuilder, PixmapMut, Transform};
 
 use super::canvas::Band;
-use super::paint::solid;
 use crate::fonts::{draw_glyph, font};
 use crate::theme::Rgb;
 
@@ -499,6 +498,14 @@ pub(super) fn fill_glyph(
             None,
         );
     }
+}
+
+/// A paint of one colour, anti-aliased.
+pub(super) fn solid(c: Rgb) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color_rgba8(c.0, c.1, c.2, 255);
+    p.anti_alias = true;
+    p
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use resvg::tiny_skia::{
 use super::annulus::{EXACT_RING_REACH, fill_annulus, fill_sector};
 use super::boxes::{RoundedBox, fill_box, stroke_box};
 use super::canvas::Band;
-use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, fill_glyph};
+use super::glyphs::{Glyphs, LARGEST_CACHED_GLYPH, Placed, fill_glyph, solid};
 use super::stripes::Painted;
 use crate::fonts::{is_bold, placed_glyphs, text_size};
 use crate::style::{HATCH_LINE, HATCH_SIZE, HatchMark, hatch_angle, hatch_marks};
@@ -170,13 +170,6 @@ pub(super) fn path_of(shape: &Shape) -> Option<sk::Path> {
         }
     }
     b.finish()
-}
-
-pub(super) fn solid(c: Rgb) -> Paint<'static> {
-    let mut p = Paint::default();
-    p.set_color_rgba8(c.0, c.1, c.2, 255);
-    p.anti_alias = true;
-    p
 }
 
 fn rule(r: Rule) -> FillRule {
