@@ -7,6 +7,9 @@
 #   examples/describe/st-bernardusschool.sinds-vorig-jaar.{nl,en}.{txt,md}
 #                                       `cirkel diff` against last year's file,
 #                                       examples/vorig-jaar/ (golden)
+#   examples/vorig-jaar/st-bernardusschool.sinds-vorig-jaar.{svg,png}
+#                                       the example drawn with `--since` last
+#                                       year's file (golden, like NAME.svg/png)
 #   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
 #   examples/themes/NAME.THEME.png      the example school in every other bundled
 #                                       theme (golden, like NAME.png)
@@ -58,5 +61,10 @@ for lang in nl en; do
     "$cirkel" diff examples/vorig-jaar/st-bernardusschool.json examples/st-bernardusschool.json \
       --lang "$lang" --format "$kind" > "examples/describe/st-bernardusschool.sinds-vorig-jaar.$lang.$format" 2>/dev/null
   done
+done
+since=examples/vorig-jaar/st-bernardusschool.sinds-vorig-jaar
+for format in svg png; do
+  "$cirkel" render examples/st-bernardusschool.json --since examples/vorig-jaar/st-bernardusschool.json \
+    -o "$since.$format" 2>/dev/null
 done
 echo "regenerated the changes since last year"

@@ -110,11 +110,243 @@ fn renamed_ids_with_the_same_people_change_nothing() {
         out.stdout_text().contains("hetzelfde als vorig jaar"),
         "{}",
         out.stdout_text()
-    );
+    ); // Drawn with last year's file: no card is marked, nothing listed.
+    let svg = cirkel_nl(
+        &[
+            "render",
+            &file.to_string_lossy(),
+            "--since",
+            EXAMPLE,
+            "-o",
+            "-",
+        ],
+        None,
+    )
+    .stdout_text();
+    assert!(svg.contains("member-cjg-sanne"));
+    assert!(!svg.contains("new-marker") && !svg.contains("Sinds vorig jaar"));
 }
 
 fn contains_bytes(haystack: &[u8], needle: &str) -> bool {
     haystack
         .windows(needle.len())
         .any(|w| w == needle.as_bytes())
+}
+
+/// The ids of this year's example members who are new since last year's
+/// example: the CJG-coach replaced (same id, another name) and the two
+/// partners invited.
+const NEW: [&str; 3] = ["cjg", "veilig-thuis", "beschermtafel"];
+
+/// Member `id`'s group in an SVG (its card: no group inside it).
+fn card<'s>(svg: &'s str, id: &str) -> &'s str {
+    let start = svg
+        .find(&format!("id=\"member-{id}\""))
+        .unwrap_or_else(|| panic!("no card {id}"));
+    let end = svg[start..].find("</g>").unwrap();
+    &svg[start..start + end]
+}
+
+#[test]
+fn render_since_marks_each_new_card_and_lists_who_left_and_moved() {
+    let out = cirkel_nl(&["render", EXAMPLE, "--since", LAST, "-o", "-"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout_text();
+    let layout: serde_json::Value =
+        serde_json::from_slice(&cirkel_nl(&["layout", EXAMPLE, "--since", LAST], None).stdout)
+            .unwrap();
+    for node in layout["nodes"].as_array().unwrap() {
+        let id = node["id"].as_str().unwrap();
+        let new = NEW.contains(&id);
+        assert_eq!(node.get("new").is_some(), new, "{id} in the layout");
+        let card = card(&svg, id);
+        assert_eq!(card.contains("class=\"new-marker\""), new, "{id}: {card}");
+        assert_eq!(card.contains(">nieuw</text>"), new, "{id}");
+        // The layout carries what a later `--since` compares.
+        assert!(node["role"].as_str().is_some_and(|r| !r.is_empty()));
+    }
+    // Explained in the legend; who left and who moved under the picture.
+    let legend = &svg[svg.find("<g id=\"legend\">").unwrap()..];
+    assert!(
+        legend.contains("new-marker") && legend.contains("nieuw in het kernteam sinds vorig jaar")
+    );
+    let footer = &svg[svg.find("<g id=\"footer\">").unwrap()..];
+    assert!(footer.contains("Sinds vorig jaar"), "{footer}");
+    for who in [
+        "Fatima el Amrani",
+        "Ria Janssen",
+        "Verschoven",
+        "Mehmet Yilmaz",
+    ] {
+        assert!(footer.contains(who), "{who} under the picture");
+    }
+    // Never drawn as cards.
+    assert!(!svg.contains("member-smw"));
+    // The same inputs, the same bytes; without --since nothing is marked.
+    let again = cirkel_nl(&["render", EXAMPLE, "--since", LAST, "-o", "-"], None);
+    assert_eq!(again.stdout, out.stdout);
+    let plain = cirkel_nl(&["render", EXAMPLE, "-o", "-"], None).stdout_text();
+    assert!(!plain.contains("new-marker") && !plain.contains("Sinds vorig jaar"));
+}
+
+#[test]
+fn since_at_privacy_roles_names_nobody_and_still_marks_the_role() {
+    let names = [
+        "Sanne",
+        "Bakker",
+        "Fatima",
+        "Amrani",
+        "Ria Janssen",
+        "Mehmet",
+        "Yilmaz",
+    ];
+    for args in [
+        vec!["render", EXAMPLE, "--format", "svg", "-o", "-"],
+        vec!["render", EXAMPLE, "--format", "png", "-o", "-"],
+        vec!["render", EXAMPLE, "--format", "pdf", "-o", "-"],
+        vec!["layout", EXAMPLE],
+        vec!["describe", EXAMPLE],
+        vec!["describe", EXAMPLE, "--format", "markdown"],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--since", LAST, "--privacy", "roles"]);
+        let out = cirkel_nl(&args, None);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        for n in names {
+            assert!(!contains_bytes(&out.stdout, n), "{n} in {args:?}");
+        }
+        if args[0] == "layout" || args.contains(&"svg") {
+            assert!(out.stdout_text().matches("nieuw").count() >= 4, "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn describe_since_says_who_is_new_left_and_moved() {
+    let out = cirkel_nl(&["describe", EXAMPLE, "--since", LAST], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout_text();
+    let section = &text[text.find("Sinds vorig jaar").unwrap()..text.find("Ring 1").unwrap()];
+    assert!(
+        section.contains("Nieuw in het kernteam: CJG-coach: Sanne Bakker"),
+        "{section}"
+    );
+    assert_eq!(
+        section.matches("(nieuw in de cirkel)").count(),
+        2,
+        "{section}"
+    );
+    assert!(section.contains("Niet meer in het kernteam: CJG-coach (Fatima el Amrani)"));
+    assert!(
+        section.contains("Verschoven: Leerplichtambtenaar (Mehmet Yilmaz): dichter bij de school")
+    );
+    // Each new member is marked where the rings list them too.
+    assert_eq!(text.matches("Nieuw sinds vorig jaar.").count(), 3, "{text}");
+    // English.
+    let en = cirkel(
+        &["--lang", "en", "describe", EXAMPLE, "--since", LAST],
+        None,
+    );
+    assert!(
+        en.stdout_text().contains("Since last year")
+            && en.stdout_text().contains("New in the core team")
+    );
+}
+
+#[test]
+fn last_year_may_be_a_layout_or_a_workbook() {
+    let dir = scratch("since-kinds");
+    let reference = cirkel_nl(&["describe", EXAMPLE, "--since", LAST], None).stdout_text();
+    let section =
+        |t: &str| t[t.find("Sinds vorig jaar").unwrap()..t.find("Ring 1").unwrap()].to_string();
+    // The layout saved from last year's file.
+    let layout = dir.join("vorig.layout.json");
+    let out = cirkel_nl(&["layout", LAST, "-o", &layout.to_string_lossy()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let from_layout = cirkel_nl(
+        &["describe", EXAMPLE, "--since", &layout.to_string_lossy()],
+        None,
+    );
+    assert_eq!(from_layout.code, 0, "{}", from_layout.stderr);
+    assert_eq!(section(&from_layout.stdout_text()), section(&reference));
+    // Last year's file as a workbook (converted), the same changes.
+    let book = dir.join("vorig.xlsx");
+    let out = cirkel_nl(&["convert", LAST, &book.to_string_lossy(), "--force"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let from_book = cirkel_nl(
+        &["describe", EXAMPLE, "--since", &book.to_string_lossy()],
+        None,
+    );
+    assert_eq!(from_book.code, 0, "{}", from_book.stderr);
+    assert_eq!(section(&from_book.stdout_text()), section(&reference));
+    // A broken last year's file: its own problems, at its own lines.
+    let broken = dir.join("kapot.json");
+    std::fs::write(&broken, "{ \"school\": { } }").unwrap();
+    let out = cirkel_nl(
+        &[
+            "render",
+            EXAMPLE,
+            "--since",
+            &broken.to_string_lossy(),
+            "-o",
+            "-",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("kapot.json:1:"), "{}", out.stderr);
+    // One that is not there: an I/O failure, said as such, from check too.
+    for command in ["render", "check"] {
+        let out = cirkel_nl(
+            &[command, EXAMPLE, "--since", "/geen/vorig-jaar.json"],
+            None,
+        );
+        assert_eq!(out.code, 3, "{command}: {}", out.stderr);
+        assert!(out.stderr.contains("vorig-jaar.json"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn check_and_batch_take_last_year_too() {
+    let out = cirkel_nl(&["check", EXAMPLE, "--since", LAST], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout_text()
+            .contains("sinds vorig jaar: 3 nieuwe leden, 2 vertrokken, 1 verschoven"),
+        "{}",
+        out.stdout_text()
+    );
+    // A batch with last year's folder: the school with a file there is
+    // marked, the school without one is drawn as it is, with a note.
+    let dir = scratch("since-batch");
+    let (this, last, out_dir) = (dir.join("dit"), dir.join("vorig"), dir.join("uit"));
+    std::fs::create_dir_all(&this).unwrap();
+    std::fs::create_dir_all(&last).unwrap();
+    std::fs::copy(EXAMPLE, this.join("bernardus.json")).unwrap();
+    std::fs::copy(LAST, last.join("bernardus.json")).unwrap();
+    std::fs::copy(EXAMPLE, this.join("nieuw.json")).unwrap();
+    let out = cirkel_nl(
+        &[
+            "batch",
+            &this.to_string_lossy(),
+            "-o",
+            &out_dir.to_string_lossy(),
+            "--format",
+            "svg",
+            "--since",
+            &last.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let marked = std::fs::read_to_string(out_dir.join("bernardus.svg")).unwrap();
+    assert_eq!(marked.matches("class=\"new-marker\"").count(), 4);
+    let unmarked = std::fs::read_to_string(out_dir.join("nieuw.svg")).unwrap();
+    assert!(!unmarked.contains("new-marker"));
+    assert!(
+        format!("{}{}", out.stdout_text(), out.stderr).contains("geen bestand van vorig jaar"),
+        "{} {}",
+        out.stdout_text(),
+        out.stderr
+    );
 }

@@ -53,10 +53,12 @@ pub use cirkel_sheets as sheets;
 
 pub use cirkel_core::{
     Changes, Diagnostic, Diagnostics, Folder, Kept, Kernteam, Lang, MemberField, MemoryFiles,
-    Message, NoFiles, ParseOptions, Parsed, Privacy, ResourceError, Resources, Severity, parse,
+    Message, NoFiles, ParseOptions, Parsed, Privacy, ResourceError, Resources, Severity, Since,
+    parse,
 };
 pub use cirkel_layout::{
-    Layout, LayoutError, LayoutOptions, check_layout, describe_changes, layout,
+    Layout, LayoutError, LayoutOptions, check_layout, describe_changes, describe_since,
+    last_year_kernteam, layout,
 };
 pub use cirkel_render::{
     A3_COLUMN_CM, A4_COLUMN_CM, BUNDLED_THEMES, MAX_PNG_PIXELS, MAX_PNG_SIDE, PAGE_MARGIN_PT,
@@ -68,9 +70,9 @@ pub use cirkel_render::{
 pub use cirkel_sheets::SheetFormat;
 pub use facade::{
     ANCHOR_SLACK, DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind,
-    OptionsError, Prepared, Previous, Redrawn, SchoolInput, Size, ThemeChoice, draw, draw_file,
-    draw_input, parse_input, parse_schools, prepare, prepare_input, prepare_parsed, read_input,
-    read_limited, redraw, refused_input, resolve_theme, school_names,
+    LastTeam, OptionsError, Prepared, Previous, Redrawn, SchoolInput, Size, ThemeChoice, draw,
+    draw_file, draw_input, load_last_team, parse_input, parse_schools, prepare, prepare_input,
+    prepare_parsed, read_input, read_limited, redraw, refused_input, resolve_theme, school_names,
 };
 pub use form::{form_problem, match_roles, vocabulary};
 pub use photo::{MAX_PHOTO_FILE, MAX_PHOTO_PIXELS, PHOTO_SIDE, PreparedPhoto, prepare_photo};

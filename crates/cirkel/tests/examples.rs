@@ -79,6 +79,23 @@ fn committed_example_outputs_are_current() {
     }
     // The example school in the other bundled themes.
     let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/st-bernardusschool.json");
+    // And drawn with last year's file (`--since`).
+    let last = json
+        .parent()
+        .unwrap()
+        .join("vorig-jaar/st-bernardusschool.json");
+    let since = last.with_extension("sinds-vorig-jaar.svg");
+    let options = |format| DrawOptions {
+        format,
+        since: Some(cirkel::LastTeam::File(last.clone())),
+        ..DrawOptions::default()
+    };
+    let svg = draw_file(&json, &options(Format::Svg)).unwrap().bytes;
+    if std::fs::read(&since).unwrap_or_default() != svg {
+        stale.push(format!("{} differs", since.display()));
+    }
+    let png = draw_file(&json, &options(Format::Png)).unwrap().bytes;
+    check_png(&png, &since.with_extension("png"), &mut stale);
     for theme in ["print", "contrast"] {
         let file = json
             .parent()

@@ -490,3 +490,37 @@ fn the_page_turns_to_fit_the_picture() {
         }
     }
 }
+
+/// With last year's kernteam (`DrawOptions::since`), the PDF's text says
+/// what changed: the "nieuw" markers on the page and the section "Sinds
+/// vorig jaar" in the tagged description; at `Privacy::Roles` without the
+/// name of anyone who left.
+#[test]
+fn the_text_says_what_changed_since_last_year() {
+    let last = kernteam(&example("vorig-jaar/st-bernardusschool.json"));
+    for privacy in [Privacy::Full, Privacy::Roles] {
+        let options = DrawOptions {
+            format: Format::Pdf,
+            privacy,
+            since: Some(cirkel::LastTeam::Kernteam(Box::new(last.clone()))),
+            ..DrawOptions::default()
+        };
+        let pdf = draw_file(&example("st-bernardusschool.json"), &options)
+            .unwrap()
+            .bytes;
+        let Some(text) = text_of(&pdf, &format!("since.{privacy:?}.pdf")) else {
+            return;
+        };
+        let flat = squash(&text);
+        assert!(flat.matches("nieuw").count() >= 4, "{text}");
+        for words in [
+            "Sinds vorig jaar",
+            "Niet meer in het kernteam",
+            "Verschoven",
+        ] {
+            assert!(flat.contains(&squash(words)), "{words}: {text}");
+        }
+        let departed = flat.contains(&squash("Fatima el Amrani"));
+        assert_eq!(departed, privacy == Privacy::Full, "{privacy:?}");
+    }
+}

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use cirkel::{DrawOptions, Format, InputKind, Previous, prepare_input};
+use cirkel::{DrawOptions, Format, InputKind, LastTeam, Previous, prepare_input};
 use cirkel_core::{Lang, Message, io_reason, msg};
 
 use crate::args::{BatchFormat, DrawArgs};
@@ -49,6 +49,12 @@ pub(crate) struct Batch {
     /// -o NAME.layout.json`).
     #[arg(long)]
     pub previous: bool,
+    /// Last year's kernteam files, to mark what changed: a folder (for
+    /// `school.json` its `school.json`, for a workbook its workbook of the
+    /// same name, each school by its name) or one workbook of all schools.
+    /// A school without last year's file is drawn as it is, with a note.
+    #[arg(long, value_name = "LAST")]
+    pub since: Option<String>,
     #[command(flatten)]
     pub draw: DrawArgs,
 }
@@ -225,6 +231,28 @@ fn summary(results: &[(String, bool)], output: &str) -> Result<(), Failure> {
     }
 }
 
+/// Last year's file for `input` (`--since LAST`): in a folder LAST the
+/// file of the same name, else LAST itself (a workbook of all schools;
+/// each school is found in it by its name). `None`, with a note, when the
+/// folder has no such file (a school new this year).
+fn last_year_of(input: &str, last: &Path, log: &mut Log) -> Option<LastTeam> {
+    if !last.is_dir() {
+        return Some(LastTeam::File(last.to_path_buf()));
+    }
+    let name = Path::new(input).file_name()?;
+    let candidate = last.join(name);
+    if candidate.is_file() {
+        Some(LastTeam::File(candidate))
+    } else {
+        log.say(&msg!(
+            "cli.batch-no-since",
+            file = input,
+            last = candidate.display().to_string()
+        ));
+        None
+    }
+}
+
 /// Draws one input; returns the files written.
 fn one(
     item: &Item,
@@ -253,6 +281,9 @@ fn one(
         if last_year.is_file() {
             options.previous = Some(Previous::File(last_year));
         }
+    }
+    if let Some(last) = &b.since {
+        options.since = last_year_of(&item.input, Path::new(last), log);
     }
     let input = input_of(&item.input, &bytes, item.school.as_deref());
     let prepared = prepare_input(&input, &files_of(&item.input), &options)

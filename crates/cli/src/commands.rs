@@ -2,8 +2,8 @@
 //! `schema`.
 
 use cirkel::{
-    DrawError, DrawOptions, Format, ThemeChoice, draw_input, parse_schools, prepare_input,
-    prepare_parsed, resolve_theme,
+    DrawError, DrawOptions, Format, LastTeam, ThemeChoice, draw_input, parse_schools,
+    prepare_input, prepare_parsed, resolve_theme,
 };
 use cirkel_core::{Diagnostics, Lang, Parsed, msg, roles as catalogue};
 
@@ -36,7 +36,7 @@ pub(crate) fn parse_input(
 /// `--theme` (and no input) the theme file alone is checked.
 pub(crate) fn check(
     input: Option<&str>,
-    theme: Option<&str>,
+    (theme, since): (Option<&str>, Option<&str>),
     school: Option<&str>,
     lang: Lang,
 ) -> Result<(), Failure> {
@@ -49,6 +49,8 @@ pub(crate) fn check(
     let options = DrawOptions {
         theme: choice,
         lang,
+        since: since.map(|p| LastTeam::File(p.into())),
+        school: school.map(str::to_string),
         ..DrawOptions::default()
     };
     if school.is_some() {
@@ -67,7 +69,11 @@ pub(crate) fn check(
             .parsed
             .map_err(|d| check_failure(&name, d.into(), log))
             .and_then(|parsed| check_one(&name, shown.as_deref(), &parsed, &options, log));
-        failed |= result.is_err();
+        match result {
+            // A file that cannot be read (last year's) stops the check.
+            Err(f @ (Failure::Io(_) | Failure::Usage(_))) => return Err(f),
+            r => failed |= r.is_err(),
+        }
     }
     if failed { Err(Failure::Input) } else { Ok(()) }
 }
@@ -91,6 +97,18 @@ fn check_one(
         Some(s) => format!("{name} ({s})"),
         None => name.to_string(),
     };
+    if let Some(s) = &prepared.since {
+        println!(
+            "{}",
+            words(&msg!(
+                "cli.check-since",
+                file = &file,
+                new = s.changes.new.len(),
+                left = s.changes.left.len(),
+                moved = s.changes.moved.len()
+            ))
+        );
+    }
     println!(
         "{}",
         words(&msg!(
@@ -141,11 +159,10 @@ pub(crate) fn layout(input: &str, output: &str, options: &DrawOptions) -> Result
 
 /// `cirkel describe`: the circle in words.
 pub(crate) fn describe(
-    input: &str,
+    (input, since): (&str, Option<&str>),
     output: &str,
     format: DescribeFormatArg,
-    lang: Lang,
-    privacy: PrivacyArg,
+    (lang, privacy): (Lang, PrivacyArg),
     school: Option<&str>,
 ) -> Result<(), Failure> {
     let log = &mut Log::direct();
@@ -159,6 +176,7 @@ pub(crate) fn describe(
         lang,
         privacy: privacy.into(),
         school: school.map(str::to_string),
+        since: since.map(|p| LastTeam::File(p.into())),
         ..DrawOptions::default()
     };
     let drawing = draw_input(&input_of(input, &bytes, school), &files_of(input), &options)

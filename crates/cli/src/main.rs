@@ -62,6 +62,10 @@ enum Command {
         /// drawn in this theme.
         #[arg(long, value_name = "NAME|FILE")]
         theme: Option<String>,
+        /// Last year's kernteam file (JSON, .xlsx, .ods, .csv) or the
+        /// layout saved from it: what changed since then.
+        #[arg(long, value_name = "LAST")]
+        since: Option<String>,
     },
     /// Print the computed geometry as JSON (what `render` with the same
     /// options draws).
@@ -81,6 +85,10 @@ enum Command {
         /// was and only make room for what changed.
         #[arg(long, value_name = "LAYOUT.json")]
         previous: Option<String>,
+        /// Last year's kernteam file (JSON, .xlsx, .ods, .csv) or the
+        /// layout saved from it: what changed since then.
+        #[arg(long, value_name = "LAST")]
+        since: Option<String>,
         /// What personal data the output may hold.
         #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
         privacy: PrivacyArg,
@@ -116,6 +124,10 @@ enum Command {
         /// What personal data the output may hold.
         #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
         privacy: PrivacyArg,
+        /// Last year's kernteam file (JSON, .xlsx, .ods, .csv) or the
+        /// layout saved from it: what changed since then.
+        #[arg(long, value_name = "LAST")]
+        since: Option<String>,
     },
     /// What changed since last year: who is new in the kernteam (with their
     /// expertise, availability and contact), who left, and who moved to
@@ -282,11 +294,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             input,
             theme,
             school,
-        } => commands::check(input.as_deref(), theme.as_deref(), school.as_deref(), lang),
+            since,
+        } => commands::check(
+            input.as_deref(),
+            (theme.as_deref(), since.as_deref()),
+            school.as_deref(),
+            lang,
+        ),
         Command::Layout {
             input,
             output,
             previous,
+            since,
             privacy,
             width,
             paper,
@@ -300,6 +319,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 lang,
                 privacy: privacy.into(),
                 previous: previous.map(|p| cirkel::Previous::File(p.into())),
+                since: since.map(|p| cirkel::LastTeam::File(p.into())),
                 ..cirkel::DrawOptions::default()
             };
             commands::layout(&input, &output, &options)
@@ -310,7 +330,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             privacy,
             school,
-        } => commands::describe(&input, &output, format, lang, privacy, school.as_deref()),
+            since,
+        } => commands::describe(
+            (&input, since.as_deref()),
+            &output,
+            format,
+            (lang, privacy),
+            school.as_deref(),
+        ),
         Command::Diff {
             last,
             this,

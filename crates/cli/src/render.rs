@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use cirkel::{Format, Previous, draw_input};
+use cirkel::{Format, LastTeam, Previous, draw_input};
 use cirkel_core::{Lang, msg};
 
 use crate::args::{DrawArgs, FormatArg};
@@ -32,6 +32,11 @@ pub(crate) struct Render {
     /// was and only make room for what changed.
     #[arg(long, value_name = "LAYOUT.json")]
     previous: Option<String>,
+    /// Last year's kernteam file (JSON, .xlsx, .ods, .csv) or the layout
+    /// saved from it: new members get a "nieuw" marker, who left and who
+    /// moved are listed under the picture.
+    #[arg(long, value_name = "LAST")]
+    since: Option<String>,
 }
 
 /// The format: `--format`, else the output's extension, else SVG.
@@ -65,6 +70,7 @@ pub(crate) fn run(r: &Render, lang: Lang) -> Result<(), Failure> {
     let mut options = r.draw.options(lang);
     options.format = format;
     options.previous = r.previous.as_ref().map(|p| Previous::File(p.into()));
+    options.since = r.since.as_ref().map(|p| LastTeam::File(p.into()));
     options.school = r.school.clone();
     options.final_width().map_err(|e| Failure::Usage(e.0))?;
 

@@ -56,6 +56,6 @@ pub use parse::{
 };
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;
-pub use since::{Changes, Moved, person_key, tie_rank};
+pub use since::{Changes, Moved, Since, person_key, tie_rank};
 pub use spans::{Pos, Spans, child_index, child_key};
 pub use starter::starter;

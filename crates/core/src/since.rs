@@ -20,7 +20,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::{Kernteam, Member, Tie};
+use crate::model::{Kernteam, Member, Privacy, Tie};
 
 /// The changes from `last` year's kernteam to `this` year's.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -140,6 +140,35 @@ fn role_key(m: &Member) -> String {
     m.catalogue_role
         .clone()
         .unwrap_or_else(|| person_key(&m.role))
+}
+
+/// Last year's kernteam beside this year's, for what the picture, the
+/// description and `cirkel diff` mark as changed (`--since`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Since {
+    /// Last year's kernteam at this year's privacy level (its members in
+    /// their order): what may be shown of who left.
+    pub last: Kernteam,
+    /// [`Changes::between`] last year's and this year's kernteams as
+    /// written, before any privacy level: names decide who is the same
+    /// person, even where the output shows none.
+    pub changes: Changes,
+}
+
+impl Since {
+    /// Compares `last` year's kernteam with `this` year's, both as
+    /// written, for output at `privacy`.
+    pub fn new(last: &Kernteam, this: &Kernteam, privacy: Privacy) -> Since {
+        Since {
+            last: last.redacted(privacy),
+            changes: Changes::between(last, this),
+        }
+    }
+
+    /// Whether this year's member `index` is new.
+    pub fn is_new(&self, index: usize) -> bool {
+        self.changes.new.contains(&index)
+    }
 }
 
 /// A name as people write it: lower case, without accents, one space

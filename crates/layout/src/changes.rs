@@ -4,7 +4,9 @@
 //! availability, expertise, contact), then who left and who moved, at the
 //! privacy level the kernteams were redacted to.
 
-use cirkel_core::{Changes, Kernteam, Lang, Member, Tie, tie_rank};
+use cirkel_core::{Changes, Kernteam, Lang, Member, Moved, Ring, School, Since, Tie, tie_rank};
+
+use crate::geometry::{Layout, TextLine, TextRole};
 
 use crate::describe::{Block, DescribeFormat, heading, member_sentence, user, write};
 
@@ -86,38 +88,123 @@ pub fn change_blocks(
     if !changes.moved.is_empty() {
         blocks.push(heading(2, lang.pick("Verschoven", "Moved")));
         for mv in &changes.moved {
-            let Some(m) = this.members.get(mv.member) else {
-                continue;
-            };
-            let mut parts = Vec::new();
-            if let Some(role) = &mv.role_was {
-                parts.push(format!(
-                    "{} {}",
-                    lang.pick("vorig jaar", "last year"),
-                    user(format, role)
-                ));
+            if let Some(s) = moved_sentence(this, mv, format, false) {
+                blocks.push(Block::Item(s));
             }
-            if let Some(closer) = mv.closer {
-                parts.push(format!(
-                    "{}, {} {}",
-                    if closer {
-                        lang.pick("dichter bij de school", "closer to the school")
-                    } else {
-                        lang.pick("verder van de school", "further from the school")
-                    },
-                    lang.pick("nu op", "now on"),
-                    ring_words(this, m, format)
-                ));
-            }
-            if let Some(was) = mv.tie_was {
-                parts.push(tie_change(was, m.tie, lang));
-            }
-            blocks.push(Block::Item(format!(
-                "{}: {}.",
-                who(m, format),
-                parts.join("; ")
-            )));
         }
+    }
+    blocks
+}
+
+/// "Jeugdarts: Anna de Boer: dichter bij de school, nu op ring 1
+/// (School); de samenwerking is sterker geworden (was normaal, nu sterk)."
+/// With `short`, the member as "role (name)", without the organisation.
+fn moved_sentence(
+    this: &Kernteam,
+    mv: &Moved,
+    format: DescribeFormat,
+    short: bool,
+) -> Option<String> {
+    let lang = this.lang;
+    let m = this.members.get(mv.member)?;
+    let mut parts = Vec::new();
+    if let Some(role) = &mv.role_was {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("vorig jaar", "last year"),
+            user(format, role)
+        ));
+    }
+    if let Some(closer) = mv.closer {
+        parts.push(format!(
+            "{}, {} {}",
+            if closer {
+                lang.pick("dichter bij de school", "closer to the school")
+            } else {
+                lang.pick("verder van de school", "further from the school")
+            },
+            lang.pick("nu op", "now on"),
+            ring_words(this, m, format)
+        ));
+    }
+    if let Some(was) = mv.tie_was {
+        parts.push(tie_change(was, m.tie, lang));
+    }
+    let name = if short {
+        crate::describe::who(m)
+    } else {
+        who(m, format)
+    };
+    Some(format!("{name}: {}.", parts.join("; ")))
+}
+
+/// What changed as the lines under the picture: who left, then who
+/// moved (new members carry their marker on the card). Empty when
+/// neither.
+pub(crate) fn change_lines(last: &Kernteam, this: &Kernteam, changes: &Changes) -> Vec<String> {
+    let (lang, format) = (this.lang, DescribeFormat::Text);
+    let mut lines = Vec::new();
+    let left: Vec<String> = changes
+        .left
+        .iter()
+        .filter_map(|j| last.members.get(*j))
+        .map(crate::describe::who)
+        .collect();
+    if !left.is_empty() {
+        lines.push(format!(
+            "{}: {}.",
+            lang.pick("Niet meer in het kernteam", "No longer in the core team"),
+            left.join("; ")
+        ));
+    }
+    for mv in &changes.moved {
+        if let Some(s) = moved_sentence(this, mv, format, true) {
+            lines.push(format!("{}: {s}", lang.pick("Verschoven", "Moved")));
+        }
+    }
+    lines
+}
+
+/// The section "Sinds vorig jaar" of the description (`describe
+/// --since`): who is new, who left, who moved, each in one item.
+pub(crate) fn since_section(since: &Since, this: &Kernteam, format: DescribeFormat) -> Vec<Block> {
+    let (lang, changes) = (this.lang, &since.changes);
+    let mut blocks = vec![heading(2, lang.pick("Sinds vorig jaar", "Since last year"))];
+    if changes.is_empty() {
+        blocks.push(Block::Item(
+            lang.pick(
+                "Het kernteam is hetzelfde als vorig jaar.",
+                "The core team is the same as last year.",
+            )
+            .into(),
+        ));
+        return blocks;
+    }
+    let list = |members: Vec<String>| members.join("; ");
+    if !changes.new.is_empty() {
+        let new: Vec<String> = changes
+            .new
+            .iter()
+            .filter_map(|i| this.members.get(*i).map(|m| (i, m)))
+            .map(|(i, m)| {
+                let mut s = who(m, format);
+                if changes.new_roles.contains(i) {
+                    s.push_str(&format!(
+                        " ({})",
+                        lang.pick("nieuw in de cirkel", "new to the circle")
+                    ));
+                }
+                s
+            })
+            .collect();
+        blocks.push(Block::Item(format!(
+            "{}: {}.",
+            lang.pick("Nieuw in het kernteam", "New in the core team"),
+            list(new)
+        )));
+    }
+    for line in change_lines(&since.last, this, changes) {
+        blocks.push(Block::Item(line));
     }
     blocks
 }
@@ -166,4 +253,76 @@ fn tie_change(was: Tie, now: Tie, lang: Lang) -> String {
         lang.pick("nu", "now"),
         word(now)
     )
+}
+
+/// Last year's kernteam as a layout saved from it (`cirkel layout`) holds
+/// it, for `--since LAST.layout.json`: each card's member (id, role, name
+/// as shown, ring, domain, tie), the rings and the school. What a layout
+/// does not carry (expertise, contact, routes) stays empty; a layout
+/// written before cards carried their role and name gives the text of the
+/// card's header and name lines.
+pub fn last_year_kernteam(layout: &Layout) -> Kernteam {
+    let joined = |lines: &[TextLine], role: TextRole| -> Option<String> {
+        let words: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.role == role)
+            .map(|l| l.text.as_str())
+            .collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    };
+    let rings: Vec<Ring> = layout
+        .rings
+        .iter()
+        .map(|r| Ring {
+            id: r.id.clone(),
+            label: r
+                .label
+                .as_ref()
+                .map_or_else(|| r.id.clone(), |l| l.text.text.clone()),
+        })
+        .collect();
+    let members = layout
+        .nodes
+        .iter()
+        .map(|n| {
+            let role = if n.role.is_empty() {
+                joined(&n.text, TextRole::Role).unwrap_or_default()
+            } else {
+                n.role.clone()
+            };
+            let name = match &n.name {
+                Some(name) => Some(name.clone()),
+                None if n.role.is_empty() => joined(&n.text, TextRole::Name),
+                None => None,
+            };
+            Member {
+                id: n.id.clone(),
+                catalogue_role: cirkel_core::find_role(&role).map(|r| r.id.clone()),
+                role,
+                name,
+                organisation: None,
+                ring: rings.iter().position(|r| r.id == n.ring).unwrap_or(0),
+                domain: n.domain,
+                expertise: Vec::new(),
+                availability: None,
+                tie: n.tie,
+                contact: Default::default(),
+                photo: None,
+            }
+        })
+        .collect();
+    Kernteam {
+        lang: layout.lang,
+        school: School {
+            name: joined(&layout.centre.text, TextRole::School).unwrap_or_default(),
+            place: None,
+            sector: None,
+        },
+        title: layout.title.clone(),
+        school_year: None,
+        rings,
+        members,
+        routes: Vec::new(),
+        meetings: Vec::new(),
+    }
 }

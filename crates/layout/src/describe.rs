@@ -8,7 +8,7 @@
 //! paragraphs, list items) for writers that keep structure (the PDF's tagged
 //! text); [`describe`] writes them as plain text or Markdown.
 
-use cirkel_core::{Kernteam, Lang, Member, Tie};
+use cirkel_core::{Kernteam, Lang, Member, Since, Tie};
 
 /// Output format of [`describe`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,8 +114,27 @@ pub fn describe(k: &Kernteam, format: DescribeFormat) -> String {
 /// The description as blocks, with user text escaped for `format`
 /// (headings carry the text unescaped; writers escape them).
 pub fn describe_blocks(k: &Kernteam, format: DescribeFormat) -> Vec<Block> {
+    describe_since_blocks(k, None, format)
+}
+
+/// [`describe`] with what changed since last year (`--since`): a section
+/// "Sinds vorig jaar" (who is new, who left, who moved) after the opening
+/// paragraph, and each new member marked in the ring lists.
+pub fn describe_since(k: &Kernteam, since: Option<&Since>, format: DescribeFormat) -> String {
+    write(&describe_since_blocks(k, since, format), format)
+}
+
+/// [`describe_since`] as blocks.
+pub fn describe_since_blocks(
+    k: &Kernteam,
+    since: Option<&Since>,
+    format: DescribeFormat,
+) -> Vec<Block> {
     let mut blocks = intro(k, format);
-    rings(k, format, &mut blocks);
+    if let Some(s) = since {
+        blocks.extend(crate::changes::since_section(s, k, format));
+    }
+    rings(k, since, format, &mut blocks);
     expertise(k, format, &mut blocks);
     routes(k, format, &mut blocks);
     meetings(k, format, &mut blocks);
@@ -171,10 +190,15 @@ fn intro(k: &Kernteam, format: DescribeFormat) -> Vec<Block> {
 }
 
 /// 1. Who is on each ring.
-fn rings(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
+fn rings(k: &Kernteam, since: Option<&Since>, format: DescribeFormat, blocks: &mut Vec<Block>) {
     let lang = k.lang;
     for (ri, ring) in k.rings.iter().enumerate() {
-        let on_ring: Vec<&Member> = k.members.iter().filter(|m| m.ring == ri).collect();
+        let on_ring: Vec<(usize, &Member)> = k
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.ring == ri)
+            .collect();
         blocks.push(heading(
             2,
             format!("{} {}: {}", lang.pick("Ring", "Ring"), ri + 1, ring.label),
@@ -184,8 +208,15 @@ fn rings(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
                 lang.pick("(nog niemand)", "(nobody yet)").into(),
             ));
         }
-        for m in on_ring {
-            blocks.push(Block::Item(member_sentence(m, lang, format)));
+        for (i, m) in on_ring {
+            let mut s = member_sentence(m, lang, format);
+            if since.is_some_and(|s| s.is_new(i)) {
+                s.push_str(&format!(
+                    " {}",
+                    lang.pick("Nieuw sinds vorig jaar.", "New since last year.")
+                ));
+            }
+            blocks.push(Block::Item(s));
         }
     }
 }

@@ -34,13 +34,17 @@ mod options;
 mod routes;
 mod text;
 
-pub use changes::{change_blocks, describe_changes};
+pub use changes::{change_blocks, describe_changes, last_year_kernteam};
 pub use check::{check_layout, check_names};
-pub use describe::{Block, DescribeFormat, describe, describe_blocks};
-pub use engine::{LayoutError, MAX_CANVAS_SIDE, layout, layout_with_previous};
+pub use describe::{
+    Block, DescribeFormat, describe, describe_blocks, describe_since, describe_since_blocks,
+};
+pub use engine::{
+    LastYear, LayoutError, MAX_CANVAS_SIDE, layout, layout_since, layout_with_previous,
+};
 pub use geometry::{
-    Anchor, Arrow, Badge, BoxKind, Centre, Layout, LineSample, MAX_COORDINATE, MAX_SAMPLES, Node,
-    Path, PathError, Point, Portrait, Rect, RingGeometry, RingLabel, RouteLabel, RouteLeg,
+    Anchor, Arrow, Badge, BoxKind, Centre, Layout, LineSample, MAX_COORDINATE, MAX_SAMPLES, Marker,
+    Node, Path, PathError, Point, Portrait, Rect, RingGeometry, RingLabel, RouteLabel, RouteLeg,
     RoutePath, SampleKind, Sector, Segment, Swatch, TextBox, TextLine, TextRole, TieLine,
     coordinate, hypot, round2, round4, sample_path, write_coordinate,
 };

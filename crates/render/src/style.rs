@@ -172,6 +172,7 @@ pub(crate) fn text_colour(role: TextRole, theme: &Theme) -> Rgb {
         TextRole::Role | TextRole::Badge => theme.on_domain,
         TextRole::School | TextRole::SchoolDetail => theme.on_centre,
         TextRole::Organisation | TextRole::Availability | TextRole::Subtitle => theme.muted,
+        TextRole::New => theme.background,
         _ => theme.text,
     }
 }

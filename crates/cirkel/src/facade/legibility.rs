@@ -5,7 +5,7 @@
 //! warning names the width (or the paper) that would do.
 
 use cirkel_core::{Diagnostic, Kernteam, msg};
-use cirkel_layout::{LEGIBLE_PX, Layout, LayoutError, LayoutOptions, layout, layout_with_previous};
+use cirkel_layout::{LEGIBLE_PX, LastYear, Layout, LayoutError, LayoutOptions, layout_since};
 
 use cirkel_render::{Paper, page_fit};
 
@@ -42,18 +42,15 @@ impl Target {
     }
 }
 
-fn make(k: &Kernteam, o: &LayoutOptions, previous: Option<&Layout>) -> Result<Layout, LayoutError> {
-    match previous {
-        Some(p) => layout_with_previous(k, o, p),
-        None => layout(k, o),
-    }
+fn make(k: &Kernteam, o: &LayoutOptions, last: &LastYear<'_>) -> Result<Layout, LayoutError> {
+    layout_since(k, o, last)
 }
 
 /// The layout for the target, and the warning when even compact cards
 /// stay too small to read.
 pub(super) fn lay_out(
     k: &Kernteam,
-    previous: Option<&Layout>,
+    previous: &LastYear<'_>,
     target: Target,
 ) -> Result<(Layout, Vec<Diagnostic>), LayoutError> {
     let smallest = |l: &Layout| target.smallest(l);

@@ -17,10 +17,12 @@ use std::path::{Path, PathBuf};
 
 use cirkel_core::limits::MAX_INPUT_BYTES;
 use cirkel_core::{
-    Diagnostic, Diagnostics, Folder, Kernteam, Message, ParseOptions, Parsed, Photo, Resources,
-    Severity, check_input_size, io_reason, msg, nearest, parse_with, quoted_list,
+    Diagnostic, Diagnostics, Folder, Kernteam, Message, NoFiles, ParseOptions, Parsed, Photo,
+    Resources, Severity, Since, check_input_size, io_reason, msg, nearest, parse_with, quoted_list,
 };
-use cirkel_layout::{Layout, LayoutError};
+use cirkel_layout::{
+    DescribeFormat, LastYear, Layout, LayoutError, describe_since, describe_since_blocks,
+};
 
 use cirkel_render::{
     BUNDLED_THEMES, ContrastProblem, PdfError, PdfOptions, PngError, PngOptions, SvgOptions, Theme,
@@ -36,7 +38,9 @@ pub use input::{
     Input, InputKind, SchoolInput, parse_input, parse_schools, refused_input, school_names,
 };
 
-pub use options::{DEFAULT_WIDTH, DrawOptions, Format, OptionsError, Previous, Size, ThemeChoice};
+pub use options::{
+    DEFAULT_WIDTH, DrawOptions, Format, LastTeam, OptionsError, Previous, Size, ThemeChoice,
+};
 
 /// A finished picture.
 #[derive(Debug, Clone)]
@@ -123,6 +127,8 @@ impl From<Diagnostics> for DrawError {
 pub struct Prepared {
     /// The kernteam as drawn (after the privacy level).
     pub kernteam: Kernteam,
+    /// Last year's kernteam and what changed, when asked (`--since`).
+    pub since: Option<Since>,
     /// The geometry.
     pub layout: Layout,
     /// The colours.
@@ -278,6 +284,13 @@ fn prepare_parsed_in(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared,
     let (theme, theme_warnings) = resolve_theme(&options.theme)?;
     warnings.extend(theme_warnings);
     let previous = load_previous(options.previous.as_ref())?;
+    let since = match &options.since {
+        Some(last) => {
+            let last = load_last_team(last, options.school.as_deref(), options.lang)?;
+            Some(Since::new(&last, &parsed.kernteam, options.privacy))
+        }
+        None => None,
+    };
     let kernteam = parsed.kernteam.redacted(options.privacy);
     if let Some(id) = &options.route {
         check_route(&kernteam, id)?;
@@ -286,7 +299,11 @@ fn prepare_parsed_in(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared,
         Format::Pdf => legibility::Target::Paper(options.pdf_paper()),
         _ => legibility::Target::Width(f64::from(width)),
     };
-    let (layout, legibility) = legibility::lay_out(&kernteam, previous.as_ref(), target)?;
+    let last = LastYear {
+        layout: previous.as_ref(),
+        since: since.as_ref(),
+    };
+    let (layout, legibility) = legibility::lay_out(&kernteam, &last, target)?;
     // The warnings about the picture's legibility and its font are no
     // concern of the description in words.
     if !options.format.is_words() {
@@ -295,6 +312,7 @@ fn prepare_parsed_in(parsed: &Parsed, options: &DrawOptions) -> Result<Prepared,
     }
     Ok(Prepared {
         kernteam,
+        since,
         layout,
         theme,
         width,
@@ -327,20 +345,11 @@ impl Prepared {
                 };
                 layout_to_png(&self.layout, &self.theme, &svg_options, self.width, &png)?
             }
-            Format::Text => {
-                cirkel_layout::describe(&self.kernteam, cirkel_layout::DescribeFormat::Text)
-                    .into_bytes()
-            }
-            Format::Markdown => {
-                cirkel_layout::describe(&self.kernteam, cirkel_layout::DescribeFormat::Markdown)
-                    .into_bytes()
-            }
+            Format::Text => self.describe(DescribeFormat::Text).into_bytes(),
+            Format::Markdown => self.describe(DescribeFormat::Markdown).into_bytes(),
             Format::Pdf => {
                 let description = self.options.pdf_description.then(|| {
-                    cirkel_layout::describe_blocks(
-                        &self.kernteam,
-                        cirkel_layout::DescribeFormat::Text,
-                    )
+                    describe_since_blocks(&self.kernteam, self.since.as_ref(), DescribeFormat::Text)
                 });
                 let pdf = PdfOptions {
                     paper: self.options.pdf_paper(),
@@ -351,6 +360,11 @@ impl Prepared {
                 to_pdf(&self.layout, &self.theme, &pdf)?
             }
         })
+    }
+
+    /// The circle in words, with what changed since last year when asked.
+    fn describe(&self, format: DescribeFormat) -> String {
+        describe_since(&self.kernteam, self.since.as_ref(), format)
     }
 
     /// The route ids, in route order (for a picture per route).
@@ -460,8 +474,55 @@ fn load_previous(previous: Option<&Previous>) -> Result<Option<Layout>, DrawErro
         Some(Previous::File(path)) => path,
     };
     let bytes = read_limited(path, MAX_INPUT_BYTES as u64)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    serde_json::from_slice(bytes).map(Some).map_err(|e| {
+    read_layout(&bytes, path).map(Some)
+}
+
+/// Last year's kernteam (`--since`): a kernteam file of any kind (the
+/// school `school` names, of a workbook), or a layout saved from one.
+/// Its problems are named in its file; its photos are not read.
+pub fn load_last_team(
+    last: &LastTeam,
+    school: Option<&str>,
+    lang: cirkel_core::Lang,
+) -> Result<Kernteam, DrawError> {
+    let path = match last {
+        LastTeam::Kernteam(k) => return Ok((**k).clone()),
+        LastTeam::File(path) => path,
+    };
+    let in_file = |e: DrawError| match e {
+        DrawError::Input(d) => DrawError::Input(Diagnostics(
+            d.0.into_iter()
+                .map(|d| d.in_file(path.display().to_string()))
+                .collect(),
+        )),
+        other => other,
+    };
+    if let Some(d) = refused_input(path) {
+        return Err(in_file(DrawError::Input(Diagnostics::one(d).in_lang(lang))));
+    }
+    let bytes = read_input(path)?;
+    let input = Input::of_file(&bytes, path, school);
+    if input.kind == InputKind::Json && is_layout(&bytes) {
+        let layout = read_layout(&bytes, path)?;
+        return Ok(cirkel_layout::last_year_kernteam(&layout));
+    }
+    parse_input(&input, &NoFiles, lang, school)
+        .map(|p| p.kernteam)
+        .map_err(|e| in_file(e.in_lang(lang)))
+}
+
+/// Whether a JSON file is a layout (`cirkel layout`) rather than a
+/// kernteam: an object with `nodes` and `centre`.
+fn is_layout(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)
+        .is_ok_and(|o| o.contains_key("nodes") && o.contains_key("centre"))
+}
+
+/// A layout file's bytes, read and checked (errors named in `path`).
+fn read_layout(bytes: &[u8], path: &Path) -> Result<Layout, DrawError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| {
         DrawError::Input(Diagnostics::one(
             Diagnostic::error(
                 "",

@@ -118,6 +118,18 @@ pub enum Previous {
     Layout(Box<Layout>),
 }
 
+/// Last year's kernteam, to mark what changed since (`--since`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LastTeam {
+    /// A file: a kernteam (JSON, a workbook or a CSV of members; of a
+    /// workbook of many schools the one [`DrawOptions::school`] names) or
+    /// the layout saved from one (`cirkel layout`).
+    File(PathBuf),
+    /// A kernteam as written (before any privacy level: names decide who
+    /// is the same person).
+    Kernteam(Box<cirkel_core::Kernteam>),
+}
+
 /// How to draw; `Default` does what `cirkel render` does by default.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawOptions {
@@ -145,6 +157,10 @@ pub struct DrawOptions {
     pub route: Option<String>,
     /// Last year's layout, to keep the circle as it was. Default: none.
     pub previous: Option<Previous>,
+    /// Last year's kernteam: who is new gets a "nieuw" marker on the card
+    /// (explained in the legend), who left and who moved are listed under
+    /// the picture and in the description. Default: none.
+    pub since: Option<LastTeam>,
     /// SVG only: text as outlines (the same in every viewer; no longer
     /// selectable). Default: false.
     pub text_as_paths: bool,
@@ -171,6 +187,7 @@ impl Default for DrawOptions {
             privacy: Privacy::Full,
             route: None,
             previous: None,
+            since: None,
             text_as_paths: false,
             png_effort: PngEffort::default(),
             pdf_description: true,

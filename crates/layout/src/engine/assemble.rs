@@ -29,6 +29,10 @@ pub(super) fn nodes(
         for l in &mut text {
             l.translate(x, y);
         }
+        let mut new = c.new;
+        if let Some(m) = &mut new {
+            m.translate(x, y);
+        }
         let m = &k.members[c.member];
         nodes[c.member] = Some(Node {
             id: m.id.clone(),
@@ -48,6 +52,10 @@ pub(super) fn nodes(
             }),
             lines: text.iter().map(|l| l.text.clone()).collect(),
             text,
+            role: m.role.clone(),
+            name: m.name.clone(),
+            tie: m.tie,
+            new,
         });
     }
     nodes.into_iter().flatten().collect()

@@ -1,11 +1,13 @@
 //! The blocks around the circle: the title above it, the legend and the
 //! footer (routes in words, meetings) below it.
 
-use cirkel_core::{Domain, Kernteam, Member, Tie};
+use cirkel_core::{Domain, Kernteam, Member, Since, Tie};
 
+use super::cards::{MARKER_PAD, marker};
 use super::phrases::{Words, route_sentence, tie_label};
 use crate::geometry::{
-    Anchor, Badge, BoxKind, LineSample, Path, Rect, SampleKind, Swatch, TextBox, TextLine, TextRole,
+    Anchor, Badge, BoxKind, LineSample, Marker, Path, Rect, SampleKind, Swatch, TextBox, TextLine,
+    TextRole,
 };
 use crate::options::LayoutOptions;
 use crate::routes::zigzag;
@@ -19,6 +21,8 @@ pub(super) struct Blocks<'a> {
     pub k: &'a Kernteam,
     pub o: &'a LayoutOptions,
     pub hl: HyphenLang,
+    /// Last year's kernteam and what changed (`--since`).
+    pub since: Option<&'a Since>,
     pub words: Words,
     /// Width of the text column (the canvas less its margins).
     pub text_width: f64,
@@ -58,6 +62,7 @@ impl Blocks<'_> {
             swatches: Vec::new(),
             samples: Vec::new(),
             badges: Vec::new(),
+            markers: Vec::new(),
         }
     }
 
@@ -122,6 +127,7 @@ impl Blocks<'_> {
         }
         let mut y = flow.y + line_height;
         let samples = self.line_samples(&mut y, &mut text);
+        let markers = self.marker_sample(&mut y, &mut text);
         if rings_unlabelled {
             let list = self
                 .k
@@ -145,6 +151,7 @@ impl Blocks<'_> {
         let legend = TextBox {
             swatches,
             samples,
+            markers,
             ..self.text_box(BoxKind::Legend, top, y, text)
         };
         (legend, y)
@@ -214,12 +221,37 @@ impl Blocks<'_> {
         samples
     }
 
-    /// The footer from `top`: each route in words after its numbered badge,
-    /// and the meetings, and where it ends; `None` when there are neither.
+    /// The "nieuw" marker explained, when some member is new (`--since`),
+    /// from `*y`, which moves below it.
+    fn marker_sample(&self, y: &mut f64, text: &mut Vec<TextLine>) -> Vec<Marker> {
+        if self.since.is_none_or(|s| s.changes.new.is_empty()) {
+            return Vec::new();
+        }
+        let (k, o) = (self.k, self.o);
+        let size = o.fonts.body;
+        let width = Style::bold(size).width(self.words.new) + 2.0 * MARKER_PAD;
+        let mut flow = self.legend_flow(*y + 6.0);
+        let label = k.lang.pick(
+            "nieuw in het kernteam sinds vorig jaar",
+            "new in the core team since last year",
+        );
+        let at = flow.item(width, label, text);
+        *y = flow.y + size * o.line_height;
+        vec![marker(self.words.new, size, at, Anchor::Start, o)]
+    }
+
+    /// The footer from `top`: what changed since last year (who left, who
+    /// moved), each route in words after its numbered badge, and the
+    /// meetings, and where it ends; `None` when there is none of these.
     pub fn footer(&self, top: f64) -> Option<(TextBox, f64)> {
         let (k, o) = (self.k, self.o);
         let contacts: Vec<&Member> = k.members.iter().filter(|m| !m.contact.is_empty()).collect();
-        if k.routes.is_empty() && k.meetings.is_empty() && contacts.is_empty() {
+        let changes = self
+            .since
+            .map(|s| crate::changes::change_lines(&s.last, k, &s.changes))
+            .unwrap_or_default();
+        if k.routes.is_empty() && k.meetings.is_empty() && contacts.is_empty() && changes.is_empty()
+        {
             return None;
         }
         let f = &o.fonts;
@@ -232,6 +264,14 @@ impl Blocks<'_> {
             options: o,
             lang: self.hl,
         };
+        if !changes.is_empty() {
+            let since = k.lang.pick("Sinds vorig jaar", "Since last year");
+            flow.paragraph(since, heading, TextRole::Heading);
+            for line in &changes {
+                flow.paragraph(line, body, TextRole::Body);
+            }
+            flow.y += o.gap;
+        }
         let mut badges = Vec::new();
         if !k.routes.is_empty() {
             flow.paragraph(self.words.routes, heading, TextRole::Heading);

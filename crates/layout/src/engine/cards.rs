@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use cirkel_core::{Domain, Kernteam, Member};
 
-use crate::geometry::{Anchor, TextLine, TextRole};
+use crate::geometry::{Anchor, Marker, Rect, TextLine, TextRole};
 use crate::options::LayoutOptions;
 use crate::text::{HyphenLang, Style, text_block};
 
@@ -23,6 +23,8 @@ pub(super) struct Card {
     pub height: f64,
     pub header_height: f64,
     pub text: Vec<TextLine>,
+    /// The "nieuw" marker, relative to the card's centre.
+    pub new: Option<Marker>,
     /// Not a member's card: room kept for the ring's label.
     pub label_slot: bool,
     /// The card set at each width of [`SHAPE_FACTORS`] that differs from
@@ -39,6 +41,7 @@ pub(super) struct Shape {
     pub header_height: f64,
     pub text: Vec<TextLine>,
     pub photo: Option<(f64, f64)>,
+    pub new: Option<Marker>,
 }
 
 impl Card {
@@ -51,6 +54,7 @@ impl Card {
             c.header_height = s.header_height;
             c.text = s.text.clone();
             c.photo = s.photo;
+            c.new = s.new.clone();
         }
         c
     }
@@ -92,8 +96,15 @@ fn card_width(m: &Member, o: &LayoutOptions) -> f64 {
     narrowest(m, o).clamp(o.card_width, o.card_width * MAX_CARD_WIDTH_FACTOR)
 }
 
-/// The card of member `m`, with its other [`Shape`]s.
-pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: HyphenLang) -> Card {
+/// The card of member `m`, with its other [`Shape`]s; `new` is the word
+/// of its "nieuw" marker, when it has one.
+pub(super) fn build_card(
+    index: usize,
+    m: &Member,
+    o: &LayoutOptions,
+    lang: HyphenLang,
+    new: Option<&str>,
+) -> Card {
     let width = card_width(m, o);
     let least = narrowest(m, o);
     let most = o.card_width * MAX_CARD_WIDTH_FACTOR;
@@ -104,7 +115,10 @@ pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: Hyph
             widths.push(w);
         }
     }
-    let shapes: Vec<Shape> = widths.iter().map(|w| shape_card(m, o, lang, *w)).collect();
+    let shapes: Vec<Shape> = widths
+        .iter()
+        .map(|w| shape_card(m, o, lang, *w, new))
+        .collect();
     let first = shapes[0].clone();
     Card {
         photo: first.photo,
@@ -115,13 +129,59 @@ pub(super) fn build_card(index: usize, m: &Member, o: &LayoutOptions, lang: Hyph
         height: first.height,
         header_height: first.header_height,
         text: first.text,
+        new: first.new,
         label_slot: false,
         shapes: shapes.into(),
     }
 }
 
+/// How far a "nieuw" marker's pill reaches left and right of its word.
+pub(crate) const MARKER_PAD: f64 = 6.0;
+
+/// A "nieuw" marker: `word` in bold at `size` on its pill, centred on `x`
+/// (or starting there) from `top`.
+pub(crate) fn marker(
+    word: &str,
+    size: f64,
+    (x, top): (f64, f64),
+    anchor: Anchor,
+    o: &LayoutOptions,
+) -> Marker {
+    let (mut lines, _) = crate::text::text_block(
+        word,
+        Style::bold(size),
+        f64::INFINITY,
+        anchor,
+        TextRole::New,
+        x,
+        top,
+        o,
+        HyphenLang::Names,
+    );
+    let mut text = lines.remove(0);
+    if anchor == Anchor::Start {
+        text.translate(MARKER_PAD, 0.0);
+    }
+    let b = text.bounds;
+    Marker {
+        rect: Rect {
+            x: b.x - MARKER_PAD,
+            y: b.y,
+            width: b.width + 2.0 * MARKER_PAD,
+            height: b.height,
+        },
+        text,
+    }
+}
+
 /// Member `m`'s card text set `width` wide.
-fn shape_card(m: &Member, o: &LayoutOptions, lang: HyphenLang, width: f64) -> Shape {
+fn shape_card(
+    m: &Member,
+    o: &LayoutOptions,
+    lang: HyphenLang,
+    width: f64,
+    new: Option<&str>,
+) -> Shape {
     let f = &o.fonts;
     let inner = width - 2.0 * o.card_padding_x;
     let mut text = Vec::new();
@@ -141,6 +201,12 @@ fn shape_card(m: &Member, o: &LayoutOptions, lang: HyphenLang, width: f64) -> Sh
     y += o.card_padding_y;
     let header_height = y;
     let mut body: Vec<(String, Style, TextRole)> = Vec::new();
+    let mut new = new.map(|word| {
+        let top = y + o.card_padding_y * 0.6;
+        let marker = marker(word, f.detail, (0.0, top), Anchor::Middle, o);
+        y = marker.rect.bottom();
+        marker
+    });
     let mut photo = None;
     if m.photo.is_some() {
         let r = o.photo_size / 2.0;
@@ -185,12 +251,16 @@ fn shape_card(m: &Member, o: &LayoutOptions, lang: HyphenLang, width: f64) -> Sh
     for line in &mut text {
         line.translate(0.0, -height / 2.0);
     }
+    if let Some(m) = &mut new {
+        m.translate(0.0, -height / 2.0);
+    }
     Shape {
         width,
         height,
         header_height,
         text,
         photo: photo.map(|(cy, r)| (cy - height / 2.0, r)),
+        new,
     }
 }
 

@@ -31,7 +31,7 @@
 //! Every step is a pure function of the input, iterating in input order with
 //! `libm` trigonometry, so the result is the same on every machine.
 
-use cirkel_core::{Domain, Kernteam, Lang};
+use cirkel_core::{Domain, Kernteam, Lang, Since};
 
 use crate::geometry::*;
 use crate::options::{LayoutOptions, OptionsError};
@@ -159,7 +159,30 @@ fn polar(angle: f64, radius: f64) -> (f64, f64) {
 
 /// Computes the layout of a kernteam.
 pub fn layout(k: &Kernteam, o: &LayoutOptions) -> Result<Layout, LayoutError> {
-    layout_inner(k, o, None)
+    layout_inner(k, o, &LastYear::default())
+}
+
+/// What the layout knows of last year: the circle as it was drawn (to keep
+/// it recognisable, as [`layout_with_previous`]) and the kernteam as it
+/// was (to mark what changed: a "nieuw" marker on each new member's card,
+/// explained in the legend, and who left and who moved under the picture).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LastYear<'a> {
+    /// Last year's layout.
+    pub layout: Option<&'a Layout>,
+    /// Last year's kernteam compared with this one's
+    /// ([`cirkel_core::Since::new`], at the privacy level `k` was redacted
+    /// to).
+    pub since: Option<&'a Since>,
+}
+
+/// Computes the layout of a kernteam with what is known of last year.
+pub fn layout_since(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    last: &LastYear<'_>,
+) -> Result<Layout, LayoutError> {
+    layout_inner(k, o, last)
 }
 
 /// Computes the layout of a kernteam that was laid out before (last year's
@@ -174,18 +197,23 @@ pub fn layout_with_previous(
     o: &LayoutOptions,
     previous: &Layout,
 ) -> Result<Layout, LayoutError> {
-    layout_inner(k, o, Some(previous))
+    let last = LastYear {
+        layout: Some(previous),
+        since: None,
+    };
+    layout_inner(k, o, &last)
 }
 
 fn layout_inner(
     k: &Kernteam,
     o: &LayoutOptions,
-    previous: Option<&Layout>,
+    last: &LastYear<'_>,
 ) -> Result<Layout, LayoutError> {
     o.validate()?;
     invariants::check_kernteam(k)?;
+    let (previous, since) = (last.layout, last.since);
     let hl = hyphen_lang(k.lang);
-    let cards = sorted_cards(k, o, hl);
+    let cards = sorted_cards(k, o, hl, since);
     let (centre_radius, mut centre_text) = build_centre(k, o);
     refuse_oversized(&cards, o)?;
     let anchor = previous.and_then(|p| anchor::anchor_from(p, k, &cards));
@@ -204,6 +232,7 @@ fn layout_inner(
         k,
         o,
         hl,
+        since,
         words: Words::new(k.lang),
         text_width: width - 2.0 * o.margin,
     };
@@ -262,13 +291,23 @@ fn layout_inner(
     Ok(layout)
 }
 
-/// The cards, sorted by ring, then domain, then input order.
-fn sorted_cards(k: &Kernteam, o: &LayoutOptions, hl: HyphenLang) -> Vec<Card> {
+/// The cards, sorted by ring, then domain, then input order; a new
+/// member's card (`since`) with its marker.
+fn sorted_cards(
+    k: &Kernteam,
+    o: &LayoutOptions,
+    hl: HyphenLang,
+    since: Option<&Since>,
+) -> Vec<Card> {
+    let new = Words::new(k.lang).new;
     let mut cards: Vec<Card> = k
         .members
         .iter()
         .enumerate()
-        .map(|(i, m)| build_card(i, m, o, hl))
+        .map(|(i, m)| {
+            let marked = since.is_some_and(|s| s.is_new(i));
+            build_card(i, m, o, hl, marked.then_some(new))
+        })
         .collect();
     cards.sort_by_key(|c| (c.ring, domain_rank(c.domain), c.member));
     cards
@@ -425,6 +464,7 @@ fn label_slot(k: &Kernteam, cards: &[Card], ring: usize, o: &LayoutOptions) -> C
         height,
         header_height: 0.0,
         text: Vec::new(),
+        new: None,
         label_slot: true,
         shapes: Vec::new().into(),
     }

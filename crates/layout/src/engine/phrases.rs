@@ -22,6 +22,8 @@ pub(super) struct Words {
     pub core_team_of: &'static str,
     pub school_year: &'static str,
     pub lines: &'static str,
+    /// The word of a "nieuw" marker.
+    pub new: &'static str,
 }
 
 impl Words {
@@ -43,6 +45,7 @@ impl Words {
             core_team_of: lang.pick("Kernteam van", "Core team of"),
             school_year: lang.pick("schooljaar", "school year"),
             lines: lang.pick("Lijnen", "Lines"),
+            new: lang.pick("nieuw", "new"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The layout value holds its final numbers: rounded to 1/100 px (angles
 //! to 1/10,000 degree), so its JSON is exact and the same on every machine.
 
-use crate::geometry::{Layout, TextLine, round2, round4};
+use crate::geometry::{Layout, Marker, TextLine, round2, round4};
 
 /// `d` in [0, 360): what rounds to 360 at four decimals is 0. Only that:
 /// snapping a wider band (it once took everything from 359.995) moves a
@@ -69,6 +69,7 @@ pub(super) fn round_layout(l: &mut Layout) {
             p.radius = round2(p.radius);
         }
         n.text.iter_mut().for_each(TextLine::round);
+        n.new.iter_mut().for_each(Marker::round);
     }
     for b in &mut l.boxes {
         b.x = round2(b.x);
@@ -76,6 +77,7 @@ pub(super) fn round_layout(l: &mut Layout) {
         b.width = round2(b.width);
         b.height = round2(b.height);
         b.text.iter_mut().for_each(TextLine::round);
+        b.markers.iter_mut().for_each(Marker::round);
         for s in &mut b.swatches {
             s.rect = s.rect.rounded();
         }

@@ -84,6 +84,8 @@ pub enum TextRole {
     RouteLabel,
     /// A member's contact data in the footer (a link).
     Contact,
+    /// The word of a "nieuw" marker, on its pill (`--since`).
+    New,
 }
 
 /// One line of text, fully placed: render writes it as is.
@@ -225,6 +227,41 @@ pub struct Node {
     pub lines: Vec<String>,
     /// The placed text lines.
     pub text: Vec<TextLine>,
+    /// The member's role, as the card's header shows it (for a layout
+    /// read back as last year's kernteam, `--since`).
+    #[serde(default)]
+    pub role: String,
+    /// The member's name, when the card shows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The collaboration with the school.
+    #[serde(default)]
+    pub tie: Tie,
+    /// The "nieuw" marker: the member is new since last year (`--since`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<Marker>,
+}
+
+/// A "nieuw" marker: the word on a pill (on a card, or in the legend
+/// where it is explained).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Marker {
+    /// The pill.
+    pub rect: Rect,
+    /// The word.
+    pub text: TextLine,
+}
+
+impl Marker {
+    pub(crate) fn translate(&mut self, dx: f64, dy: f64) {
+        self.rect = self.rect.translate(dx, dy);
+        self.text.translate(dx, dy);
+    }
+
+    pub(crate) fn round(&mut self) {
+        self.rect = self.rect.rounded();
+        self.text.round();
+    }
 }
 
 /// Where a member's photo goes: a circle on the card.
@@ -406,6 +443,9 @@ pub struct TextBox {
     /// Route number badges (footer only), one before each route's sentence.
     #[serde(default)]
     pub badges: Vec<Badge>,
+    /// "nieuw" markers (legend only, with `--since`): the marker explained.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markers: Vec<Marker>,
 }
 
 impl TextBox {

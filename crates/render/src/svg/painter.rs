@@ -306,6 +306,7 @@ impl Painter for SvgPainter<'_> {
             Tag::Portrait => "portrait".into(),
             Tag::RouteLabel => "route-label".into(),
             Tag::Swatch(d) => format!("domain-{}", d.key()),
+            Tag::Marker => "new-marker".into(),
         };
         self.pending.push(("class", class));
     }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use cirkel_core::{Domain, Tie};
-use cirkel_layout::{Layout, Node, Path, Rect, SampleKind, TextBox, TextLine};
+use cirkel_layout::{Layout, Marker, Node, Path, Rect, SampleKind, TextBox, TextLine};
 
 mod routes;
 use routes::{badge, route_line, routes};
@@ -324,6 +324,23 @@ fn card(c: &mut impl Painter, n: &Node, theme: &Theme) {
     for t in &n.text {
         c.text(t, text_colour(t.role, theme));
     }
+    if let Some(m) = &n.new {
+        marker(c, m, theme);
+    }
+}
+
+/// A "nieuw" marker: its word in the background colour on a pill of the
+/// text colour (the contrast of text on the page, in every theme).
+fn marker(c: &mut impl Painter, m: &Marker, theme: &Theme) {
+    c.tag(Tag::Marker);
+    rounded(
+        c,
+        &m.rect,
+        m.rect.height / 2.0,
+        Some(fill(theme.text)),
+        None,
+    );
+    c.text(&m.text, text_colour(m.text.role, theme));
 }
 
 /// Title, legend or footer. Rows with a safe link are handed back.
@@ -362,6 +379,9 @@ fn text_box<'l>(
     }
     for bd in &b.badges {
         badge(c, bd, theme.route(bd.number), theme);
+    }
+    for m in &b.markers {
+        marker(c, m, theme);
     }
     let link = |t: &'l TextLine| t.link.as_deref().filter(|l| is_safe_link(l));
     if c.links_in_place() {

@@ -119,6 +119,8 @@ pub(crate) enum Tag<'l> {
     RouteLabel,
     /// A legend swatch of a domain.
     Swatch(Domain),
+    /// The pill of a "nieuw" marker.
+    Marker,
 }
 
 /// What a backend does for the walk.

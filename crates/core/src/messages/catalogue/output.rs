@@ -293,6 +293,16 @@ pub(super) static ENTRIES: &[Entry] = &[
         "{file}: in orde: {members|# lid|# leden} op {rings|# ring|# ringen}, {routes|# route|# routes}, {warnings|# waarschuwing|# waarschuwingen}, {notes|# opmerking|# opmerkingen}",
     ),
     (
+        "cli.check-since",
+        "{file}: since last year: {new|# new member|# new members}, {left|# left|# left}, {moved|# moved|# moved}",
+        "{file}: sinds vorig jaar: {new|# nieuw lid|# nieuwe leden}, {left|# vertrokken|# vertrokken}, {moved|# verschoven|# verschoven}",
+    ),
+    (
+        "cli.batch-no-since",
+        "{file}: no last year's file {last}: drawn without what changed",
+        "{file}: geen bestand van vorig jaar {last}: getekend zonder wat er veranderd is",
+    ),
+    (
         "cli.theme-ok",
         "{file}: ok: a theme, {warnings|# warning|# warnings}",
         "{file}: in orde: een thema, {warnings|# waarschuwing|# waarschuwingen}",
