@@ -5,7 +5,8 @@
 // starter, changes the school and sees the picture follow, makes a mistake
 // and sees it at its field, reloads and gets her draft back, downloads the
 // newsletter PNG and the PDF (the bytes `cirkel render` makes of the same
-// document), opens a workbook of three schools and picks one, downloads the
+// document), compares with last year's file (a broken one first), opens a
+// workbook of three schools and picks one, downloads the
 // ZIP of all three (a PNG and a PDF each), and wipes the draft. The page asks for nothing but its own files.
 //   node web/site-check.mjs SITE_URL CIRKEL_BIN WORKDIR
 import { spawn, execFileSync } from "node:child_process";
@@ -34,7 +35,10 @@ const run = (script, ...args) => wd("POST", s("/execute/sync"), { script, args }
 async function until(what, script, seconds = 30) {
   const start = Date.now();
   while (!(await run(script))) {
-    if (Date.now() - start > seconds * 1000) throw new Error("timed out waiting for " + what);
+    if (Date.now() - start > seconds * 1000) {
+      const said = await run("return [document.getElementById('status').textContent, document.getElementById('notice').textContent].join(' | ')");
+      throw new Error("timed out waiting for " + what + " (the page says: " + said + ")");
+    }
     await sleep(100);
   }
 }
@@ -159,6 +163,27 @@ try {
   await click("#save");
   const saved = JSON.parse((await downloaded("OBS Het Anker.json")).toString());
   assert.equal(saved.school.name, "OBS Het Anker");
+
+  // Last year's file, to compare with: a broken one is said in her words,
+  // a good one marks the new member in the picture and in the download.
+  const broken = join(work, "kapot.json");
+  writeFileSync(broken, '{ "school": {} }');
+  await wd("POST", s("/element/" + (await find("#since-input")) + "/value"), { text: broken });
+  await until("the broken file said", "return document.getElementById('status').textContent.includes('kapot.json')");
+  const lastYear = JSON.parse(JSON.stringify(saved));
+  lastYear.members.splice(3, 1);
+  lastYear.routes = [];
+  const lastFile = join(work, "vorig-jaar.json");
+  writeFileSync(lastFile, JSON.stringify(lastYear, null, 2));
+  await wd("POST", s("/element/" + (await find("#since-input")) + "/value"), { text: lastFile });
+  await until("the new member marked", "return (window.cirkelLastSvg.match(/class=\"new-marker\"/g) || []).length === 2 && !document.getElementById('since-state').hidden");
+  await screenshot("vergelijk-met-vorig-jaar");
+  await click("#downloads summary");
+  await click("#download-svg");
+  const marked = (await downloaded("OBS Het Anker.svg")).toString();
+  assert.equal((marked.match(/class="new-marker"/g) || []).length, 2, "the download marks the new member and the legend");
+  await click("#since-stop");
+  await until("no longer compared", "return !window.cirkelLastSvg.includes('new-marker') && document.getElementById('since-state').hidden");
 
   // A workbook of three schools: she picks the second.
   const book = join(work, "drie-scholen.xlsx");

@@ -319,6 +319,26 @@ fn an_intern_begeleider_makes_her_schools_circle_in_the_form() {
     let out = cirkel(&["check", file.to_str().unwrap()], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
 
+    // Last year's file, to compare with (through the server): the coach she
+    // added is new; then she stops comparing.
+    let mut last_year: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    last_year["members"].as_array_mut().unwrap().remove(coach);
+    last_year["routes"] = json!([]);
+    let last_file = dir.join("vorig-jaar.json");
+    std::fs::write(&last_file, last_year.to_string()).unwrap();
+    browser.choose_file("#since-input", &last_file);
+    browser.until(
+        "the new coach marked",
+        "return (window.cirkelLastSvg.match(/class=\"new-marker\"/g) || []).length === 2 \
+         && !document.getElementById('since-state').hidden",
+    );
+    browser.click("#since-stop");
+    browser.until(
+        "no longer compared",
+        "return !window.cirkelLastSvg.includes('new-marker')",
+    );
+
     // The picture stays put when she reorders the list: nobody moves.
     let svg = |b: &Browser| {
         b.script("return window.cirkelLastSvg")

@@ -44,6 +44,12 @@ export interface DrawOptions {
   textAsPaths?: boolean;
   /** Last year's layout, to keep the circle as it was. */
   previous?: object;
+  /**
+   * Last year's kernteam (a kernteam file's JSON, as text or object, or a
+   * layout): new members get a "nieuw" marker, who left and who moved are
+   * listed under the picture and in the description.
+   */
+  since?: object | string;
 }
 
 /** Loads the module (once, before anything else). */

@@ -59,7 +59,25 @@ const cases = [
   ["privacy roles", example("st-bernardusschool.json"), { privacy: "roles" }, ["--privacy", "roles"]],
   ["English", example("st-bernardusschool.json"), { lang: "en" }, ["--lang", "en"]],
   ["the workbook", example("st-bernardusschool.xlsx"), { kind: "xlsx" }, []],
+  ["since last year", example("st-bernardusschool.json"),
+    { since: readFileSync(example("vorig-jaar/st-bernardusschool.json"), "utf8") },
+    ["--since", example("vorig-jaar/st-bernardusschool.json")]],
 ];
+
+test("since: last year's file as an object or its layout, and its problems named", () => {
+  const input = readFileSync(example("st-bernardusschool.json"));
+  const lastText = readFileSync(example("vorig-jaar/st-bernardusschool.json"), "utf8");
+  const svg = cirkel.draw(input, { since: JSON.parse(lastText) });
+  assert.equal((svg.match(/class="new-marker"/g) || []).length, 4, "three cards and the legend");
+  const { layout } = cirkel.layout(lastText);
+  assert.equal(cirkel.draw(input, { since: layout }), svg, "a layout as last year's file");
+  const words = cirkel.describe(input, { since: lastText });
+  assert.match(words, /Niet meer in het kernteam: CJG-coach \(Fatima el Amrani\)/);
+  assert.throws(
+    () => cirkel.draw(input, { since: '{ "school": {} }' }),
+    (e) => e instanceof cirkel.CirkelError && e.problems.some((p) => p.file === "since"),
+  );
+});
 
 for (const [name, file, options, args, pics] of cases) {
   test(`${name}: SVG, PNG and PDF as the native build draws them`, () => {

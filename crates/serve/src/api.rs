@@ -37,6 +37,9 @@ pub struct State {
     /// The pictures the page showed, so the next is laid out on the last
     /// (an edit moves only what it must; see [`cirkel::redraw`]).
     pub shown: Mutex<Shown>,
+    /// Last year's kernteam, when the page opened one to compare with
+    /// (`/api/since`): every picture and download marks what changed.
+    pub since: Mutex<Option<cirkel::Kernteam>>,
 }
 
 /// The layouts of the page's pictures.
@@ -62,6 +65,15 @@ impl State {
         self.shown
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Last year's kernteam, as the drawing options take it.
+    fn since(&self) -> Option<cirkel::LastTeam> {
+        self.since
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+            .map(|k| cirkel::LastTeam::Kernteam(Box::new(k)))
     }
 
     fn target(&self) -> Target {
@@ -104,9 +116,10 @@ pub fn route(state: &State, request: &Request) -> Response {
         "/api/draw" if post => draw_request(state, request),
         "/api/save" if post => save(state, request),
         "/api/photo" if post => photo(state, request),
+        "/api/since" if post => since(state, request),
         "/" | "/api/document" | "/api/layout" | "/api/roles" | "/api/vocabulary"
         | "/api/schema" | "/api/check" | "/api/preview" | "/api/roles/match" | "/api/draw"
-        | "/api/save" | "/api/photo" => Response::plain(405),
+        | "/api/save" | "/api/photo" | "/api/since" => Response::plain(405),
         _ => Response::plain(404),
     }
 }
@@ -186,6 +199,7 @@ fn preview(state: &State, request: &Request) -> Response {
         Err(what) => return Response::json(400, &json!({ "error": what })),
     };
     options.format = Format::Svg;
+    options.since = state.since();
     let target = state.target();
     let last = state.shown().last.clone();
     let drawn = std::panic::catch_unwind(|| {
@@ -285,6 +299,7 @@ fn draw_request(state: &State, request: &Request) -> Response {
         Ok(o) => o,
         Err(what) => return Response::json(400, &json!({ "error": what })),
     };
+    options.since = state.since();
     if request.param("anchor") == Some("1") {
         // The picture she sees: laid out on what it was laid out on.
         options.previous = state
@@ -310,6 +325,42 @@ fn draw_request(state: &State, request: &Request) -> Response {
             Response::json(422, &json!({ "problems": problems(&d, lang) }))
         }
         Ok(Err(e)) => Response::json(422, &json!({ "error": e.message().text(lang) })),
+        Err(_) => Response::json(500, &json!({ "error": "internal error" })),
+    }
+}
+
+/// Last year's file to compare with (`name`: its file name, which says
+/// its kind; `school`: of a workbook of many schools, which): read and
+/// kept for the pictures to come, `{ "ok": true }`; its problems, in the
+/// form's words, when it cannot be read. An empty body stops comparing.
+fn since(state: &State, request: &Request) -> Response {
+    let lang = state.lang(request);
+    let mut kept = state
+        .since
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if request.body.is_empty() {
+        *kept = None;
+        return Response::json(200, &json!({ "ok": true }));
+    }
+    let name = request.param("name").unwrap_or("vorig-jaar.json");
+    let school = request.param("school").filter(|s| !s.is_empty());
+    let input = cirkel::Input::of_file(&request.body, std::path::Path::new(name), school);
+    let read =
+        std::panic::catch_unwind(|| cirkel::last_team_from_input(&input, name, lang, school));
+    match read {
+        Ok(Ok(k)) => {
+            *kept = Some(k);
+            Response::json(200, &json!({ "ok": true }))
+        }
+        Ok(Err(DrawError::Input(d))) => {
+            let form: Vec<Value> = d.0.iter().map(|d| cirkel::form_problem(d, lang)).collect();
+            Response::json(200, &json!({ "ok": false, "problems": form }))
+        }
+        Ok(Err(e)) => Response::json(
+            200,
+            &json!({ "ok": false, "problems": [], "error": e.message().text(lang) }),
+        ),
         Err(_) => Response::json(500, &json!({ "error": "internal error" })),
     }
 }
@@ -451,6 +502,7 @@ mod tests {
                 folder: std::env::temp_dir(),
             }),
             shown: Mutex::default(),
+            since: Mutex::default(),
         }
     }
 
@@ -565,5 +617,63 @@ mod tests {
             .status,
             400
         );
+    }
+
+    /// Last year's file, opened to compare with: every preview and
+    /// download marks what changed, a broken one says its problems, an
+    /// empty body stops comparing.
+    #[test]
+    fn last_years_file_marks_the_pictures_until_it_is_closed() {
+        let s = state();
+        let this = include_bytes!("../../../examples/st-bernardusschool.json");
+        let last = include_bytes!("../../../examples/vorig-jaar/st-bernardusschool.json");
+        let marked = |s: &State| {
+            let preview = body_json(&route(s, &request("POST", "/api/preview", &[], this)));
+            let svg = preview["svg"].as_str().unwrap().to_string();
+            let drawn = route(
+                s,
+                &request("POST", "/api/draw", &[("format", "text")], this),
+            );
+            let text = String::from_utf8(drawn.body).unwrap();
+            (
+                svg.matches("class=\"new-marker\"").count(),
+                text.contains("Sinds vorig jaar"),
+            )
+        };
+        assert_eq!(marked(&s), (0, false));
+        let opened = route(
+            &s,
+            &request("POST", "/api/since", &[("name", "vorig-jaar.json")], last),
+        );
+        assert_eq!(body_json(&opened)["ok"], true);
+        assert_eq!(marked(&s), (4, true));
+        // A broken one: its problems, named in its file; the last good one stays.
+        let broken = route(
+            &s,
+            &request(
+                "POST",
+                "/api/since",
+                &[("name", "kapot.json")],
+                b"{ \"school\": {} }",
+            ),
+        );
+        let reply = body_json(&broken);
+        assert_eq!(reply["ok"], false);
+        assert!(!reply["problems"].as_array().unwrap().is_empty(), "{reply}");
+        assert_eq!(marked(&s).0, 4);
+        // A workbook that is not one: refused with words, no crash.
+        let junk = route(
+            &s,
+            &request(
+                "POST",
+                "/api/since",
+                &[("name", "vorig.xlsx")],
+                b"PK\x03\x04 not a zip",
+            ),
+        );
+        assert_eq!(body_json(&junk)["ok"], false);
+        let closed = route(&s, &request("POST", "/api/since", &[], b""));
+        assert_eq!(body_json(&closed)["ok"], true);
+        assert_eq!(marked(&s), (0, false));
     }
 }

@@ -128,6 +128,7 @@ impl Server {
                 lang: options.lang,
                 target: Mutex::new(target),
                 shown: Mutex::default(),
+                since: Mutex::default(),
             }),
         })
     }

@@ -17,8 +17,8 @@
 //! bytes whatever the clock says.
 
 use cirkel::{
-    DrawError, DrawOptions, Format, Input, InputKind, Lang, Layout, MemoryFiles, Paper, Previous,
-    Privacy, Size, ThemeChoice,
+    DrawError, DrawOptions, Format, Input, InputKind, Lang, LastTeam, Layout, MemoryFiles, Paper,
+    Previous, Privacy, Size, ThemeChoice, last_team_from_input,
 };
 use cirkel_core::{Diagnostic, Diagnostics};
 use cirkel_sheets::SheetFormat;
@@ -26,7 +26,7 @@ use serde_json::{Map, Value, json};
 use wasm_bindgen::prelude::*;
 
 /// Options every drawing function takes (`lang` alone for the others).
-const OPTION_NAMES: [&str; 13] = [
+const OPTION_NAMES: [&str; 14] = [
     "format",
     "width",
     "paper",
@@ -40,6 +40,7 @@ const OPTION_NAMES: [&str; 13] = [
     "description",
     "textAsPaths",
     "previous",
+    "since",
 ];
 
 /// Why a call failed, as JSON text for the package to throw.
@@ -171,6 +172,24 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
             let layout: Layout = serde_json::from_value(p.clone())
                 .map_err(|e| option_error(&format!("previous: not a layout ({e})")))?;
             draw.previous = Some(Previous::Layout(Box::new(layout)));
+        }
+    }
+    match o.get("since") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            // A kernteam file's JSON (as text or as an object) or a layout.
+            let json = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let input = Input {
+                bytes: json.as_bytes(),
+                kind: InputKind::Json,
+                fallback_name: "since",
+            };
+            let last = last_team_from_input(&input, "since", lang, None)
+                .map_err(|e| draw_error(e, lang))?;
+            draw.since = Some(LastTeam::Kernteam(Box::new(last)));
         }
     }
     let kind = match text(&o, "kind")? {

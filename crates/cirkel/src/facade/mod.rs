@@ -489,26 +489,37 @@ pub fn load_last_team(
         LastTeam::Kernteam(k) => return Ok((**k).clone()),
         LastTeam::File(path) => path,
     };
-    let in_file = |e: DrawError| match e {
-        DrawError::Input(d) => DrawError::Input(Diagnostics(
-            d.0.into_iter()
-                .map(|d| d.in_file(path.display().to_string()))
-                .collect(),
-        )),
-        other => other,
-    };
+    let name = path.display().to_string();
     if let Some(d) = refused_input(path) {
-        return Err(in_file(DrawError::Input(Diagnostics::one(d).in_lang(lang))));
+        return Err(DrawError::Input(
+            Diagnostics::one(d.in_file(name)).in_lang(lang),
+        ));
     }
     let bytes = read_input(path)?;
-    let input = Input::of_file(&bytes, path, school);
-    if input.kind == InputKind::Json && is_layout(&bytes) {
-        let layout = read_layout(&bytes, path)?;
+    last_team_from_input(&Input::of_file(&bytes, path, school), &name, lang, school)
+}
+
+/// Last year's kernteam from an input's bytes (`--since` where there is
+/// no file: the browser, the editor): a kernteam of any kind, or a layout
+/// (JSON). Its problems are named in the file `name`.
+pub fn last_team_from_input(
+    input: &Input<'_>,
+    name: &str,
+    lang: cirkel_core::Lang,
+    school: Option<&str>,
+) -> Result<Kernteam, DrawError> {
+    if input.kind == InputKind::Json && is_layout(input.bytes) {
+        let layout = read_layout(input.bytes, Path::new(name))?;
         return Ok(cirkel_layout::last_year_kernteam(&layout));
     }
-    parse_input(&input, &NoFiles, lang, school)
+    parse_input(input, &NoFiles, lang, school)
         .map(|p| p.kernteam)
-        .map_err(|e| in_file(e.in_lang(lang)))
+        .map_err(|e| match e.in_lang(lang) {
+            DrawError::Input(d) => DrawError::Input(Diagnostics(
+                d.0.into_iter().map(|d| d.in_file(name)).collect(),
+            )),
+            other => other,
+        })
 }
 
 /// Whether a JSON file is a layout (`cirkel layout`) rather than a

@@ -21,3 +21,4 @@ export const draw = (...a) => chosen.draw(...a);
 export const matchRoles = (...a) => chosen.matchRoles(...a);
 export const save = (...a) => chosen.save(...a);
 export const photo = (...a) => chosen.photo(...a);
+export const since = (...a) => chosen.since(...a);

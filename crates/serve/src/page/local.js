@@ -126,6 +126,18 @@ export async function read(file) {
   return book.schools.map((s) => ({ name: s.name, text: JSON.stringify(s.document, null, 2) + "\n" }));
 }
 
+/**
+ * Last year's file to compare with (`null`: stop comparing): of a workbook
+ * of many schools the one named `school`, else the first. A Failure with
+ * its problems when it cannot be used.
+ */
+export async function since(file, school) {
+  if (!file) return ask("since", { text: null });
+  const docs = await read(file);
+  const chosen = docs.find((d) => d.name === school) || docs[0];
+  return ask("since", { text: chosen.text });
+}
+
 export function preview(text, options) {
   return ask("preview", { text, options });
 }

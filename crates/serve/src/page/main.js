@@ -246,6 +246,26 @@ async function openFile(file) {
   }
 }
 
+/** Compares the circle with last year's file (`null`: stops comparing). */
+async function compare(file) {
+  const school = state.doc.school && typeof state.doc.school.name === "string" ? state.doc.school.name : "";
+  try {
+    await backend.since(file, school);
+  } catch (f) {
+    const problems = (f && f.answer && f.answer.problems) || [];
+    const first = problems[0];
+    const reason = first ? first.message + (first.help ? " (" + first.help + ")" : "") : f.message;
+    failed({ message: t("sinceBroken", { file: file ? file.name : "", reason }) });
+    return;
+  }
+  failure = null;
+  $("since-state").hidden = !file;
+  $("since-file").textContent = file ? t("sinceWith", { file: file.name }) : "";
+  notice(file ? t("sinceOpened", { file: file.name }) : t("sinceStopped"));
+  status();
+  preview.schedule();
+}
+
 /** A file name from a school's name: as written, without what no file name can hold. */
 function safeName(school) {
   return String(school || "school").replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "") || "school";
@@ -395,6 +415,9 @@ async function start() {
   $("open").addEventListener("click", () => $("open-input").click());
   $("open-input").addEventListener("change", (e) => { openFile(e.target.files[0]); e.target.value = ""; });
   $("wipe").addEventListener("click", wipe);
+  $("since").addEventListener("click", () => $("since-input").click());
+  $("since-input").addEventListener("change", (e) => { compare(e.target.files[0]); e.target.value = ""; });
+  $("since-stop").addEventListener("click", () => compare(null));
   $("batch").addEventListener("click", () => $("batch-input").click());
   $("batch-input").addEventListener("change", (e) => { const files = [...e.target.files]; e.target.value = ""; batch(files); });
   if (backend.kind === "local") {

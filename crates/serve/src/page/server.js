@@ -84,5 +84,17 @@ export async function photo(bytes, name) {
   return reply.path;
 }
 
+/**
+ * Last year's file to compare with (`null`: stop comparing); `school` picks
+ * the school of a workbook of many. A Failure with the problems when it
+ * cannot be used.
+ */
+export async function since(file, school) {
+  const bytes = file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0);
+  const params = file ? { name: file.name, school: school || "" } : {};
+  const reply = await json(await post("/api/since", params, bytes, "application/octet-stream"));
+  if (!reply.ok) throw new Failure(reply.error || (reply.problems[0] && reply.problems[0].message) || t("cannotDraw"), reply);
+}
+
 /** This back end saves files on disk, in the folder `cirkel serve` runs in. */
 export const kind = "server";

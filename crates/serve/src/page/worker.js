@@ -11,6 +11,8 @@ let photos = {};
 /** The last picture's layout, and what it was laid out on. */
 let last = null;
 let on = null;
+/** Last year's kernteam (JSON text) to compare with, if any. */
+let since = null;
 
 const TYPES = { svg: "image/svg+xml", png: "image/png", pdf: "application/pdf", text: "text/plain", markdown: "text/markdown" };
 
@@ -35,6 +37,12 @@ const ops = {
     const bytes = cirkel.draw(text, o, photos);
     return { bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes, type: TYPES[o.format || "svg"] };
   },
+  since: ({ text, lang }) => {
+    // Tried once here, so that a broken file is said now, not at each picture.
+    if (text !== null) cirkel.describe(cirkel.starter("-"), { since: text, lang });
+    since = text;
+    return true;
+  },
   readWorkbook: ({ bytes, kind, lang }) => cirkel.readWorkbook(bytes, { kind, lang }),
   zip: ({ files }) => cirkel.zip(files),
   writeWorkbook: ({ text, kind, lang }) => cirkel.writeWorkbook([JSON.parse(text)], { kind, lang }),
@@ -49,6 +57,7 @@ function drawOptions(options, lang) {
     else if (k === "anchor") { if (v === "1" && on) o.previous = on; }
     else o[k] = v;
   }
+  if (since !== null) o.since = since;
   return o;
 }
 

@@ -295,6 +295,32 @@ pub static ENTRIES: &[Entry] = &[
     ),
     ("page.opened", "Opened: {file}", "Geopend: {file}"),
     (
+        "page.since",
+        "Compare with last year…",
+        "Vergelijk met vorig jaar…",
+    ),
+    (
+        "page.sinceWith",
+        "Compared with {file}",
+        "Vergeleken met {file}",
+    ),
+    ("page.sinceStop", "Stop comparing", "Niet meer vergelijken"),
+    (
+        "page.sinceOpened",
+        "Compared with last year's {file}: new members are marked “new”; who left and who moved are listed under the circle.",
+        "Vergeleken met {file} van vorig jaar: nieuwe leden staan er met “nieuw”; wie vertrok en wie verschoof staat onder de cirkel.",
+    ),
+    (
+        "page.sinceStopped",
+        "No longer compared with last year.",
+        "Niet meer vergeleken met vorig jaar.",
+    ),
+    (
+        "page.sinceBroken",
+        "Last year's file {file} cannot be used: {reason}",
+        "Het bestand van vorig jaar ({file}) is niet te gebruiken: {reason}",
+    ),
+    (
         "page.wipeAsk",
         "Wipe the draft from this browser? What you have not downloaded is lost.",
         "Het concept uit deze browser wissen? Wat je niet gedownload hebt, is dan weg.",
