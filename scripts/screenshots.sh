@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the editor's screenshots that README.md shows
 # (docs/screenshots/editor-{leeg,fout,ingevuld,sessie,telefoon}.png and
-# zonder-installatie{,-telefoon}.png) by running the browser tests with
+# zonder-installatie{,-telefoon}.png, vergelijk-met-vorig-jaar.png) by running the browser tests with
 # CIRKEL_SCREENSHOTS set. Needs chromium and chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."

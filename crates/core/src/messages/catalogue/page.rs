@@ -307,8 +307,8 @@ pub static ENTRIES: &[Entry] = &[
     ("page.sinceStop", "Stop comparing", "Niet meer vergelijken"),
     (
         "page.sinceOpened",
-        "Compared with last year's {file}: new members are marked “new”; who left and who moved are listed under the circle.",
-        "Vergeleken met {file} van vorig jaar: nieuwe leden staan er met “nieuw”; wie vertrok en wie verschoof staat onder de cirkel.",
+        "Compared with last year ({file}): new members are marked “new”; who left and who moved are listed under the circle.",
+        "Vergeleken met vorig jaar ({file}): nieuwe leden staan er met “nieuw”; wie vertrok en wie verschoof staat onder de cirkel.",
     ),
     (
         "page.sinceStopped",
