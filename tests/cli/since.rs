@@ -349,4 +349,98 @@ fn check_and_batch_take_last_year_too() {
         out.stdout_text(),
         out.stderr
     );
+    // A workbook this year and one last year: each school by its name.
+    let (book, last_book) = (dir.join("dit.xlsx"), dir.join("vorig.xlsx"));
+    for (from, to) in [(EXAMPLE, &book), (LAST, &last_book)] {
+        let out = cirkel_nl(&["convert", from, &to.to_string_lossy(), "--force"], None);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let books_out = dir.join("uit-werkmap");
+    let out = cirkel_nl(
+        &[
+            "batch",
+            &book.to_string_lossy(),
+            "-o",
+            &books_out.to_string_lossy(),
+            "--format",
+            "svg",
+            "--since",
+            &last_book.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svgs: Vec<_> = std::fs::read_dir(&books_out).unwrap().flatten().collect();
+    assert_eq!(svgs.len(), 1);
+    let marked = std::fs::read_to_string(svgs[0].path()).unwrap();
+    assert_eq!(marked.matches("class=\"new-marker\"").count(), 4);
+}
+
+#[test]
+fn a_hostile_last_year_is_refused_at_its_file_and_nothing_hangs() {
+    let dir = scratch("since-hostile");
+    let layout = dir.join("vorig.layout.json");
+    let out = cirkel_nl(&["layout", LAST, "-o", &layout.to_string_lossy()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&layout).unwrap()).unwrap();
+    // A layout of 300 cards (no `cirkel layout` writes one): refused; one of
+    // 5,000 is past the input limit, said of that file.
+    let node = value["nodes"][0].clone();
+    value["nodes"] = serde_json::Value::Array(
+        (0..300)
+            .map(|i| {
+                let mut n = node.clone();
+                n["id"] = format!("lid-{i}").into();
+                n
+            })
+            .collect(),
+    );
+    let many = dir.join("veel.layout.json");
+    std::fs::write(&many, value.to_string()).unwrap();
+    let out = cirkel_nl(
+        &["describe", EXAMPLE, "--since", &many.to_string_lossy()],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("veel.layout.json") && out.stderr.contains("hoogstens 200"),
+        "{}",
+        out.stderr
+    );
+    value["nodes"] = serde_json::Value::Array(vec![node; 5000]);
+    let huge = dir.join("enorm.layout.json");
+    std::fs::write(&huge, value.to_string()).unwrap();
+    let out = cirkel_nl(
+        &["describe", EXAMPLE, "--since", &huge.to_string_lossy()],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("enorm.layout.json: fout"),
+        "{}",
+        out.stderr
+    );
+    // Not a layout nor a kernteam, a workbook that is not one.
+    for (name, bytes) in [
+        ("half.json", &b"{ \"nodes\": [], \"centre\": 3 }"[..]),
+        ("nep.xlsx", &b"PK\x03\x04 nothing"[..]),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = cirkel_nl(
+            &[
+                "render",
+                EXAMPLE,
+                "--since",
+                &file.to_string_lossy(),
+                "-o",
+                "-",
+            ],
+            None,
+        );
+        assert_eq!(out.code, 1, "{name}: {}", out.stderr);
+        assert!(out.stderr.contains(name), "{name}: {}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    }
 }

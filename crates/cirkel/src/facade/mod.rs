@@ -495,7 +495,12 @@ pub fn load_last_team(
             Diagnostics::one(d.in_file(name)).in_lang(lang),
         ));
     }
-    let bytes = read_input(path)?;
+    let bytes = read_input(path).map_err(|e| match e {
+        DrawError::Input(d) => DrawError::Input(Diagnostics(
+            d.0.into_iter().map(|d| d.in_file(name.clone())).collect(),
+        )),
+        other => other,
+    })?;
     last_team_from_input(&Input::of_file(&bytes, path, school), &name, lang, school)
 }
 
@@ -510,6 +515,7 @@ pub fn last_team_from_input(
 ) -> Result<Kernteam, DrawError> {
     if input.kind == InputKind::Json && is_layout(input.bytes) {
         let layout = read_layout(input.bytes, Path::new(name))?;
+        check_last_layout(&layout, name, lang)?;
         return Ok(cirkel_layout::last_year_kernteam(&layout));
     }
     parse_input(input, &NoFiles, lang, school)
@@ -520,6 +526,76 @@ pub fn last_team_from_input(
             )),
             other => other,
         })
+}
+
+/// Refuses a layout given as last year's kernteam that holds more than a
+/// kernteam may (members, rings, text lengths): `cirkel layout` never
+/// writes one, and the comparison must stay as small as the input is.
+fn check_last_layout(
+    layout: &Layout,
+    name: &str,
+    lang: cirkel_core::Lang,
+) -> Result<(), DrawError> {
+    use cirkel_core::limits::{MAX_ID, MAX_MEMBERS, MAX_RINGS, MAX_SHORT_TEXT};
+    let chars = |s: &str| s.chars().count();
+    let longest_text = layout
+        .nodes
+        .iter()
+        .flat_map(|n| [chars(&n.role), n.name.as_deref().map_or(0, chars)])
+        .chain(
+            layout
+                .nodes
+                .iter()
+                .flat_map(|n| n.text.iter().map(|t| chars(&t.text))),
+        )
+        .chain(
+            layout
+                .rings
+                .iter()
+                .map(|r| r.label.as_ref().map_or(0, |l| chars(&l.text.text))),
+        )
+        .max()
+        .unwrap_or(0);
+    let longest_id = layout
+        .nodes
+        .iter()
+        .map(|n| chars(&n.id))
+        .chain(layout.rings.iter().map(|r| chars(&r.id)))
+        .max()
+        .unwrap_or(0);
+    let past = [
+        (
+            lang.pick("leden", "members"),
+            layout.nodes.len(),
+            MAX_MEMBERS,
+        ),
+        (lang.pick("ringen", "rings"), layout.rings.len(), MAX_RINGS),
+        (
+            lang.pick("tekens in een tekst", "characters in a text"),
+            longest_text,
+            MAX_SHORT_TEXT,
+        ),
+        (
+            lang.pick("tekens in een id", "characters in an id"),
+            longest_id,
+            MAX_ID,
+        ),
+    ]
+    .into_iter()
+    .find(|(_, n, max)| n > max);
+    match past {
+        None => Ok(()),
+        Some((what, n, max)) => Err(DrawError::Input(
+            Diagnostics::one(
+                Diagnostic::error(
+                    "",
+                    msg!("since.layout-limit", what = what, n = n, max = max),
+                )
+                .in_file(name),
+            )
+            .in_lang(lang),
+        )),
+    }
 }
 
 /// Whether a JSON file is a layout (`cirkel layout`) rather than a

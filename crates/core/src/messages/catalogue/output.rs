@@ -62,6 +62,11 @@ pub(super) static ENTRIES: &[Entry] = &[
         r#"--theme "{name}": dat thema bestaat niet; bedoel je "{near}"? Ingebouwde thema's: {known}, of geef een themabestand (.json)"#,
     ),
     (
+        "since.layout-limit",
+        "last year's layout holds more than a kernteam may: {what} {n} (at most {max})",
+        "de lay-out van vorig jaar bevat meer dan een kernteam mag: {what} {n} (hoogstens {max})",
+    ),
+    (
         "draw.not-a-layout",
         "not a layout written by `cirkel layout`: {reason}",
         "geen lay-out van `cirkel layout`: {reason}",
