@@ -259,26 +259,22 @@ fn last_year_may_be_a_layout_or_a_workbook() {
     let reference = cirkel_nl(&["describe", EXAMPLE, "--since", LAST], None).stdout_text();
     let section =
         |t: &str| t[t.find("Sinds vorig jaar").unwrap()..t.find("Ring 1").unwrap()].to_string();
-    // The layout saved from last year's file.
-    let layout = dir.join("vorig.layout.json");
-    let out = cirkel_nl(&["layout", LAST, "-o", &layout.to_string_lossy()], None);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let from_layout = cirkel_nl(
-        &["describe", EXAMPLE, "--since", &layout.to_string_lossy()],
-        None,
-    );
-    assert_eq!(from_layout.code, 0, "{}", from_layout.stderr);
-    assert_eq!(section(&from_layout.stdout_text()), section(&reference));
-    // Last year's file as a workbook (converted), the same changes.
-    let book = dir.join("vorig.xlsx");
-    let out = cirkel_nl(&["convert", LAST, &book.to_string_lossy(), "--force"], None);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let from_book = cirkel_nl(
-        &["describe", EXAMPLE, "--since", &book.to_string_lossy()],
-        None,
-    );
-    assert_eq!(from_book.code, 0, "{}", from_book.stderr);
-    assert_eq!(section(&from_book.stdout_text()), section(&reference));
+    // The layout saved from last year's file, and the file as a workbook
+    // (converted): the same changes.
+    for (made, command) in [("vorig.layout.json", "layout"), ("vorig.xlsx", "convert")] {
+        let file = dir.join(made);
+        let out = match command {
+            "layout" => cirkel_nl(&["layout", LAST, "-o", &file.to_string_lossy()], None),
+            _ => cirkel_nl(&["convert", LAST, &file.to_string_lossy(), "--force"], None),
+        };
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let from = cirkel_nl(
+            &["describe", EXAMPLE, "--since", &file.to_string_lossy()],
+            None,
+        );
+        assert_eq!(from.code, 0, "{made}: {}", from.stderr);
+        assert_eq!(section(&from.stdout_text()), section(&reference), "{made}");
+    }
     // A broken last year's file: its own problems, at its own lines.
     let broken = dir.join("kapot.json");
     std::fs::write(&broken, "{ \"school\": { } }").unwrap();

@@ -43,13 +43,7 @@ pub fn change_blocks(
     }
     let mut blocks = vec![heading(1, title)];
     if changes.is_empty() {
-        blocks.push(Block::Paragraph(
-            lang.pick(
-                "Het kernteam is hetzelfde als vorig jaar.",
-                "The core team is the same as last year.",
-            )
-            .into(),
-        ));
+        blocks.push(Block::Paragraph(unchanged(lang)));
         return blocks;
     }
     if !changes.new.is_empty() {
@@ -171,13 +165,7 @@ pub(crate) fn since_section(since: &Since, this: &Kernteam, format: DescribeForm
     let (lang, changes) = (this.lang, &since.changes);
     let mut blocks = vec![heading(2, lang.pick("Sinds vorig jaar", "Since last year"))];
     if changes.is_empty() {
-        blocks.push(Block::Item(
-            lang.pick(
-                "Het kernteam is hetzelfde als vorig jaar.",
-                "The core team is the same as last year.",
-            )
-            .into(),
-        ));
+        blocks.push(Block::Item(unchanged(lang)));
         return blocks;
     }
     let list = |members: Vec<String>| members.join("; ");
@@ -207,6 +195,15 @@ pub(crate) fn since_section(since: &Since, this: &Kernteam, format: DescribeForm
         blocks.push(Block::Item(line));
     }
     blocks
+}
+
+/// "Het kernteam is hetzelfde als vorig jaar."
+fn unchanged(lang: Lang) -> String {
+    lang.pick(
+        "Het kernteam is hetzelfde als vorig jaar.",
+        "The core team is the same as last year.",
+    )
+    .into()
 }
 
 /// Role and name (when shown) and organisation.
