@@ -10,6 +10,9 @@
 #   examples/vorig-jaar/st-bernardusschool.sinds-vorig-jaar.{svg,png}
 #                                       the example drawn with `--since` last
 #                                       year's file (golden, like NAME.svg/png)
+#   examples/samenwerkingsverband/      a partner list and three schools that refer to
+#                                       it: each school's PNG (to look at) and
+#                                       `cirkel partners` as overzicht.nl.md (golden)
 #   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
 #   examples/themes/NAME.THEME.png      the example school in every other bundled
 #                                       theme (golden, like NAME.png)
@@ -68,3 +71,11 @@ for format in svg png; do
     -o "$since.$format" 2>/dev/null
 done
 echo "regenerated the changes since last year"
+# A samenwerkingsverband: its partner list over its three schools.
+svb=examples/samenwerkingsverband
+for school in de-ark de-linde het-kompas; do
+  "$cirkel" render "$svb/$school.json" -o "$svb/$school.png" --width 1000 2>/dev/null
+done
+"$cirkel" partners "$svb/partners.json" "$svb/de-ark.json" "$svb/de-linde.json" "$svb/het-kompas.json" \
+  --format markdown > "$svb/overzicht.nl.md" 2>/dev/null
+echo "regenerated the samenwerkingsverband"

@@ -6,6 +6,7 @@
 // and sees it at its field, reloads and gets her draft back, downloads the
 // newsletter PNG and the PDF (the bytes `cirkel render` makes of the same
 // document), compares with last year's file (a broken one first), opens a
+// partner list and adds a partner from it, opens a
 // workbook of three schools and picks one, downloads the
 // ZIP of all three (a PNG and a PDF each), and wipes the draft. The page asks for nothing but its own files.
 //   node web/site-check.mjs SITE_URL CIRKEL_BIN WORKDIR
@@ -184,6 +185,22 @@ try {
   assert.equal((marked.match(/class="new-marker"/g) || []).length, 2, "the download marks the new member and the legend");
   await click("#since-stop");
   await until("no longer compared", "return !window.cirkelLastSvg.includes('new-marker') && document.getElementById('since-state').hidden");
+
+  // A samenwerkingsverband's partner list: a broken one is said, a good one
+  // offers its partners, and one chosen is drawn with the list's name.
+  const badList = join(work, "kapotte-lijst.json");
+  writeFileSync(badList, '{ "version": 1, "partners": [ { "role": "jeugdarts" } ] }');
+  await wd("POST", s("/element/" + (await find("#partners-input")) + "/value"), { text: badList });
+  await until("the broken list said", "return document.getElementById('status').textContent.includes('kapotte-lijst.json')");
+  const listFile = join(process.cwd(), "examples/samenwerkingsverband/partners.json");
+  await wd("POST", s("/element/" + (await find("#partners-input")) + "/value"), { text: listFile });
+  await until("the list's partners offered", "return !!document.getElementById('add-partner') && document.getElementById('add-partner').options.length === 5");
+  await run("const p = document.getElementById('add-partner'); p.value = 'lpa-oost'; p.dispatchEvent(new Event('change')); return true");
+  await until("the partner drawn", "return window.cirkelLastSvg.includes('Mehmet Yilmaz') && !document.getElementById('picture-box').classList.contains('stale')");
+  await screenshot("partnerlijst");
+  // Saved before another file is opened (the page would ask).
+  await click("#save");
+  await until("saved", "return !document.getElementById('status').textContent.includes('niet opgeslagen')");
 
   // A workbook of three schools: she picks the second.
   const book = join(work, "drie-scholen.xlsx");

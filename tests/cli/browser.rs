@@ -253,10 +253,12 @@ impl Browser {
     pub(crate) fn until(&self, what: &str, script: &str) {
         let started = Instant::now();
         while self.script(script) != Value::Bool(true) {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}"
-            );
+            if started.elapsed() > Duration::from_secs(20) {
+                let said = self.script(
+                    "return [document.getElementById('status'), document.getElementById('picture-state'), document.getElementById('problems')].map((e) => e ? e.textContent : '').join(' | ')",
+                );
+                panic!("timed out waiting for {what} (the page says: {said})");
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
     }

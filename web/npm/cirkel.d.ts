@@ -50,6 +50,12 @@ export interface DrawOptions {
    * listed under the picture and in the description.
    */
   since?: object | string;
+  /**
+   * A samenwerkingsverband's partner list (`{ version: 1, partners: [...] }`,
+   * as text or object): members with `"partner": "ID"` take their fields
+   * from it.
+   */
+  partners?: object | string;
 }
 
 /** Loads the module (once, before anything else). */

@@ -137,7 +137,8 @@ const TEXT_FORMATS = ["svg", "text", "markdown"];
  * and PDF as a Uint8Array. Other options: width, paper ("a4"/"a3"), scale,
  * lang ("nl"/"en"), privacy ("full"/"names"/"roles"), theme, route,
  * school, kind ("json"/"xlsx"/"ods"/"csv"), description, textAsPaths,
- * previous (a layout), since (last year's kernteam JSON or layout).
+ * previous (a layout), since (last year's kernteam JSON or layout),
+ * partners (a partner list).
  */
 export function draw(input, options, photos) {
   const out = call((g) => g.drawBytes(...args(input, options, photos)));

@@ -64,6 +64,22 @@ const cases = [
     ["--since", example("vorig-jaar/st-bernardusschool.json")]],
 ];
 
+test("partners: a list as an option draws what the native build draws with --partners", () => {
+  const list = readFileSync(example("samenwerkingsverband/partners.json"), "utf8");
+  const file = example("samenwerkingsverband/de-linde.json");
+  const doc = JSON.parse(readFileSync(file, "utf8"));
+  delete doc.partners;
+  const svg = cirkel.draw(JSON.stringify(doc), { partners: list });
+  assert.match(svg, /Sanne Bakker/);
+  const out = join(work, "linde.svg");
+  execFileSync(bin, ["--partners", example("samenwerkingsverband/partners.json"), "render", file, "-o", out]);
+  assert.ok(Buffer.from(svg).equals(readFileSync(out)), "SVG differs");
+  assert.throws(
+    () => cirkel.draw(JSON.stringify(doc), { partners: '{ "partners": [ { "role": "jeugdarts" } ] }' }),
+    (e) => e instanceof cirkel.CirkelError && e.problems.some((p) => p.file === "partners"),
+  );
+});
+
 test("since: last year's file as an object or its layout, and its problems named", () => {
   const input = readFileSync(example("st-bernardusschool.json"));
   const lastText = readFileSync(example("vorig-jaar/st-bernardusschool.json"), "utf8");

@@ -275,6 +275,7 @@ mod tests {
                 let options = ParseOptions {
                     lang,
                     base_dir: None,
+                    partners: None,
                 };
                 let problems = match parse(doc.as_bytes(), &options) {
                     Ok(p) => p.warnings,

@@ -53,8 +53,8 @@ pub use cirkel_sheets as sheets;
 
 pub use cirkel_core::{
     Changes, Diagnostic, Diagnostics, Folder, Kept, Kernteam, Lang, MemberField, MemoryFiles,
-    Message, NoFiles, ParseOptions, Parsed, Privacy, ResourceError, Resources, Severity, Since,
-    parse,
+    Message, NoFiles, ParseOptions, Parsed, Partner, PartnerList, Privacy, ResourceError,
+    Resources, Severity, Since, parse,
 };
 pub use cirkel_layout::{
     Layout, LayoutError, LayoutOptions, check_layout, describe_changes, describe_since,
@@ -71,9 +71,9 @@ pub use cirkel_sheets::SheetFormat;
 pub use facade::{
     ANCHOR_SLACK, DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind,
     LastTeam, OptionsError, Prepared, Previous, Redrawn, SchoolInput, Size, ThemeChoice, draw,
-    draw_file, draw_input, last_team_from_input, load_last_team, parse_input, parse_schools,
-    prepare, prepare_input, prepare_parsed, read_input, read_limited, redraw, refused_input,
-    resolve_theme, school_names,
+    draw_file, draw_input, last_team_from_input, load_last_team, load_partners, parse_input,
+    parse_schools, prepare, prepare_input, prepare_parsed, read_input, read_limited, redraw,
+    refused_input, resolve_theme, school_names, with_book_list,
 };
 pub use form::{form_problem, match_roles, vocabulary};
 pub use photo::{MAX_PHOTO_FILE, MAX_PHOTO_PIXELS, PHOTO_SIDE, PreparedPhoto, prepare_photo};

@@ -26,6 +26,9 @@ fn marker(field: MemberField) -> (serde_json::Value, Option<&'static str>) {
         MemberField::Website => (json!("https://zyxsite.example.nl"), Some("zyxsite")),
         // A photo is checked by its embedding, below.
         MemberField::Photo => (serde_json::Value::Null, None),
+        // A reference to a partner list, shown nowhere (its fields are the
+        // member's): checked with a list in tests/cli/partners.rs.
+        MemberField::Partner => (serde_json::Value::Null, None),
     }
 }
 

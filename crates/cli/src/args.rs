@@ -77,6 +77,7 @@ impl DrawArgs {
                 PngEffort::Balanced
             },
             pdf_description: !self.no_description,
+            partners: crate::report::partners(),
             ..DrawOptions::default()
         }
     }

@@ -26,6 +26,7 @@ pub(crate) fn parse_input(
         &files_of(input),
         lang,
         school,
+        crate::report::partners().as_ref(),
     )
     .map_err(|e| on_error(&display_name(input), e, log))
 }
@@ -51,6 +52,7 @@ pub(crate) fn check(
         lang,
         since: since.map(|p| LastTeam::File(p.into())),
         school: school.map(str::to_string),
+        partners: crate::report::partners(),
         ..DrawOptions::default()
     };
     if school.is_some() {
@@ -59,8 +61,13 @@ pub(crate) fn check(
     }
     // Every school of a workbook; a JSON file has one.
     let bytes = read_input(input, log)?;
-    let schools = parse_schools(&input_of(input, &bytes, None), &files_of(input), lang)
-        .map_err(|d| check_failure(&name, d.into(), log))?;
+    let schools = parse_schools(
+        &input_of(input, &bytes, None),
+        &files_of(input),
+        lang,
+        crate::report::partners().as_ref(),
+    )
+    .map_err(|d| check_failure(&name, d.into(), log))?;
     let many = schools.len() > 1;
     let mut failed = false;
     for s in schools {
@@ -177,6 +184,7 @@ pub(crate) fn describe(
         privacy: privacy.into(),
         school: school.map(str::to_string),
         since: since.map(|p| LastTeam::File(p.into())),
+        partners: crate::report::partners(),
         ..DrawOptions::default()
     };
     let drawing = draw_input(&input_of(input, &bytes, school), &files_of(input), &options)
@@ -236,4 +244,57 @@ pub(crate) fn diff(
         },
     );
     write_output(output, text.as_bytes())
+}
+
+/// `cirkel partners LIST SCHOOLS...`: each partner's schools, rings and
+/// routes, and the members that look like a listed partner but do not
+/// refer to one. The list's problems are said once, at its lines; a school
+/// with errors is reported and the others still count.
+pub(crate) fn partners(
+    list: &str,
+    schools: &[String],
+    output: &str,
+    format: DescribeFormatArg,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let log = &mut Log::direct();
+    let name = display_name(list);
+    let (list, warnings) = cirkel::load_partners(std::path::Path::new(list), lang)
+        .map_err(|e| check_failure(&name, e, log))?;
+    report(&name, &warnings, log);
+    let mut parsed: Vec<(String, cirkel_core::Kernteam)> = Vec::new();
+    let mut failed = false;
+    for input in schools {
+        let shown = display_name(input);
+        let bytes = read_input(input, log)?;
+        match parse_schools(
+            &input_of(input, &bytes, None),
+            &files_of(input),
+            lang,
+            Some(&list),
+        ) {
+            Ok(found) => {
+                for s in found {
+                    match s.parsed {
+                        Ok(p) => parsed.push((p.kernteam.school.name.clone(), p.kernteam)),
+                        Err(d) => {
+                            failed = true;
+                            check_failure(&shown, d.into(), log);
+                        }
+                    }
+                }
+            }
+            Err(d) => {
+                failed = true;
+                check_failure(&shown, d.into(), log);
+            }
+        }
+    }
+    let format = match format {
+        DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
+        DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
+    };
+    let text = cirkel_layout::describe_partners(&list, &parsed, lang, format);
+    write_output(output, text.as_bytes())?;
+    if failed { Err(Failure::Input) } else { Ok(()) }
 }

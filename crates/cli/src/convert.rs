@@ -67,7 +67,7 @@ pub(crate) fn init(
         Some(sheet) => {
             let doc: Value =
                 serde_json::from_str(&text).map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
-            workbook(&[doc], sheet, lang)?
+            workbook(&[doc], sheet, lang, None)?
         }
     };
     if force || output == "-" {
@@ -81,8 +81,13 @@ pub(crate) fn init(
     Ok(())
 }
 
-fn workbook(docs: &[Value], format: SheetFormat, lang: Lang) -> Result<Vec<u8>, Failure> {
-    cirkel_sheets::write(docs, format, &WriteOptions { lang })
+fn workbook(
+    docs: &[Value],
+    format: SheetFormat,
+    lang: Lang,
+    partners: Option<Value>,
+) -> Result<Vec<u8>, Failure> {
+    cirkel_sheets::write(docs, format, &WriteOptions { lang, partners })
         .map_err(|e| Failure::Io(msg!("cli.convert-failed", reason = e)))
 }
 
@@ -107,10 +112,12 @@ pub(crate) fn convert(
     // The documents to write, and the kernteams they must give.
     let mut docs = Vec::new();
     let mut expected: Vec<Kernteam> = Vec::new();
+    let mut list = None;
     for input in inputs {
-        let (d, k) = documents(input, school, lang, log)?;
-        docs.extend(d);
-        expected.extend(k);
+        let d = documents(input, school, lang, log)?;
+        docs.extend(d.docs);
+        expected.extend(d.kernteams);
+        list = list.or(d.list);
     }
     if let Some(twice) = expected
         .iter()
@@ -127,10 +134,36 @@ pub(crate) fn convert(
             school = twice
         )));
     }
+    // References stay references: a workbook gets the list as its
+    // Partners sheet; a JSON file from a workbook names the list, written
+    // beside it.
+    let mut list_file = None;
     let bytes = match to.sheet() {
-        Some(sheet) => workbook(&docs, sheet, lang)?,
-        None => match docs.as_slice() {
-            [doc] => to_json(doc).into_bytes(),
+        Some(sheet) => {
+            for doc in &mut docs {
+                if let Value::Object(o) = doc {
+                    o.remove("partners");
+                }
+            }
+            workbook(
+                &docs,
+                sheet,
+                lang,
+                list.as_deref().map(cirkel_core::PartnerList::document),
+            )?
+        }
+        None => match docs.as_mut_slice() {
+            [doc] => {
+                if let (Some(l), Value::Object(o)) = (&list, &mut *doc)
+                    && !o.contains_key("partners")
+                    && crate::report::partners().is_none()
+                {
+                    let file = Path::new(output).with_file_name("partners.json");
+                    o.insert("partners".into(), Value::from("partners.json"));
+                    list_file = Some((file, to_json(&l.document())));
+                }
+                to_json(doc).into_bytes()
+            }
             _ => {
                 log.error(
                     &inputs.join(", "),
@@ -141,9 +174,21 @@ pub(crate) fn convert(
         },
     };
     let first = inputs.first().map_or(".", String::as_str);
-    check_same(first, &bytes, to, &expected, lang).map_err(|m| {
+    check_same(first, &bytes, to, &expected, (lang, list.clone())).map_err(|m| {
         Failure::Io(msg!("cli.convert-differs", file = output).arg_msg("reason", m))
     })?;
+    if let Some((file, text)) = &list_file {
+        let shown = file.display().to_string();
+        if force {
+            write_output(&shown, text.as_bytes())?;
+        } else {
+            write_new(
+                &shown,
+                text.as_bytes(),
+                &msg!("cli.convert-exists", file = &shown),
+            )?;
+        }
+    }
     if force {
         write_output(output, &bytes)?;
     } else {
@@ -160,7 +205,7 @@ fn documents(
     school: Option<&str>,
     lang: Lang,
     log: &mut Log,
-) -> Result<(Vec<Value>, Vec<Kernteam>), Failure> {
+) -> Result<Documents, Failure> {
     let name = display_name(input);
     match InputKind::of_path(Path::new(input)) {
         InputKind::Json => {
@@ -169,10 +214,39 @@ fn documents(
             let text = decode_text(&bytes).map_err(|d| report_one(&name, d, log))?;
             let doc: Value =
                 serde_json::from_str(text).map_err(|e| Failure::Io(msg!("io.other", text = e)))?;
-            Ok((vec![doc], vec![parsed.kernteam]))
+            // The list its members refer to: `--partners`, or the file it names.
+            let list = match (
+                crate::report::partners(),
+                doc.get("partners").and_then(Value::as_str),
+            ) {
+                (Some(list), _) => Some(list),
+                (None, Some(file)) => {
+                    let path = Path::new(input)
+                        .parent()
+                        .unwrap_or(Path::new("."))
+                        .join(file);
+                    let (list, _) = cirkel::load_partners(&path, lang)
+                        .map_err(|e| draw_failure(&name, e, log))?;
+                    Some(list)
+                }
+                (None, None) => None,
+            };
+            Ok(Documents {
+                docs: vec![doc],
+                kernteams: vec![parsed.kernteam],
+                list,
+            })
         }
         InputKind::Sheet(format) => sheet_documents(input, format, school, lang, log),
     }
+}
+
+/// What an input gives a conversion: its documents as written, the
+/// kernteams they must give, and the partner list they refer to.
+struct Documents {
+    docs: Vec<Value>,
+    kernteams: Vec<Kernteam>,
+    list: Option<std::sync::Arc<cirkel_core::PartnerList>>,
 }
 
 fn report_one(name: &str, d: Diagnostic, log: &mut Log) -> Failure {
@@ -187,18 +261,21 @@ fn sheet_documents(
     school: Option<&str>,
     lang: Lang,
     log: &mut Log,
-) -> Result<(Vec<Value>, Vec<Kernteam>), Failure> {
+) -> Result<Documents, Failure> {
     let name = display_name(input);
     let bytes = read_input(input, log)?;
     let fallback = Input::of_file(&bytes, Path::new(input), school)
         .fallback_name
         .to_string();
-    let book = cirkel_sheets::read(&bytes, format, &fallback);
-    let options = ParseOptions {
+    let mut book = cirkel_sheets::read(&bytes, format, &fallback);
+    let mut options = ParseOptions {
         lang,
         base_dir: None,
+        partners: crate::report::partners(),
     };
     let files = files_of(input);
+    // The workbook's own Partners sheet, unless `--partners` was given.
+    cirkel::with_book_list(&mut book, &mut options, &files);
     let chosen: Vec<&cirkel_sheets::SchoolDoc> = match school {
         Some(_) => vec![book.school(school).map_err(|d| report_one(&name, d, log))?],
         None => book.schools.iter().collect(),
@@ -217,7 +294,11 @@ fn sheet_documents(
     }
     match failed {
         Some(f) => Err(f),
-        None => Ok((docs, kernteams)),
+        None => Ok(Documents {
+            docs,
+            kernteams,
+            list: options.partners,
+        }),
     }
 }
 
@@ -228,11 +309,12 @@ fn check_same(
     bytes: &[u8],
     to: FileFormat,
     expected: &[Kernteam],
-    lang: Lang,
+    (lang, partners): (Lang, Option<std::sync::Arc<cirkel_core::PartnerList>>),
 ) -> Result<(), Message> {
     let options = ParseOptions {
         lang,
         base_dir: None,
+        partners,
     };
     let files = files_of(input);
     let got: Vec<Kernteam> = match to.sheet() {

@@ -33,6 +33,11 @@ struct Cli {
     /// labels, legend and defaults in the picture.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
+    /// A samenwerkingsverband's partner list (JSON): members that say
+    /// `"partner": "ID"` take the partner's name, contact and the rest from
+    /// it (see `cirkel partners`).
+    #[arg(long, global = true, value_name = "FILE")]
+    partners: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -151,6 +156,24 @@ enum Command {
         /// or departed).
         #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
         privacy: PrivacyArg,
+    },
+    /// A samenwerkingsverband's partner list over its schools: for each
+    /// partner the schools they serve, on which ring and in which routes;
+    /// and members written out in a school that look like a listed partner
+    /// (the same role and name), with the fix.
+    Partners {
+        /// The partner list (JSON).
+        list: String,
+        /// The schools' files (JSON, .xlsx, .ods, .csv; every school of a
+        /// workbook).
+        #[arg(required = true)]
+        schools: Vec<String>,
+        /// Output file, or `-` for standard output.
+        #[arg(short, long, default_value = "-")]
+        output: String,
+        /// Plain text or Markdown.
+        #[arg(long, value_enum, default_value_t = DescribeFormatArg::Text)]
+        format: DescribeFormatArg,
     },
     /// Write a starter file with the fixed kernteam members of the
     /// Impulstraject: JSON, or a filled-in workbook (`--format xlsx`).
@@ -275,8 +298,8 @@ fn file_without_command(argv: &[std::ffi::OsString]) -> Option<String> {
         first = words.next()?;
     }
     let commands = [
-        "render", "batch", "check", "layout", "describe", "init", "convert", "serve", "roles",
-        "schema", "help",
+        "render", "batch", "check", "layout", "describe", "diff", "partners", "init", "convert",
+        "serve", "roles", "schema", "help",
     ];
     let looks_like_file = [".json", ".xlsx", ".ods", ".csv"]
         .iter()
@@ -287,6 +310,15 @@ fn file_without_command(argv: &[std::ffi::OsString]) -> Option<String> {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let lang: Lang = cli.lang.into();
+    if let Some(file) = &cli.partners {
+        // Read once; its problems are said once, at its own lines.
+        let log = &mut report::Log::direct();
+        let name = io::display_name(file);
+        let (list, warnings) = cirkel::load_partners(std::path::Path::new(file), lang)
+            .map_err(|e| report::check_failure(&name, e, log))?;
+        report::report(&name, &warnings, log);
+        report::set_partners(list);
+    }
     match cli.command {
         Command::Render(r) => render::run(&r, lang),
         Command::Batch(b) => batch::run(&b, lang),
@@ -320,6 +352,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 privacy: privacy.into(),
                 previous: previous.map(|p| cirkel::Previous::File(p.into())),
                 since: since.map(|p| cirkel::LastTeam::File(p.into())),
+                partners: report::partners(),
                 ..cirkel::DrawOptions::default()
             };
             commands::layout(&input, &output, &options)
@@ -378,10 +411,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 port,
                 school,
                 lang,
+                partners: crate::report::partners(),
                 folder: None,
             };
             cirkel_serve::serve(&options, !no_open).map_err(Failure::Io)
         }
+        Command::Partners {
+            list,
+            schools,
+            output,
+            format,
+        } => commands::partners(&list, &schools, &output, format, lang),
         Command::Roles => commands::roles(lang),
         Command::Schema => commands::schema(),
     }

@@ -26,6 +26,20 @@ pub(crate) fn set_lang(lang: Lang) {
     ENGLISH.store(lang == Lang::En, Ordering::Relaxed);
 }
 
+/// The partner list of `--partners`, read once for the whole run.
+static PARTNERS: std::sync::OnceLock<std::sync::Arc<cirkel_core::PartnerList>> =
+    std::sync::OnceLock::new();
+
+/// Keeps the partner list of `--partners` for every command of the run.
+pub(crate) fn set_partners(list: std::sync::Arc<cirkel_core::PartnerList>) {
+    let _ = PARTNERS.set(list);
+}
+
+/// The partner list of `--partners`, if one was given.
+pub(crate) fn partners() -> Option<std::sync::Arc<cirkel_core::PartnerList>> {
+    PARTNERS.get().cloned()
+}
+
 /// The language of the messages.
 pub(crate) fn lang() -> Lang {
     if ENGLISH.load(Ordering::Relaxed) {

@@ -40,6 +40,9 @@ pub enum MemberField {
     Website,
     /// `photo`: a portrait of the person.
     Photo,
+    /// `partner`: the person of the partner list the member takes its
+    /// fields from (ids are often made from names).
+    Partner,
 }
 
 /// What a privacy level does with a field.
@@ -55,7 +58,7 @@ pub enum Kept {
 
 impl MemberField {
     /// Every field, in the input's order.
-    pub const ALL: [MemberField; 13] = [
+    pub const ALL: [MemberField; 14] = [
         MemberField::Id,
         MemberField::Role,
         MemberField::Name,
@@ -69,6 +72,7 @@ impl MemberField {
         MemberField::Phone,
         MemberField::Website,
         MemberField::Photo,
+        MemberField::Partner,
     ];
 
     /// Its key in a member of the input JSON; contact data as
@@ -88,6 +92,7 @@ impl MemberField {
             MemberField::Phone => "contact.phone",
             MemberField::Website => "contact.website",
             MemberField::Photo => "photo",
+            MemberField::Partner => "partner",
         }
     }
 
@@ -98,12 +103,15 @@ impl MemberField {
         match (self, privacy) {
             (_, Privacy::Full) => Kept::Yes,
             (MemberField::Email | MemberField::Phone | MemberField::Website, _) => Kept::No,
-            (MemberField::Name | MemberField::Photo, Privacy::Roles) => Kept::No,
+            (MemberField::Name | MemberField::Photo | MemberField::Partner, Privacy::Roles) => {
+                Kept::No
+            }
             (MemberField::Id, Privacy::Roles) => Kept::Replaced,
             (
                 MemberField::Id
                 | MemberField::Name
                 | MemberField::Photo
+                | MemberField::Partner
                 | MemberField::Role
                 | MemberField::Organisation
                 | MemberField::Ring
@@ -133,7 +141,8 @@ impl MemberField {
             | MemberField::Domain
             | MemberField::Tie
             | MemberField::Website
-            | MemberField::Photo => Vec::new(),
+            | MemberField::Photo
+            | MemberField::Partner => Vec::new(),
         }
     }
 }
@@ -152,6 +161,7 @@ impl Member {
             MemberField::Phone => self.contact.phone = None,
             MemberField::Website => self.contact.website = None,
             MemberField::Photo => self.photo = None,
+            MemberField::Partner => self.partner = None,
             MemberField::Id
             | MemberField::Role
             | MemberField::Ring

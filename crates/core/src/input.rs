@@ -18,6 +18,7 @@ pub const KNOWN_ROOT: &[&str] = &[
     "members",
     "routes",
     "meetings",
+    "partners",
 ];
 /// Keys allowed in `school`.
 pub const KNOWN_SCHOOL: &[&str] = &["name", "place", "sector"];
@@ -36,6 +37,7 @@ pub const KNOWN_MEMBER: &[&str] = &[
     "tie",
     "contact",
     "photo",
+    "partner",
 ];
 /// Keys allowed in `members[].contact`.
 pub const KNOWN_CONTACT: &[&str] = &["email", "phone", "website"];
@@ -89,6 +91,7 @@ pub struct MemberIn {
     pub tie: Option<String>,
     pub contact: Option<ContactIn>,
     pub photo: Option<String>,
+    pub partner: Option<String>,
 }
 
 /// `routes[]`.

@@ -28,6 +28,7 @@ pub mod limits;
 mod messages;
 mod model;
 mod parse;
+mod partners;
 mod resources;
 mod schema;
 mod since;
@@ -53,6 +54,10 @@ pub use model::{
 pub use parse::{
     ParseOptions, Parsed, check_input_size, decode_text, default_rings, default_title,
     is_allowed_web_link, is_forbidden_char, parse, parse_document, parse_with, slug, syntax_error,
+};
+pub use partners::{
+    KNOWN_PARTNER, KNOWN_PARTNERS_ROOT, Partner, PartnerList, parse_partners,
+    parse_partners_document,
 };
 pub use resources::{Folder, MemoryFiles, NoFiles, ResourceError, Resources, relative_components};
 pub use schema::json_schema;

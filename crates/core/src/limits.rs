@@ -5,6 +5,8 @@
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
 /// Most members in one circle.
 pub const MAX_MEMBERS: usize = 200;
+/// Most partners in one partner list (a samenwerkingsverband's people).
+pub const MAX_PARTNERS: usize = 2000;
 /// Most rings.
 pub const MAX_RINGS: usize = 6;
 /// Most routes.

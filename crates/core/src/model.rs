@@ -209,6 +209,10 @@ pub struct Member {
     pub tie: Tie,
     /// Contact data.
     pub contact: Contact,
+    /// The partner of the partner list it takes its fields from
+    /// (`"partner": "ID"`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
     /// The member's photo, read and checked by the parser.
     pub photo: Option<Photo>,
 }

@@ -70,7 +70,8 @@ pub fn json_schema() -> Value {
                                 "website": { "type": "string", "pattern": "^[hH][tT][tT][pP][sS]?://" }
                             }
                         },
-                        "photo": { "type": "string", "description": "PNG or JPEG path relative to this file" }
+                        "photo": { "type": "string", "description": "PNG or JPEG path relative to this file" },
+                        "partner": id("Id of a person in the partner list: every field not given here is taken from there")
                     }
                 }
             },
@@ -87,6 +88,7 @@ pub fn json_schema() -> Value {
                     }
                 }
             },
+            "partners": { "type": "string", "description": "The partner list (JSON) members refer to: a path relative to this file, inside its folder" },
             "meetings": {
                 "type": "array", "maxItems": MAX_MEETINGS,
                 "items": {

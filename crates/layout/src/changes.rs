@@ -304,6 +304,7 @@ pub fn last_year_kernteam(layout: &Layout) -> Kernteam {
                 availability: None,
                 tie: n.tie,
                 contact: Default::default(),
+                partner: None,
                 photo: None,
             }
         })

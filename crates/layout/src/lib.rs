@@ -31,6 +31,7 @@ mod describe;
 mod engine;
 mod geometry;
 mod options;
+mod partners;
 mod routes;
 mod text;
 
@@ -49,6 +50,7 @@ pub use geometry::{
     coordinate, hypot, round2, round4, sample_path, write_coordinate,
 };
 pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions, OptionsError};
+pub use partners::{describe_partners, partner_blocks};
 pub use text::{
     ASCENT, DESCENT, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, Glyph, HyphenLang, ShapedRun, Style,
     Weight, font_covers, font_data, measure, missing_characters, missing_in_line, shape, wrap,

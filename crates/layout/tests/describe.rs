@@ -15,6 +15,7 @@ fn load(name: &str, lang: Lang) -> cirkel_core::Kernteam {
     let options = ParseOptions {
         lang,
         base_dir: Some(dir),
+        partners: None,
     };
     parse(&bytes, &options).unwrap().kernteam
 }

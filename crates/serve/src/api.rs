@@ -40,6 +40,9 @@ pub struct State {
     /// Last year's kernteam, when the page opened one to compare with
     /// (`/api/since`): every picture and download marks what changed.
     pub since: Mutex<Option<cirkel::Kernteam>>,
+    /// The partner list members refer to: `--partners`, or the workbook's
+    /// own `Partners` sheet once the document is loaded.
+    pub partners: Mutex<Option<std::sync::Arc<cirkel::PartnerList>>>,
 }
 
 /// The layouts of the page's pictures.
@@ -76,6 +79,14 @@ impl State {
             .map(|k| cirkel::LastTeam::Kernteam(Box::new(k)))
     }
 
+    /// The partner list, if any.
+    fn partners(&self) -> Option<std::sync::Arc<cirkel::PartnerList>> {
+        self.partners
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
     fn target(&self) -> Target {
         self.target
             .lock()
@@ -108,7 +119,7 @@ pub fn route(state: &State, request: &Request) -> Response {
             &serde_json::to_value(&state.shown().on).unwrap_or_default(),
         ),
         "/api/roles" if get => roles(state.lang(request)),
-        "/api/vocabulary" if get => Response::json(200, &cirkel::vocabulary(state.lang(request))),
+        "/api/vocabulary" if get => vocabulary(state, request),
         "/api/schema" if get => Response::json(200, &cirkel_core::json_schema()),
         "/api/check" if post => check(state, request),
         "/api/preview" if post => preview(state, request),
@@ -139,17 +150,23 @@ fn path_token(path: &str) -> Option<&str> {
 fn document(state: &State, request: &Request) -> Response {
     let lang = state.lang(request);
     let target = state.target();
-    match files::load(&target) {
-        Ok(loaded) => Response::json(
-            200,
-            &json!({
-                "name": target.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
-                "folder": target.folder().display().to_string(),
-                "text": loaded.text,
-                "version": loaded.version,
-                "notice": loaded.notice.map(|m| m.text(lang)),
-            }),
-        ),
+    match files::load(&target, lang) {
+        Ok(loaded) => {
+            if let Some(list) = loaded.partners {
+                let mut kept = self_partners(state);
+                kept.get_or_insert(list);
+            }
+            Response::json(
+                200,
+                &json!({
+                    "name": target.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
+                    "folder": target.folder().display().to_string(),
+                    "text": loaded.text,
+                    "version": loaded.version,
+                    "notice": loaded.notice.map(|m| m.text(lang)),
+                }),
+            )
+        }
         Err(m) => Response::json(500, &json!({ "error": m.text(lang) })),
     }
 }
@@ -176,11 +193,43 @@ fn problems(d: &Diagnostics, lang: Lang) -> Value {
     Value::Array(d.0.iter().map(|d| problem(d, lang)).collect())
 }
 
+/// The page's words and the format's vocabulary, with the partners of the
+/// list members may refer to (id and "Sanne Bakker, CJG-coach").
+fn vocabulary(state: &State, request: &Request) -> Response {
+    let mut words = cirkel::vocabulary(state.lang(request));
+    if let (Some(list), Some(obj)) = (state.partners(), words.as_object_mut()) {
+        let partners: Vec<Value> = list
+            .partners
+            .iter()
+            .map(|p| {
+                let label = match &p.member.name {
+                    Some(n) => format!("{n}, {}", p.member.role),
+                    None => p.member.role.clone(),
+                };
+                json!({ "id": p.id, "label": label })
+            })
+            .collect();
+        obj.insert("partners".into(), Value::from(partners));
+    }
+    Response::json(200, &words)
+}
+
+/// The partner list, to change.
+fn self_partners(
+    state: &State,
+) -> std::sync::MutexGuard<'_, Option<std::sync::Arc<cirkel::PartnerList>>> {
+    state
+        .partners
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn check(state: &State, request: &Request) -> Response {
     let lang = state.lang(request);
     let options = ParseOptions {
         lang,
         base_dir: None,
+        partners: state.partners(),
     };
     let target = state.target();
     let (ok, list) = match parse_with(&request.body, &options, &target.files()) {
@@ -200,6 +249,7 @@ fn preview(state: &State, request: &Request) -> Response {
     };
     options.format = Format::Svg;
     options.since = state.since();
+    options.partners = state.partners();
     let target = state.target();
     let last = state.shown().last.clone();
     let drawn = std::panic::catch_unwind(|| {
@@ -300,6 +350,7 @@ fn draw_request(state: &State, request: &Request) -> Response {
         Err(what) => return Response::json(400, &json!({ "error": what })),
     };
     options.since = state.since();
+    options.partners = state.partners();
     if request.param("anchor") == Some("1") {
         // The picture she sees: laid out on what it was laid out on.
         options.previous = state
@@ -382,13 +433,27 @@ fn save(state: &State, request: &Request) -> Response {
             let mut new = Target::New {
                 folder: target.folder(),
             };
-            let saved = files::save(&mut new, text, "", false, Some(name), lang);
+            let saved = files::save(
+                &mut new,
+                text,
+                "",
+                false,
+                Some(name),
+                (lang, state.partners()),
+            );
             if saved.is_ok() {
                 *target = new;
             }
             saved
         }
-        None => files::save(&mut target, text, base, force, request.param("name"), lang),
+        None => files::save(
+            &mut target,
+            text,
+            base,
+            force,
+            request.param("name"),
+            (lang, state.partners()),
+        ),
     };
     match result {
         Ok(version) => Response::json(
@@ -503,6 +568,7 @@ mod tests {
             }),
             shown: Mutex::default(),
             since: Mutex::default(),
+            partners: Mutex::default(),
         }
     }
 

@@ -8,7 +8,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use cirkel_core::limits::{MAX_INPUT_BYTES, MAX_PHOTO_BYTES, MAX_PHOTO_SIDE};
-use cirkel_core::{Diagnostics, Folder, Lang, Message, ParseOptions, msg, parse_with};
+use std::sync::Arc;
+
+use cirkel_core::{Diagnostics, Folder, Lang, Message, ParseOptions, PartnerList, msg, parse_with};
 use cirkel_sheets::{SheetFormat, WriteOptions};
 
 /// What the editor edits.
@@ -97,6 +99,8 @@ pub struct Loaded {
     /// Something to tell the user before saving (a workbook is written
     /// anew).
     pub notice: Option<Message>,
+    /// A workbook's own partner list (its `Partners` sheet), checked.
+    pub partners: Option<Arc<PartnerList>>,
 }
 
 /// A short fingerprint of a file's bytes (not secret: it only tells
@@ -129,12 +133,13 @@ fn on_disk(path: &Path) -> Result<Option<Vec<u8>>, Message> {
 
 /// Loads the document: the file's JSON, a workbook's school as JSON, or
 /// the starter kernteam.
-pub fn load(target: &Target) -> Result<Loaded, Message> {
+pub fn load(target: &Target, lang: Lang) -> Result<Loaded, Message> {
     match target {
         Target::New { .. } => Ok(Loaded {
             text: cirkel_core::starter("Naam van de school"),
             version: String::new(),
             notice: None,
+            partners: None,
         }),
         Target::Json(path) => {
             let bytes =
@@ -143,6 +148,7 @@ pub fn load(target: &Target) -> Result<Loaded, Message> {
                 text: String::from_utf8_lossy(&bytes).into_owned(),
                 version: version_of(&bytes),
                 notice: None,
+                partners: None,
             })
         }
         Target::Sheet {
@@ -153,8 +159,14 @@ pub fn load(target: &Target) -> Result<Loaded, Message> {
             let bytes =
                 on_disk(path)?.ok_or_else(|| msg!("serve.not-found", file = path.display()))?;
             let stem = stem(path);
-            let book = cirkel_sheets::read(&bytes, *format, &stem);
-            if let Some(problem) = book.problems.0.first() {
+            let mut book = cirkel_sheets::read(&bytes, *format, &stem);
+            let mut options = ParseOptions {
+                lang,
+                base_dir: None,
+                partners: None,
+            };
+            cirkel::with_book_list(&mut book, &mut options, &target.files());
+            if let Some(problem) = book.problems.errors().next() {
                 return Err(problem.message.clone());
             }
             let doc = book.school(school.as_deref()).map_err(|d| d.message)?;
@@ -162,6 +174,7 @@ pub fn load(target: &Target) -> Result<Loaded, Message> {
                 text: cirkel_sheets::to_json(&doc.document),
                 version: version_of(&bytes),
                 notice: Some(msg!("serve.workbook-rewritten")),
+                partners: options.partners,
             })
         }
     }
@@ -194,7 +207,7 @@ pub fn save(
     base: &str,
     force: bool,
     name: Option<&str>,
-    lang: Lang,
+    (lang, partners): (Lang, Option<Arc<PartnerList>>),
 ) -> Result<String, SaveError> {
     if let Target::New { folder } = target {
         let name = name.ok_or_else(|| SaveError::Name(msg!("serve.name-needed")))?;
@@ -204,7 +217,7 @@ pub fn save(
             return Err(SaveError::Name(msg!("serve.name-taken", file = name)));
         }
         let new = Target::of(Some(&path), None, None).map_err(SaveError::Name)?;
-        let bytes = bytes_for(&new, text, lang)?;
+        let bytes = bytes_for(&new, text, lang, partners.clone())?;
         write_atomic(&path, &bytes, false).map_err(SaveError::Io)?;
         *target = new;
         return Ok(version_of(&bytes));
@@ -215,7 +228,7 @@ pub fn save(
     if current != base && !force {
         return Err(SaveError::Conflict(current));
     }
-    let bytes = bytes_for(target, text, lang)?;
+    let bytes = bytes_for(target, text, lang, partners)?;
     write_atomic(&path, &bytes, now.is_some()).map_err(SaveError::Io)?;
     // A school renamed in the page is found by its new name from now on.
     if let Target::Sheet { school, .. } = target
@@ -229,7 +242,12 @@ pub fn save(
 }
 
 /// The file's bytes for `text`: the text itself, or a workbook.
-fn bytes_for(target: &Target, text: &str, lang: Lang) -> Result<Vec<u8>, SaveError> {
+fn bytes_for(
+    target: &Target,
+    text: &str,
+    lang: Lang,
+    list: Option<Arc<PartnerList>>,
+) -> Result<Vec<u8>, SaveError> {
     let Target::Sheet {
         path,
         format,
@@ -241,14 +259,18 @@ fn bytes_for(target: &Target, text: &str, lang: Lang) -> Result<Vec<u8>, SaveErr
     let options = ParseOptions {
         lang,
         base_dir: None,
+        partners: list,
     };
     parse_with(text.as_bytes(), &options, &target.files()).map_err(SaveError::Invalid)?;
     let doc: serde_json::Value =
         serde_json::from_str(text).map_err(|e| SaveError::Io(msg!("io.other", text = e)))?;
     // A workbook of many schools keeps the others as they are on disk.
     let mut docs = vec![doc.clone()];
+    // The workbook's partner list stays as it is on disk.
+    let mut partners = None;
     if let Some(bytes) = on_disk(path).map_err(SaveError::Io)? {
         let book = cirkel_sheets::read(&bytes, *format, &stem(path));
+        partners = book.partners.as_ref().map(|p| p.document.clone());
         if book.schools.len() > 1 {
             // The school this page edits must still be there: never write
             // the workbook without the edit.
@@ -276,7 +298,7 @@ fn bytes_for(target: &Target, text: &str, lang: Lang) -> Result<Vec<u8>, SaveErr
                 .collect();
         }
     }
-    cirkel_sheets::write(&docs, *format, &WriteOptions { lang })
+    cirkel_sheets::write(&docs, *format, &WriteOptions { lang, partners })
         .map_err(|e| SaveError::Io(msg!("io.other", text = e.0)))
 }
 

@@ -88,6 +88,8 @@ pub struct ServeOptions {
     pub school: Option<String>,
     /// The language of messages.
     pub lang: Lang,
+    /// The partner list members refer to (`--partners`).
+    pub partners: Option<std::sync::Arc<cirkel::PartnerList>>,
     /// Where a new file is saved (without `file`). Default: the current
     /// folder.
     pub folder: Option<PathBuf>,
@@ -113,6 +115,13 @@ impl Server {
         {
             return Err(msg!("serve.not-found", file = path.display()));
         }
+        // The list members refer to: `--partners`, else a workbook's own
+        // Partners sheet (the page asks for the vocabulary first).
+        let partners = options.partners.clone().or_else(|| {
+            files::load(&target, options.lang)
+                .ok()
+                .and_then(|l| l.partners)
+        });
         let port = options.port.unwrap_or(0);
         let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
             .map_err(|e| msg!("serve.cannot-listen", port = port, reason = e))?;
@@ -129,6 +138,7 @@ impl Server {
                 target: Mutex::new(target),
                 shown: Mutex::default(),
                 since: Mutex::default(),
+                partners: Mutex::new(partners),
             }),
         })
     }

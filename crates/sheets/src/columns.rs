@@ -16,6 +16,9 @@ pub(crate) enum Part {
     Routes,
     /// `Overleg`: the meetings.
     Meetings,
+    /// `Partners`: a samenwerkingsverband's partner list, for every school
+    /// of the workbook.
+    Partners,
 }
 
 /// What a column holds, and where it goes in the input document.
@@ -120,6 +123,46 @@ pub(crate) const MEMBERS: &[Column] = &[
     ),
     col("website", &["site", "url"], Key::Contact("website")),
     col("foto", &["photo", "afbeelding"], Key::Text("photo")),
+    col(
+        "partner",
+        &["partnerid", "partner id"],
+        Key::Text("partner"),
+    ),
+];
+
+/// The `Partners` sheet: the fields of a person (docs/CONTRACTS.md
+/// "Partner list"), never the school's own ring, domain or tie.
+pub(crate) const PARTNERS: &[Column] = &[
+    col("id", &[], Key::Text("id")),
+    col("rol", &["role", "functie"], Key::Text("role")),
+    col("naam", &["name"], Key::Text("name")),
+    col(
+        "organisatie",
+        &["organisation", "organization", "instelling"],
+        Key::Text("organisation"),
+    ),
+    col(
+        "expertise",
+        &["deskundigheid", "expertises"],
+        Key::Texts("expertise"),
+    ),
+    col(
+        "bereikbaarheid",
+        &["availability", "bereikbaar", "beschikbaarheid"],
+        Key::Text("availability"),
+    ),
+    col(
+        "email",
+        &["e-mail", "mail", "emailadres", "e-mailadres"],
+        Key::Contact("email"),
+    ),
+    col(
+        "telefoon",
+        &["phone", "telefoonnummer", "tel", "mobiel"],
+        Key::Phone,
+    ),
+    col("website", &["site", "url"], Key::Contact("website")),
+    col("foto", &["photo", "afbeelding"], Key::Text("photo")),
 ];
 
 pub(crate) const ROUTES: &[Column] = &[
@@ -149,12 +192,13 @@ pub(crate) const MEETINGS: &[Column] = &[
 
 impl Part {
     /// Every part, in the order of a workbook.
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::School,
         Part::Rings,
         Part::Members,
         Part::Routes,
         Part::Meetings,
+        Part::Partners,
     ];
 
     /// The sheet's name as cirkel writes it.
@@ -165,6 +209,7 @@ impl Part {
             Part::Members => "Leden",
             Part::Routes => "Routes",
             Part::Meetings => "Overleg",
+            Part::Partners => "Partners",
         }
     }
 
@@ -173,9 +218,10 @@ impl Part {
         match self {
             Part::School => &["scholen", "schools"],
             Part::Rings => &["rings", "ring"],
-            Part::Members => &["members", "kernteam", "partners", "lid"],
+            Part::Members => &["members", "kernteam", "lid"],
             Part::Routes => &["route"],
             Part::Meetings => &["meetings", "overleggen", "bijeenkomsten"],
+            Part::Partners => &["partnerlijst", "partner list"],
         }
     }
 
@@ -187,6 +233,7 @@ impl Part {
             Part::Members => MEMBERS,
             Part::Routes => ROUTES,
             Part::Meetings => MEETINGS,
+            Part::Partners => PARTNERS,
         }
     }
 
@@ -198,6 +245,7 @@ impl Part {
             Part::Members => "members",
             Part::Routes => "routes",
             Part::Meetings => "meetings",
+            Part::Partners => "partners",
         }
     }
 

@@ -107,6 +107,10 @@ pub struct Book {
     /// Problems of the workbook as a whole (each at its cell, where it has
     /// one). With an error here, no school of the workbook is drawn.
     pub problems: Diagnostics,
+    /// The `Partners` sheet, when the workbook has one: a partner list
+    /// (`{"version": 1, "partners": [...]}`) with the cell of each value,
+    /// for every school of the workbook (`cirkel_core::parse_partners_document`).
+    pub partners: Option<SchoolDoc>,
 }
 
 /// One school of a workbook: the input document its rows make.
@@ -143,6 +147,7 @@ pub fn read(bytes: &[u8], format: SheetFormat, fallback: &str) -> Book {
             return Book {
                 schools: Vec::new(),
                 problems: Diagnostics(vec![d]),
+                partners: None,
             };
         }
     };
@@ -276,6 +281,9 @@ fn in_cell_words(mut d: Diagnostic) -> Diagnostic {
 pub struct WriteOptions {
     /// The language of the `(uitleg)` sheet.
     pub lang: Lang,
+    /// A partner list (`{"version": 1, "partners": [...]}`) to write as
+    /// the `Partners` sheet, which every school of the workbook refers to.
+    pub partners: Option<Value>,
 }
 
 /// Why a workbook could not be written (the writer's own words).
@@ -300,7 +308,7 @@ pub fn write(
     format: SheetFormat,
     options: &WriteOptions,
 ) -> Result<Vec<u8>, WriteError> {
-    let tables = write::tables(docs, options.lang);
+    let tables = write::tables(docs, options.lang, options.partners.as_ref());
     match format {
         SheetFormat::Xlsx => write::write_xlsx(&tables).map_err(|e| WriteError(e.to_string())),
         SheetFormat::Ods => write::write_ods(&tables).map_err(|e| WriteError(e.to_string())),

@@ -59,11 +59,41 @@ pub(crate) fn documents(sheets: Vec<Sheet>, fallback: &str, csv: bool) -> Book {
         }
     }
     let mut schools = schools(&found, fallback, &mut problems);
+    let mut partners: Option<Building> = None;
     for f in &found {
-        if f.part != Part::School {
-            rows(f, &mut schools, &mut problems);
+        match f.part {
+            Part::School => {}
+            Part::Partners => {
+                // The list serves every school: its rows are its own.
+                let list = partners.get_or_insert_with(|| Building {
+                    name: f.sheet.name.clone(),
+                    doc: Map::from_iter([("version".to_string(), Value::from(1))]),
+                    cells: BTreeMap::new(),
+                    problems: Vec::new(),
+                    counts: BTreeMap::new(),
+                });
+                list.cells
+                    .entry("partners".into())
+                    .or_insert_with(|| cell_of(f, f.header_row(), 1));
+                list.cells
+                    .entry(String::new())
+                    .or_insert_with(|| cell_of(f, f.header_row(), 1));
+                for row in f.data().iter().filter(|r| has_any(r, &f.columns)) {
+                    item(f, row, list);
+                }
+                list.doc
+                    .entry("partners")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+            }
+            _ => rows(f, &mut schools, &mut problems),
         }
     }
+    let partners = partners.map(|b| SchoolDoc {
+        name: b.name,
+        document: Value::Object(b.doc),
+        spans: Spans::from_cells(b.cells),
+        problems: Diagnostics(b.problems),
+    });
     let root_cell = found.first().map(|f| cell_of(f, f.header_row(), 1));
     let schools = schools
         .into_iter()
@@ -82,6 +112,7 @@ pub(crate) fn documents(sheets: Vec<Sheet>, fallback: &str, csv: bool) -> Book {
     Book {
         schools,
         problems: Diagnostics(problems),
+        partners,
     }
 }
 

@@ -15,6 +15,7 @@ fn parse(book: &Book, lang: Lang) -> Result<Parsed, Vec<String>> {
     let options = ParseOptions {
         lang,
         base_dir: None,
+        partners: None,
     };
     parse_school(book, &book.schools[0], &options, &NoFiles).map_err(|d| {
         d.0.iter()

@@ -26,7 +26,7 @@ use serde_json::{Map, Value, json};
 use wasm_bindgen::prelude::*;
 
 /// Options every drawing function takes (`lang` alone for the others).
-const OPTION_NAMES: [&str; 14] = [
+const OPTION_NAMES: [&str; 15] = [
     "format",
     "width",
     "paper",
@@ -41,6 +41,7 @@ const OPTION_NAMES: [&str; 14] = [
     "textAsPaths",
     "previous",
     "since",
+    "partners",
 ];
 
 /// Why a call failed, as JSON text for the package to throw.
@@ -192,6 +193,29 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
             draw.since = Some(LastTeam::Kernteam(Box::new(last)));
         }
     }
+    match o.get("partners") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            // A partner list's JSON, as text or as an object.
+            let json = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let options = cirkel::ParseOptions {
+                lang,
+                base_dir: None,
+                partners: None,
+            };
+            let (list, _) = cirkel_core::parse_partners(
+                json.as_bytes(),
+                "partners",
+                &options,
+                &cirkel::NoFiles,
+            )
+            .map_err(|d| draw_error(DrawError::Input(d), lang))?;
+            draw.partners = Some(std::sync::Arc::new(list));
+        }
+    }
     let kind = match text(&o, "kind")? {
         None | Some("json") => InputKind::Json,
         Some("xlsx") => InputKind::Sheet(SheetFormat::Xlsx),
@@ -300,7 +324,13 @@ pub fn check_json(
     let (o, files) = setup(options_json, photo_index, photo_bytes)?;
     let input = o.input(input);
     let lang = o.draw.lang;
-    let (ok, list) = match cirkel::parse_input(&input, &files, lang, o.draw.school.as_deref()) {
+    let (ok, list) = match cirkel::parse_input(
+        &input,
+        &files,
+        lang,
+        o.draw.school.as_deref(),
+        o.draw.partners.as_ref(),
+    ) {
         Ok(parsed) => (true, parsed.warnings),
         Err(DrawError::Input(d)) => (false, d),
         Err(other) => return Err(draw_error(other, lang)),
@@ -433,6 +463,7 @@ pub fn write_workbook_bytes(docs: &str, kind: &str, lang: &str) -> Result<Vec<u8
         serde_json::from_str(docs).map_err(|e| option_error(&format!("documents: {e}")))?;
     let options = cirkel_sheets::WriteOptions {
         lang: lang_of(lang)?,
+        partners: None,
     };
     cirkel_sheets::write(&docs, sheet_format(kind)?, &options)
         .map_err(|e| fail(json!({ "error": e.to_string() })))

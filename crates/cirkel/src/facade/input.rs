@@ -4,8 +4,12 @@
 //! line and column or by cell.
 
 use std::path::Path;
+use std::sync::Arc;
 
-use cirkel_core::{Diagnostic, Diagnostics, Lang, ParseOptions, Parsed, Resources, parse_with};
+use cirkel_core::{
+    Diagnostic, Diagnostics, Lang, ParseOptions, Parsed, PartnerList, Resources,
+    parse_partners_document, parse_with,
+};
 use cirkel_sheets::{Book, SheetFormat, parse_school};
 
 use super::DrawError;
@@ -74,10 +78,12 @@ pub fn parse_schools(
     input: &Input<'_>,
     files: &dyn Resources,
     lang: Lang,
+    partners: Option<&Arc<PartnerList>>,
 ) -> Result<Vec<SchoolInput>, Diagnostics> {
-    let options = ParseOptions {
+    let mut options = ParseOptions {
         lang,
         base_dir: None,
+        partners: partners.cloned(),
     };
     let format = match input.kind {
         InputKind::Json => {
@@ -87,7 +93,8 @@ pub fn parse_schools(
         }
         InputKind::Sheet(format) => format,
     };
-    let book = cirkel_sheets::read(input.bytes, format, input.fallback_name);
+    let mut book = cirkel_sheets::read(input.bytes, format, input.fallback_name);
+    with_book_list(&mut book, &mut options, files);
     let schools: Vec<SchoolInput> = book
         .schools
         .iter()
@@ -126,15 +133,18 @@ pub fn parse_input(
     files: &dyn Resources,
     lang: Lang,
     school: Option<&str>,
+    partners: Option<&Arc<PartnerList>>,
 ) -> Result<Parsed, DrawError> {
-    let options = ParseOptions {
+    let mut options = ParseOptions {
         lang,
         base_dir: None,
+        partners: partners.cloned(),
     };
     let InputKind::Sheet(format) = input.kind else {
         return Ok(parse_with(input.bytes, &options, files)?);
     };
-    let book = cirkel_sheets::read(input.bytes, format, input.fallback_name);
+    let mut book = cirkel_sheets::read(input.bytes, format, input.fallback_name);
+    with_book_list(&mut book, &mut options, files);
     let chosen = match book.school(school) {
         Ok(s) => s,
         Err(d) => {
@@ -164,4 +174,39 @@ pub fn school_names(input: &Input<'_>) -> Option<Vec<String>> {
 /// `.xls`, …), if `path` is one.
 pub fn refused_input(path: &Path) -> Option<Diagnostic> {
     cirkel_sheets::refused(path)
+}
+
+/// A workbook's own `Partners` sheet as the list its schools refer to
+/// (set in `options.partners`),
+/// unless a list was given (`--partners`): checked, its warnings and
+/// errors added to the workbook's problems (each at its cell).
+pub fn with_book_list(book: &mut Book, options: &mut ParseOptions, files: &dyn Resources) {
+    if options.partners.is_some() {
+        return;
+    }
+    let Some(sheet) = book.partners.take() else {
+        return;
+    };
+    book.problems.0.extend(sheet.problems.0.iter().cloned());
+    let list_options = ParseOptions {
+        partners: None,
+        ..options.clone()
+    };
+    match parse_partners_document(
+        sheet.document,
+        sheet.spans,
+        &sheet.name,
+        None,
+        &list_options,
+        files,
+    ) {
+        Ok((list, warnings)) => {
+            book.problems.0.extend(warnings.0);
+            options.partners = Some(Arc::new(list));
+        }
+        Err(d) => {
+            book.problems.0.extend(d.0);
+            options.partners = Some(Arc::new(PartnerList::unreadable(&sheet.name)));
+        }
+    }
 }

@@ -36,6 +36,7 @@ mod options;
 
 pub use input::{
     Input, InputKind, SchoolInput, parse_input, parse_schools, refused_input, school_names,
+    with_book_list,
 };
 
 pub use options::{
@@ -247,7 +248,13 @@ pub fn prepare_input(
     options: &DrawOptions,
 ) -> Result<Prepared, DrawError> {
     options.final_width()?;
-    let parsed = parse_input(input, files, options.lang, options.school.as_deref())?;
+    let parsed = parse_input(
+        input,
+        files,
+        options.lang,
+        options.school.as_deref(),
+        options.partners.as_ref(),
+    )?;
     prepare_parsed(&parsed, options)
 }
 
@@ -261,6 +268,7 @@ pub fn prepare(
     let parse_options = ParseOptions {
         lang: options.lang,
         base_dir: None,
+        partners: options.partners.clone(),
     };
     let parsed = parse_with(json, &parse_options, files)?;
     prepare_parsed(&parsed, options)
@@ -518,7 +526,7 @@ pub fn last_team_from_input(
         check_last_layout(&layout, name, lang)?;
         return Ok(cirkel_layout::last_year_kernteam(&layout));
     }
-    parse_input(input, &NoFiles, lang, school)
+    parse_input(input, &NoFiles, lang, school, None)
         .map(|p| p.kernteam)
         .map_err(|e| match e.in_lang(lang) {
             DrawError::Input(d) => DrawError::Input(Diagnostics(
@@ -623,6 +631,37 @@ fn read_layout(bytes: &[u8], path: &Path) -> Result<Layout, DrawError> {
             .in_file(path.display().to_string()),
         ))
     })
+}
+
+/// Reads and checks a partner list (`--partners FILE`), with photos from
+/// its folder: the list and its warnings; every problem, named in the
+/// file, when it has errors.
+pub fn load_partners(
+    path: &Path,
+    lang: cirkel_core::Lang,
+) -> Result<(std::sync::Arc<cirkel_core::PartnerList>, Diagnostics), DrawError> {
+    let name = path.display().to_string();
+    let named = |d: Diagnostics| {
+        DrawError::Input(Diagnostics(
+            d.in_lang(lang)
+                .0
+                .into_iter()
+                .map(|d| d.in_file(name.clone()))
+                .collect(),
+        ))
+    };
+    let bytes = read_input(path).map_err(|e| match e {
+        DrawError::Input(d) => named(d),
+        other => other,
+    })?;
+    let options = ParseOptions {
+        lang,
+        base_dir: None,
+        partners: None,
+    };
+    cirkel_core::parse_partners(&bytes, &name, &options, &Folder::beside(path))
+        .map(|(list, warnings)| (std::sync::Arc::new(list), warnings))
+        .map_err(named)
 }
 
 /// Reads a kernteam file, refusing one past the input limit before

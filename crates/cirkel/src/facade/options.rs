@@ -157,6 +157,10 @@ pub struct DrawOptions {
     pub route: Option<String>,
     /// Last year's layout, to keep the circle as it was. Default: none.
     pub previous: Option<Previous>,
+    /// The partner list members refer to (`"partner": "ID"`; see
+    /// [`crate::load_partners`]). Default: none (a school file may name its
+    /// own with `"partners": "FILE"`).
+    pub partners: Option<std::sync::Arc<cirkel_core::PartnerList>>,
     /// Last year's kernteam: who is new gets a "nieuw" marker on the card
     /// (explained in the legend), who left and who moved are listed under
     /// the picture and in the description. Default: none.
@@ -188,6 +192,7 @@ impl Default for DrawOptions {
             route: None,
             previous: None,
             since: None,
+            partners: None,
             text_as_paths: false,
             png_effort: PngEffort::default(),
             pdf_description: true,

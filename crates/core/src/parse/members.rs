@@ -16,6 +16,7 @@ use crate::limits::*;
 use crate::messages::Message;
 use crate::model::*;
 use crate::msg;
+use crate::partners::{Partner, PartnerList};
 
 impl Validator<'_> {
     /// Every member, with its path. A member with a mistake is kept (with
@@ -32,9 +33,23 @@ impl Validator<'_> {
             self.members_unusable = true;
             return Vec::new();
         };
-        let inputs: Vec<(String, MemberFields)> = items
+        // A member that refers to a partner takes what it does not say itself.
+        let list = self.partners.clone();
+        let merged: Vec<(String, Value, Option<&Partner>)> = items
             .into_iter()
-            .filter_map(|(path, item)| self.member_in(item, &path).map(|m| (path, m)))
+            .map(|(path, item)| {
+                let (value, partner) = self.with_partner(item, &path, list.as_deref());
+                (path, value, partner)
+            })
+            .collect();
+        let mut partners = Vec::new();
+        let inputs: Vec<(String, MemberFields)> = merged
+            .iter()
+            .filter_map(|(path, item, partner)| {
+                let m = self.member_in(item, path)?;
+                partners.push(*partner);
+                Some((path.clone(), m))
+            })
             .collect();
         // Explicit ids first, so generated ids never take one a later member claims.
         let mut taken: BTreeMap<String, String> = BTreeMap::new();
@@ -71,8 +86,16 @@ impl Validator<'_> {
         let members: Vec<(String, Member)> = inputs
             .into_iter()
             .zip(explicit)
-            .map(|((path, m), id)| {
-                let member = self.member(&path, m, id, rings, &mut taken);
+            .zip(partners)
+            .map(|(((path, m), id), partner)| {
+                let own_photo = m.photo.is_some();
+                let mut member = self.member(&path, m, id, rings, &mut taken);
+                if let Some(p) = partner {
+                    member.partner = Some(p.id.clone());
+                    if !own_photo && member.domain != Domain::Ouders {
+                        member.photo = p.member.photo.clone();
+                    }
+                }
                 (path, member)
             })
             .collect();
@@ -236,8 +259,89 @@ impl Validator<'_> {
             availability,
             tie,
             contact,
+            partner: None,
             photo,
         }
+    }
+
+    /// `item` with what its partner says where it says nothing itself (the
+    /// contact field by field; the photo is taken after, read from beside
+    /// the list), and the partner; the reference is checked: a list must
+    /// be given, the id must be in it.
+    fn with_partner<'l>(
+        &mut self,
+        item: &Value,
+        path: &str,
+        list: Option<&'l PartnerList>,
+    ) -> (Value, Option<&'l Partner>) {
+        let Some(reference) = item.as_object().and_then(|o| o.get("partner")) else {
+            return (item.clone(), None);
+        };
+        let mut own = item.as_object().cloned().unwrap_or_default();
+        own.remove("partner");
+        // Should the reference fail (reported), the member stands in by
+        // it, so that routes naming it and a missing role are not a second
+        // and third error for the one mistake.
+        let mut stand_in = own.clone();
+        if let Some(id) = reference.as_str() {
+            for key in ["id", "role"] {
+                if !own.contains_key(key) && !own.contains_key("name") || key == "id" {
+                    stand_in.entry(key).or_insert_with(|| Value::from(id));
+                }
+            }
+        }
+        let at = format!("{path}.partner");
+        let Some(id) = reference.as_str() else {
+            self.error(
+                &at,
+                Message::new("parse.partner-not-text").arg_msg("found", super::kind(reference)),
+                Some(msg!("parse.partner.help")),
+            );
+            return (Value::Object(own), None);
+        };
+        let Some(list) = list else {
+            self.error(
+                &at,
+                msg!("parse.partner-no-list", id = id),
+                Some(msg!("parse.partner-no-list.help")),
+            );
+            return (Value::Object(stand_in), None);
+        };
+        if list.unreadable {
+            return (Value::Object(stand_in), None);
+        }
+        let Some(partner) = list.get(id) else {
+            let near = nearest(id, list.partners.iter().map(|p| p.id.as_str()));
+            // Routes naming the partner meant are not wrong a second time.
+            self.known_refs.extend(near.map(str::to_string));
+            let help = match near {
+                Some(near) => msg!("parse.unknown-partner.near", id = near),
+                None => msg!("parse.unknown-partner.help", file = &list.file),
+            };
+            self.error(
+                &at,
+                msg!("parse.unknown-partner", id = id, file = &list.file),
+                Some(help),
+            );
+            return (Value::Object(stand_in), None);
+        };
+        for (key, value) in &partner.fields {
+            match (key.as_str(), own.get_mut(key)) {
+                ("photo", _) => {}
+                ("contact", Some(Value::Object(mine))) => {
+                    if let Value::Object(theirs) = value {
+                        for (k, v) in theirs {
+                            mine.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                    }
+                }
+                (_, Some(_)) => {}
+                (_, None) => {
+                    own.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        (Value::Object(own), Some(partner))
     }
 
     /// Parents are a role a route passes, never a person's data: the circle

@@ -13,6 +13,7 @@
 //!    role catalogue.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -23,6 +24,7 @@ use crate::limits::MAX_SHORT_TEXT;
 use crate::messages::Message;
 use crate::model::{Kernteam, Lang, Member, Route};
 use crate::msg;
+use crate::partners::{ListError, PartnerList, read_named_list};
 use crate::resources::{Folder, Resources};
 use crate::spans::{Spans, child_index};
 
@@ -57,6 +59,9 @@ pub struct ParseOptions {
     /// Folder that `photo` paths are relative to (the input file's folder),
     /// for [`parse`]. `None` means the current directory.
     pub base_dir: Option<PathBuf>,
+    /// The partner list members refer to (`--partners`); a school file's
+    /// own `"partners": "FILE"` is read when this is `None`.
+    pub partners: Option<Arc<PartnerList>>,
 }
 
 /// A successfully parsed input.
@@ -115,6 +120,7 @@ pub fn parse_document(
         known_refs: Vec::new(),
         members_unusable: false,
         rings_unusable: false,
+        partners: options.partners.clone(),
     };
     let kernteam = v.document(value);
     let mut diags = Diagnostics(v.diags);
@@ -144,6 +150,8 @@ struct Validator<'a> {
     /// `rings` could not be read as a list (reported): members' rings are
     /// not checked.
     rings_unusable: bool,
+    /// The partner list members may refer to.
+    partners: Option<Arc<PartnerList>>,
 }
 
 /// The default rings (when the input has none): id and label in `lang`.
@@ -240,6 +248,7 @@ impl Validator<'_> {
             .unwrap_or_else(|| default_title.into());
         let school_year = self.opt_text(obj.get("school_year"), "school_year", MAX_SHORT_TEXT);
         let rings = self.rings(obj.get("rings"));
+        self.named_list(obj.get("partners"));
         let (member_paths, members): (Vec<String>, Vec<Member>) =
             self.members(obj.get("members"), &rings).into_iter().unzip();
         let routes = self.routes(obj.get("routes"), &members);
@@ -256,6 +265,55 @@ impl Validator<'_> {
             routes,
             meetings,
         })
+    }
+
+    /// The partner list the file names (`"partners": "FILE"`: relative,
+    /// inside its folder, as photos are), unless one was given
+    /// (`--partners`). Its problems are reported in its own file.
+    fn named_list(&mut self, value: Option<&Value>) {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return;
+        };
+        let Some(name) = value.as_str() else {
+            self.error(
+                "partners",
+                Message::new("parse.partners-not-text").arg_msg("found", kind(value)),
+                Some(msg!("parse.partners.help")),
+            );
+            return;
+        };
+        if self.partners.is_some() {
+            return;
+        }
+        let options = ParseOptions {
+            partners: None,
+            base_dir: None,
+            ..self.options.clone()
+        };
+        match read_named_list(name, &options, self.files) {
+            Ok((list, warnings)) => {
+                self.diags.extend(warnings.0);
+                self.partners = Some(list);
+            }
+            Err(ListError::Problems(d)) => {
+                self.diags.extend(d.0);
+                self.partners = Some(Arc::new(PartnerList::unreadable(name)));
+            }
+            Err(ListError::Resource(e)) => {
+                let shown = name.escape_debug().to_string();
+                let message = match e {
+                    crate::resources::ResourceError::Outside(_) => {
+                        msg!("parse.partners-outside", file = &shown)
+                    }
+                    other => msg!(
+                        "parse.partners-unreadable",
+                        file = &shown,
+                        reason = other.to_string()
+                    ),
+                };
+                self.error("partners", message, Some(msg!("parse.partners.help")));
+            }
+        }
     }
 
     /// Deserializes one value, reporting a type error at its exact path.
@@ -412,6 +470,7 @@ mod tests {
         let opts = ParseOptions {
             lang: Lang::En,
             base_dir: None,
+            partners: None,
         };
         let p = parse(
             br#"{"school": {"name": "X"}, "members": [{"role": "leerplichtambtenaar"}]}"#,

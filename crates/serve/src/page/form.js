@@ -68,7 +68,19 @@ export function memberTitle(m, i) {
   const role = roleOf(m);
   const roleText = role ? role.label : m && m.role;
   const parts = [roleText, m && m.name].filter(Boolean);
-  return parts.length ? parts.join(" · ") : t("member") + " " + (i + 1);
+  if (parts.length) return parts.join(" · ");
+  // A member that is a partner of the list is called by the list's words.
+  const partner = m && m.partner && (vocab.partners || []).find((p) => p.id === m.partner);
+  if (partner) return partner.label;
+  return t("member") + " " + (i + 1);
+}
+
+/** Member `i`'s partner in the list: a choice when a list is loaded, else its id as text. */
+function partnerField(m, i) {
+  const list = vocab.partners || [];
+  if (!list.length) return field(t("field.partner"), ["members", i, "partner"], "text", { hint: t("partnerHint") });
+  const choices = [["", t("partnerNone")]].concat(list.map((p) => [p.id, p.label]));
+  return field(t("field.partner"), ["members", i, "partner"], "select", { choices, hint: t("partnerHint") });
 }
 
 // ---- fields ----
@@ -335,7 +347,8 @@ function memberBody(m, i) {
     el("div", { class: "grid" },
       field(t("field.id"), ["members", i, "id"], "text", { hint: t("idHint") }),
       field(t("field.domain"), ["members", i, "domain"], "select", { choices: [["", domain ? t("standardIs", { value: domain.label }) : t("standard")]].concat(vocab.domains.map((d) => [d.id, d.label])) }),
-      field(t("field.tie"), ["members", i, "tie"], "select", { choices: tieChoices })));
+      field(t("field.tie"), ["members", i, "tie"], "select", { choices: tieChoices }),
+      partnerField(m, i)));
   return el("div", { class: "card-body" },
     el("div", { class: "grid" },
       roleField(m, i),
@@ -386,6 +399,21 @@ function membersSection() {
     render();
     focusPath("members[" + (items("members").length - 1) + "].role");
   } } }));
+  // With a partner list: a partner added in one choice, its fields from the list.
+  const list = vocab.partners || [];
+  if (list.length) {
+    const pick = el("select", { id: "add-partner", "aria-label": t("addPartner"),
+      on: { change: (e) => {
+        const id = e.target.value;
+        if (!id) return;
+        const m = { id: newId(id), partner: id };
+        change((doc) => { if (!Array.isArray(doc.members)) doc.members = []; doc.members.push(m); });
+        render();
+      } } },
+      el("option", { value: "", text: t("addPartner") }),
+      ...list.map((p) => el("option", { value: p.id, text: p.label })));
+    box.append(pick);
+  }
   return box;
 }
 
@@ -393,7 +421,8 @@ function membersSection() {
 function newId(base) {
   const slug = String(base).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "lid";
-  const taken = new Set(items("members").map((m) => m && m.id));
+  // A member without an id of its own is known by its partner's id.
+  const taken = new Set(items("members").map((m) => m && (m.id || m.partner)));
   let id = slug;
   for (let n = 2; taken.has(id); n++) id = slug + "-" + n;
   return id;

@@ -138,6 +138,14 @@ export async function since(file, school) {
   return ask("since", { text: chosen.text });
 }
 
+/** A partner list she opened (JSON): checked by the library; its partners as [{ id, role, name }]. */
+export async function partners(file) {
+  const text = new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()));
+  await ask("partners", { text });
+  const list = JSON.parse(text);
+  return (list.partners || []).map((p) => ({ id: p.id, role: p.role || "", name: p.name || "" }));
+}
+
 export function preview(text, options) {
   return ask("preview", { text, options });
 }

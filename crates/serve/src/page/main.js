@@ -246,6 +246,28 @@ async function openFile(file) {
   }
 }
 
+/** A partner list she opens (the page without a server): its partners offered in the form. */
+async function openPartners(file) {
+  if (!file) return;
+  try {
+    const list = await local.partners(file);
+    vocab.partners = list.map((p) => {
+      const role = vocab.roles.find((r) => r.id === p.role);
+      const roleText = role ? role.label : p.role;
+      return { id: p.id, label: p.name ? p.name + ", " + roleText : roleText };
+    });
+    failure = null;
+    notice(t("partnersOpened", { file: file.name, n: list.length }));
+    render();
+    preview.schedule();
+  } catch (f) {
+    const problems = (f && f.answer && f.answer.problems) || [];
+    const first = problems[0];
+    const reason = first ? first.message + (first.help ? " (" + first.help + ")" : "") : f.message;
+    failed({ message: t("partnersBroken", { file: file.name, reason }) });
+  }
+}
+
 /** Compares the circle with last year's file (`null`: stops comparing). */
 async function compare(file) {
   const school = state.doc.school && typeof state.doc.school.name === "string" ? state.doc.school.name : "";
@@ -381,7 +403,10 @@ async function save(as) {
 
 async function words(lang) {
   const v = await backend.vocabulary(lang);
+  // A partner list opened in this page stays when the language changes.
+  const opened = vocab.partners;
   setVocabulary(v);
+  if (!v.partners && opened) vocab.partners = opened;
   document.documentElement.lang = lang;
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   if (backend.kind === "local") $("save-as").textContent = t("saveWorkbook");
@@ -415,6 +440,8 @@ async function start() {
   $("open").addEventListener("click", () => $("open-input").click());
   $("open-input").addEventListener("change", (e) => { openFile(e.target.files[0]); e.target.value = ""; });
   $("wipe").addEventListener("click", wipe);
+  $("partners-open").addEventListener("click", () => $("partners-input").click());
+  $("partners-input").addEventListener("change", (e) => { openPartners(e.target.files[0]); e.target.value = ""; });
   $("since").addEventListener("click", () => $("since-input").click());
   $("since-input").addEventListener("change", (e) => { compare(e.target.files[0]); e.target.value = ""; });
   $("since-stop").addEventListener("click", () => compare(null));

@@ -13,6 +13,8 @@ let last = null;
 let on = null;
 /** Last year's kernteam (JSON text) to compare with, if any. */
 let since = null;
+/** The partner list (JSON text) members refer to, if any. */
+let partners = null;
 
 const TYPES = { svg: "image/svg+xml", png: "image/png", pdf: "application/pdf", text: "text/plain", markdown: "text/markdown" };
 
@@ -43,6 +45,14 @@ const ops = {
     since = text;
     return true;
   },
+  partners: ({ text, lang }) => {
+    // Checked once here: a broken list is said now, with its problems.
+    cirkel.describe(cirkel.starter("-"), { partners: text, lang });
+    partners = text;
+    last = null;
+    on = null;
+    return true;
+  },
   readWorkbook: ({ bytes, kind, lang }) => cirkel.readWorkbook(bytes, { kind, lang }),
   zip: ({ files }) => cirkel.zip(files),
   writeWorkbook: ({ text, kind, lang }) => cirkel.writeWorkbook([JSON.parse(text)], { kind, lang }),
@@ -58,6 +68,7 @@ function drawOptions(options, lang) {
     else o[k] = v;
   }
   if (since !== null) o.since = since;
+  if (partners !== null) o.partners = partners;
   return o;
 }
 

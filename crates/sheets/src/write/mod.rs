@@ -48,11 +48,19 @@ pub(crate) const LIST_ROWS: u32 = 500;
 /// The sheets for `docs` (one school: `School` as `veld`/`waarde`; many:
 /// `School` as a table and a `school` column elsewhere), then the guide
 /// and the lists.
-pub(crate) fn tables(docs: &[Value], lang: Lang) -> Vec<Table> {
+pub(crate) fn tables(docs: &[Value], lang: Lang, partners: Option<&Value>) -> Vec<Table> {
     let many = docs.len() > 1;
     let mut out = vec![school_table(docs)];
     for part in [Part::Rings, Part::Members, Part::Routes, Part::Meetings] {
         out.push(part_table(part, docs, many));
+    }
+    if let Some(list) = partners {
+        // One list for every school: no `school` column.
+        out.push(part_table(
+            Part::Partners,
+            std::slice::from_ref(list),
+            false,
+        ));
     }
     out.push(guide(lang));
     out.push(lists(docs));

@@ -9,6 +9,7 @@ mod input;
 mod members;
 mod output;
 mod page;
+mod partners;
 mod serve;
 mod sheets;
 
@@ -23,6 +24,7 @@ pub static CATALOGUE: &[&[Entry]] = &[
     sheets::ENTRIES,
     serve::ENTRIES,
     page::ENTRIES,
+    partners::ENTRIES,
 ];
 
 /// Every message of the catalogue: id, English, Dutch.

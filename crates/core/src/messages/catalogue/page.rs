@@ -294,6 +294,17 @@ pub static ENTRIES: &[Entry] = &[
         "Deze werkmap bevat meerdere scholen. Welke (het nummer)?\n{list}",
     ),
     ("page.opened", "Opened: {file}", "Geopend: {file}"),
+    ("page.partnersOpen", "Partner list…", "Partnerlijst…"),
+    (
+        "page.partnersOpened",
+        "Partner list {file}: {n} partners; add one with “Add a partner from the list…”.",
+        "Partnerlijst {file}: {n} partners; voeg er een toe met “Partner uit de lijst toevoegen…”.",
+    ),
+    (
+        "page.partnersBroken",
+        "The partner list {file} cannot be used: {reason}",
+        "De partnerlijst {file} is niet te gebruiken: {reason}",
+    ),
     (
         "page.since",
         "Compare with last year…",
@@ -387,6 +398,22 @@ pub static ENTRIES: &[Entry] = &[
     ("form.field.phone", "Phone", "Telefoon"),
     ("form.field.website", "Website", "Website"),
     ("form.field.photo", "Photo", "Foto"),
+    (
+        "form.field.partner",
+        "Partner from the list",
+        "Partner uit de lijst",
+    ),
+    ("form.partnerNone", "— none —", "— geen —"),
+    (
+        "form.partnerHint",
+        "what you leave empty here comes from the partner list",
+        "wat je hier leeg laat, komt uit de partnerlijst",
+    ),
+    (
+        "form.addPartner",
+        "Add a partner from the list…",
+        "Partner uit de lijst toevoegen…",
+    ),
     ("form.field.expertise", "Expertise", "Expertise"),
     ("form.field.question", "Question (hulpvraag)", "Hulpvraag"),
     ("form.field.steps", "Steps", "Stappen"),
