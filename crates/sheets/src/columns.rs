@@ -89,40 +89,52 @@ pub(crate) const RINGS: &[Column] = &[
     col("naam", &["label", "name", "tekst"], Key::Text("label")),
 ];
 
+// The columns of a person, shared by `Leden` and `Partners`.
+const ID: Column = col("id", &[], Key::Text("id"));
+const ROLE: Column = col("rol", &["role", "functie"], Key::Text("role"));
+const NAME: Column = col("naam", &["name"], Key::Text("name"));
+const ORGANISATION: Column = col(
+    "organisatie",
+    &["organisation", "organization", "instelling"],
+    Key::Text("organisation"),
+);
+const EXPERTISE: Column = col(
+    "expertise",
+    &["deskundigheid", "expertises"],
+    Key::Texts("expertise"),
+);
+const AVAILABILITY: Column = col(
+    "bereikbaarheid",
+    &["availability", "bereikbaar", "beschikbaarheid"],
+    Key::Text("availability"),
+);
+const EMAIL: Column = col(
+    "email",
+    &["e-mail", "mail", "emailadres", "e-mailadres"],
+    Key::Contact("email"),
+);
+const PHONE: Column = col(
+    "telefoon",
+    &["phone", "telefoonnummer", "tel", "mobiel"],
+    Key::Phone,
+);
+const WEBSITE: Column = col("website", &["site", "url"], Key::Contact("website"));
+const PHOTO: Column = col("foto", &["photo", "afbeelding"], Key::Text("photo"));
+
 pub(crate) const MEMBERS: &[Column] = &[
-    col("id", &[], Key::Text("id")),
-    col("rol", &["role", "functie"], Key::Text("role")),
-    col("naam", &["name"], Key::Text("name")),
-    col(
-        "organisatie",
-        &["organisation", "organization", "instelling"],
-        Key::Text("organisation"),
-    ),
+    ID,
+    ROLE,
+    NAME,
+    ORGANISATION,
     col("ring", &["cirkel"], Key::Text("ring")),
     col("domein", &["domain"], Key::Text("domain")),
-    col(
-        "expertise",
-        &["deskundigheid", "expertises"],
-        Key::Texts("expertise"),
-    ),
-    col(
-        "bereikbaarheid",
-        &["availability", "bereikbaar", "beschikbaarheid"],
-        Key::Text("availability"),
-    ),
+    EXPERTISE,
+    AVAILABILITY,
     col("band", &["tie", "relatie"], Key::Tie),
-    col(
-        "email",
-        &["e-mail", "mail", "emailadres", "e-mailadres"],
-        Key::Contact("email"),
-    ),
-    col(
-        "telefoon",
-        &["phone", "telefoonnummer", "tel", "mobiel"],
-        Key::Phone,
-    ),
-    col("website", &["site", "url"], Key::Contact("website")),
-    col("foto", &["photo", "afbeelding"], Key::Text("photo")),
+    EMAIL,
+    PHONE,
+    WEBSITE,
+    PHOTO,
     col(
         "partner",
         &["partnerid", "partner id"],
@@ -133,36 +145,16 @@ pub(crate) const MEMBERS: &[Column] = &[
 /// The `Partners` sheet: the fields of a person (docs/CONTRACTS.md
 /// "Partner list"), never the school's own ring, domain or tie.
 pub(crate) const PARTNERS: &[Column] = &[
-    col("id", &[], Key::Text("id")),
-    col("rol", &["role", "functie"], Key::Text("role")),
-    col("naam", &["name"], Key::Text("name")),
-    col(
-        "organisatie",
-        &["organisation", "organization", "instelling"],
-        Key::Text("organisation"),
-    ),
-    col(
-        "expertise",
-        &["deskundigheid", "expertises"],
-        Key::Texts("expertise"),
-    ),
-    col(
-        "bereikbaarheid",
-        &["availability", "bereikbaar", "beschikbaarheid"],
-        Key::Text("availability"),
-    ),
-    col(
-        "email",
-        &["e-mail", "mail", "emailadres", "e-mailadres"],
-        Key::Contact("email"),
-    ),
-    col(
-        "telefoon",
-        &["phone", "telefoonnummer", "tel", "mobiel"],
-        Key::Phone,
-    ),
-    col("website", &["site", "url"], Key::Contact("website")),
-    col("foto", &["photo", "afbeelding"], Key::Text("photo")),
+    ID,
+    ROLE,
+    NAME,
+    ORGANISATION,
+    EXPERTISE,
+    AVAILABILITY,
+    EMAIL,
+    PHONE,
+    WEBSITE,
+    PHOTO,
 ];
 
 pub(crate) const ROUTES: &[Column] = &[

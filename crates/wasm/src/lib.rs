@@ -179,10 +179,7 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
         None | Some(Value::Null) => {}
         Some(v) => {
             // A kernteam file's JSON (as text or as an object) or a layout.
-            let json = match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+            let json = file_json(v);
             let input = Input {
                 bytes: json.as_bytes(),
                 kind: InputKind::Json,
@@ -197,10 +194,7 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
         None | Some(Value::Null) => {}
         Some(v) => {
             // A partner list's JSON, as text or as an object.
-            let json = match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+            let json = file_json(v);
             let options = cirkel::ParseOptions {
                 lang,
                 base_dir: None,
@@ -228,6 +222,14 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
         }
     };
     Ok(Options { draw, kind })
+}
+
+/// An option that is a file's JSON: as text, or as the object itself.
+fn file_json(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// The photos: `index` is `[[name, length], ...]` for the bytes of
