@@ -13,6 +13,8 @@
 #   examples/samenwerkingsverband/      a partner list and three schools that refer to
 #                                       it: each school's PNG (to look at) and
 #                                       `cirkel partners` as overzicht.nl.md (golden)
+#   examples/html/st-bernardusschool{,.pagina}.html   the figure for a website
+#                                       and a page of its own (golden)
 #   examples/routes/NAME.ROUTE.png      one highlighted diagram per route (to look at)
 #   examples/themes/NAME.THEME.png      the example school in every other bundled
 #                                       theme (golden, like NAME.png)
@@ -79,3 +81,8 @@ done
 "$cirkel" partners "$svb/partners.json" "$svb/de-ark.json" "$svb/de-linde.json" "$svb/het-kompas.json" \
   --format markdown > "$svb/overzicht.nl.md" 2>/dev/null
 echo "regenerated the samenwerkingsverband"
+# For a school's website: the figure to paste, and a page of its own.
+mkdir -p examples/html
+"$cirkel" render examples/st-bernardusschool.json --format html -o examples/html/st-bernardusschool.html 2>/dev/null
+"$cirkel" render examples/st-bernardusschool.json --format html --standalone -o examples/html/st-bernardusschool.pagina.html 2>/dev/null
+echo "regenerated the HTML figure"

@@ -19,6 +19,7 @@ const EXAMPLE: &str = concat!(
 mod batch_privacy;
 mod browser;
 mod drawing;
+mod html;
 mod partners;
 mod serve;
 mod session;

@@ -25,7 +25,11 @@ export type Photos = Record<string, Uint8Array>;
 export type Lang = "nl" | "en";
 
 export interface DrawOptions {
-  format?: "svg" | "png" | "pdf" | "text" | "markdown";
+  format?: "svg" | "png" | "pdf" | "text" | "markdown" | "html";
+  /** HTML only: the picture as inline "svg" (default) or as a "png". */
+  htmlImage?: "svg" | "png";
+  /** HTML only: a whole page instead of a figure to paste into one. */
+  standalone?: boolean;
   /** Picture width in pixels (default 1600). */
   width?: number;
   paper?: "a4" | "a3";
@@ -60,7 +64,7 @@ export interface DrawOptions {
 
 /** Loads the module (once, before anything else). */
 export function init(source?: Uint8Array | ArrayBuffer | WebAssembly.Module): Promise<void>;
-export function draw(input: Input, options?: DrawOptions & { format?: "svg" | "text" | "markdown" }, photos?: Photos): string;
+export function draw(input: Input, options?: DrawOptions & { format?: "svg" | "text" | "markdown" | "html" }, photos?: Photos): string;
 export function draw(input: Input, options: DrawOptions & { format: "png" | "pdf" }, photos?: Photos): Uint8Array;
 export function describe(input: Input, options?: DrawOptions, photos?: Photos): string;
 export function check(input: Input, options?: DrawOptions, photos?: Photos): { ok: boolean; problems: Problem[] };

@@ -129,10 +129,10 @@ function args(input, options, photos) {
   return [bytes(input, "input"), JSON.stringify(o), index, all];
 }
 
-const TEXT_FORMATS = ["svg", "text", "markdown"];
+const TEXT_FORMATS = ["svg", "text", "markdown", "html"];
 
 /**
- * Draws a kernteam. `options.format`: "svg" (default), "png", "pdf",
+ * Draws a kernteam. `options.format`: "svg" (default), "png", "pdf", "html",
  * "text" or "markdown"; SVG, text and Markdown come back as a string, PNG
  * and PDF as a Uint8Array. Other options: width, paper ("a4"/"a3"), scale,
  * lang ("nl"/"en"), privacy ("full"/"names"/"roles"), theme, route,

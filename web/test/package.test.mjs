@@ -64,6 +64,17 @@ const cases = [
     ["--since", example("vorig-jaar/st-bernardusschool.json")]],
 ];
 
+test("html: the figure for a website as the native build writes it", () => {
+  const file = example("st-bernardusschool.json");
+  for (const [options, args] of [[{}, []], [{ htmlImage: "png", standalone: true }, ["--html-image", "png", "--standalone"]]]) {
+    const html = cirkel.draw(readFileSync(file), { ...options, format: "html" });
+    assert.equal(typeof html, "string");
+    const out = join(work, "figure.html");
+    execFileSync(bin, ["render", file, ...args, "-o", out]);
+    assert.ok(Buffer.from(html).equals(readFileSync(out)), "HTML differs");
+  }
+});
+
 test("partners: a list as an option draws what the native build draws with --partners", () => {
   const list = readFileSync(example("samenwerkingsverband/partners.json"), "utf8");
   const file = example("samenwerkingsverband/de-linde.json");

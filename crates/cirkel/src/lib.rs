@@ -39,6 +39,7 @@
 
 mod facade;
 mod form;
+mod html;
 mod photo;
 
 /// The model, parsing and messages (`cirkel-core`), for callers who want
@@ -69,13 +70,14 @@ pub use cirkel_render::{
 };
 pub use cirkel_sheets::SheetFormat;
 pub use facade::{
-    ANCHOR_SLACK, DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, Input, InputKind,
-    LastTeam, OptionsError, Prepared, Previous, Redrawn, SchoolInput, Size, ThemeChoice, draw,
-    draw_file, draw_input, last_team_from_input, load_last_team, load_partners, parse_input,
+    ANCHOR_SLACK, DEFAULT_WIDTH, DrawError, DrawOptions, Drawing, Format, HtmlImage, Input,
+    InputKind, LastTeam, OptionsError, Prepared, Previous, Redrawn, SchoolInput, Size, ThemeChoice,
+    draw, draw_file, draw_input, last_team_from_input, load_last_team, load_partners, parse_input,
     parse_schools, prepare, prepare_input, prepare_parsed, read_input, read_limited, redraw,
     refused_input, resolve_theme, school_names, with_book_list,
 };
 pub use form::{form_problem, match_roles, vocabulary};
+pub use html::figure_id;
 pub use photo::{MAX_PHOTO_FILE, MAX_PHOTO_PIXELS, PHOTO_SIDE, PreparedPhoto, prepare_photo};
 
 /// The code examples in README.md, compiled and run by `cargo test --doc`.

@@ -55,6 +55,20 @@ pub(crate) struct DrawArgs {
     /// every viewer (text is then no longer selectable or searchable).
     #[arg(long)]
     pub text_as_paths: bool,
+    /// HTML only: the picture inside the figure as inline SVG (default) or
+    /// as a PNG (for a website that strips SVG).
+    #[arg(long, value_enum, default_value_t = HtmlImageArg::Svg)]
+    pub html_image: HtmlImageArg,
+    /// HTML only: a whole page to open or print, instead of a fragment to
+    /// paste into a website.
+    #[arg(long)]
+    pub standalone: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HtmlImageArg {
+    Svg,
+    Png,
 }
 
 impl DrawArgs {
@@ -77,6 +91,11 @@ impl DrawArgs {
                 PngEffort::Balanced
             },
             pdf_description: !self.no_description,
+            html_image: match self.html_image {
+                HtmlImageArg::Svg => cirkel::HtmlImage::Svg,
+                HtmlImageArg::Png => cirkel::HtmlImage::Png,
+            },
+            standalone: self.standalone,
             partners: crate::report::partners(),
             ..DrawOptions::default()
         }
@@ -120,6 +139,8 @@ pub(crate) enum FormatArg {
     Svg,
     Png,
     Pdf,
+    /// A figure with its long description for a website.
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -128,6 +149,7 @@ impl From<FormatArg> for Format {
             FormatArg::Svg => Format::Svg,
             FormatArg::Png => Format::Png,
             FormatArg::Pdf => Format::Pdf,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -139,6 +161,8 @@ pub(crate) enum BatchFormat {
     Pdf,
     /// SVG and PNG.
     Both,
+    /// An HTML figure per school, and an `index.html` that lists them.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

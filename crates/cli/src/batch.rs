@@ -127,6 +127,11 @@ pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
             .map(|item| {
                 let mut log = Log::buffered();
                 let result = one(item, b, &options, &mut log);
+                let listed = result
+                    .as_ref()
+                    .ok()
+                    .and_then(|(written, school)| Some((school.clone(), written.first()?.clone())));
+                let result = result.map(|(written, _)| written);
                 let mut lines = log.take();
                 let ok = result.is_ok();
                 let mut count = done
@@ -160,7 +165,7 @@ pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
                 if let Some(bar) = &bar {
                     bar.inc(1);
                 }
-                (item.label(), ok)
+                (item.label(), ok, listed)
             })
             .collect::<Vec<_>>()
     };
@@ -172,7 +177,53 @@ pub(crate) fn run(b: &Batch, lang: Lang) -> Result<(), Failure> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    if b.format == BatchFormat::Html {
+        let drawn: Vec<(String, String)> = results.iter().filter_map(|r| r.2.clone()).collect();
+        write_index(dir, &drawn, lang)?;
+    }
+    let results: Vec<(String, bool)> = results.into_iter().map(|(l, ok, _)| (l, ok)).collect();
     summary(&results, &b.output)
+}
+
+/// `index.html`: every school drawn, by name, with a link to its page.
+fn write_index(dir: &Path, drawn: &[(String, String)], lang: Lang) -> Result<(), Failure> {
+    let mut drawn = drawn.to_vec();
+    drawn.sort();
+    let title = lang.pick("Cirkels van invloed", "Circles of influence");
+    let mut items = String::new();
+    for (school, path) in &drawn {
+        let file = Path::new(path)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        items.push_str(&format!(
+            "<li><a href=\"{}\">{}</a></li>\n",
+            cirkel_layout::html_escape(&percent(&file)),
+            cirkel_layout::html_escape(school)
+        ));
+    }
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<ul>\n{items}</ul>\n</main>\n</body>\n</html>\n",
+        match lang {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    );
+    write_output(&dir.join("index.html").to_string_lossy(), page.as_bytes())
+}
+
+/// A file name as a relative URL: what is not a plain character
+/// percent-encoded (spaces, `#`, `?`, non-ASCII).
+fn percent(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A progress bar on a terminal (not with `--quiet`).
@@ -253,13 +304,13 @@ fn last_year_of(input: &str, last: &Path, log: &mut Log) -> Option<LastTeam> {
     }
 }
 
-/// Draws one input; returns the files written.
+/// Draws one input; returns the files written and the school's name.
 fn one(
     item: &Item,
     b: &Batch,
     options: &DrawOptions,
     log: &mut Log,
-) -> Result<Vec<String>, Failure> {
+) -> Result<(Vec<String>, String), Failure> {
     let label = item.label();
     if let Some(problem) = &item.problem {
         log.error(&label, problem);
@@ -294,6 +345,7 @@ fn one(
         BatchFormat::Png => &[Format::Png],
         BatchFormat::Pdf => &[Format::Pdf],
         BatchFormat::Both => &[Format::Svg, Format::Png],
+        BatchFormat::Html => &[Format::Html],
     };
     // (route in the file name, route highlighted): `--route` highlights
     // its route in the main picture, `--per-route` adds one per route.
@@ -329,7 +381,7 @@ fn one(
             written.push(path);
         }
     }
-    Ok(written)
+    Ok((written, prepared.kernteam.school.name.clone()))
 }
 
 /// Files, folders (their `*.json`, `*.xlsx`, `*.ods` and `*.csv` files,

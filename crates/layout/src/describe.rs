@@ -149,7 +149,7 @@ pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
 }
 
 /// The title and the opening paragraph.
-fn intro(k: &Kernteam, format: DescribeFormat) -> Vec<Block> {
+pub(crate) fn intro(k: &Kernteam, format: DescribeFormat) -> Vec<Block> {
     let lang = k.lang;
     let mut title = format!("{} – {}", k.title, k.school.name);
     if let Some(p) = &k.school.place {
@@ -271,7 +271,7 @@ pub(crate) fn member_sentence(m: &Member, lang: Lang, format: DescribeFormat) ->
 }
 
 /// 2. Expertise in house: each item once, with who brings it.
-fn expertise(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
+pub(crate) fn expertise(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
     let mut expertise: Vec<(String, Vec<String>)> = Vec::new();
     for m in &k.members {
         for e in &m.expertise {
@@ -304,7 +304,7 @@ fn expertise(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
 }
 
 /// 3. Routes, in words: "eerst …, dan …; lukt het niet, dan opschalen naar …".
-fn routes(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
+pub(crate) fn routes(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
     let lang = k.lang;
     blocks.push(heading(
         2,
@@ -360,7 +360,7 @@ fn routes(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
 }
 
 /// 4. How the team keeps finding each other.
-fn meetings(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
+pub(crate) fn meetings(k: &Kernteam, format: DescribeFormat, blocks: &mut Vec<Block>) {
     let lang = k.lang;
     blocks.push(heading(
         2,
@@ -395,7 +395,7 @@ pub(crate) fn who(m: &Member) -> String {
     }
 }
 
-fn tie_words(tie: Tie, lang: Lang) -> Option<&'static str> {
+pub(crate) fn tie_words(tie: Tie, lang: Lang) -> Option<&'static str> {
     match tie {
         Tie::Normal => None,
         Tie::Strong => Some(lang.pick("de samenwerking is sterk", "the collaboration is strong")),

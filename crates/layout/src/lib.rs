@@ -30,6 +30,7 @@ mod check;
 mod describe;
 mod engine;
 mod geometry;
+mod html;
 mod options;
 mod partners;
 mod routes;
@@ -49,6 +50,7 @@ pub use geometry::{
     RoutePath, SampleKind, Sector, Segment, Swatch, TextBox, TextLine, TextRole, TieLine,
     coordinate, hypot, round2, round4, sample_path, write_coordinate,
 };
+pub use html::{describe_html, html_escape};
 pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions, OptionsError};
 pub use partners::{describe_partners, partner_blocks};
 pub use text::{

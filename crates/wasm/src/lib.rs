@@ -26,7 +26,7 @@ use serde_json::{Map, Value, json};
 use wasm_bindgen::prelude::*;
 
 /// Options every drawing function takes (`lang` alone for the others).
-const OPTION_NAMES: [&str; 15] = [
+const OPTION_NAMES: [&str; 17] = [
     "format",
     "width",
     "paper",
@@ -42,6 +42,8 @@ const OPTION_NAMES: [&str; 15] = [
     "previous",
     "since",
     "partners",
+    "htmlImage",
+    "standalone",
 ];
 
 /// Why a call failed, as JSON text for the package to throw.
@@ -112,9 +114,10 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
         Some("pdf") => Format::Pdf,
         Some("text") => Format::Text,
         Some("markdown") => Format::Markdown,
+        Some("html") => Format::Html,
         Some(other) => {
             return Err(option_error(&format!(
-                "format {other:?}: svg, png, pdf, text or markdown"
+                "format {other:?}: svg, png, pdf, text, markdown or html"
             )));
         }
     };
@@ -161,6 +164,16 @@ fn options(json_text: &str) -> Result<Options, JsValue> {
         None | Some(Value::Null) => {}
         Some(Value::Bool(b)) => draw.pdf_description = *b,
         Some(_) => return Err(option_error("description: true or false")),
+    }
+    match text(&o, "htmlImage")? {
+        None | Some("svg") => {}
+        Some("png") => draw.html_image = cirkel::HtmlImage::Png,
+        Some(other) => return Err(option_error(&format!("htmlImage {other:?}: svg or png"))),
+    }
+    match o.get("standalone") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => draw.standalone = *b,
+        Some(_) => return Err(option_error("standalone: true or false")),
     }
     match o.get("textAsPaths") {
         None | Some(Value::Null) => {}

@@ -40,7 +40,8 @@ pub use input::{
 };
 
 pub use options::{
-    DEFAULT_WIDTH, DrawOptions, Format, LastTeam, OptionsError, Previous, Size, ThemeChoice,
+    DEFAULT_WIDTH, DrawOptions, Format, HtmlImage, LastTeam, OptionsError, Previous, Size,
+    ThemeChoice,
 };
 
 /// A finished picture.
@@ -141,7 +142,7 @@ pub struct Prepared {
     /// Where the values are in the input text.
     spans: cirkel_core::Spans,
     /// The options it was prepared with.
-    options: DrawOptions,
+    pub(crate) options: DrawOptions,
 }
 
 /// Draws a kernteam file (JSON bytes) as `options` say, reading its photos
@@ -342,6 +343,7 @@ impl Prepared {
             no_background: false,
             photos: photos(&self.kernteam),
             text_as_paths: self.options.text_as_paths,
+            prefix: None,
         };
         Ok(match format {
             Format::Svg => to_svg(&self.layout, &self.theme, &svg_options).into_bytes(),
@@ -353,6 +355,7 @@ impl Prepared {
                 };
                 layout_to_png(&self.layout, &self.theme, &svg_options, self.width, &png)?
             }
+            Format::Html => crate::html::figure(self, &svg_options)?.into_bytes(),
             Format::Text => self.describe(DescribeFormat::Text).into_bytes(),
             Format::Markdown => self.describe(DescribeFormat::Markdown).into_bytes(),
             Format::Pdf => {

@@ -27,6 +27,22 @@ pub enum Format {
     /// The circle in words as Markdown (`cirkel describe --format
     /// markdown`).
     Markdown,
+    /// For a school's website: an HTML `<figure>` with the picture (inline
+    /// SVG, or the PNG with [`DrawOptions::html_image`]), its caption and
+    /// the long description as headings and lists; every id and style rule
+    /// its own, so it can be pasted into any page ([`DrawOptions::standalone`]
+    /// gives a whole page).
+    Html,
+}
+
+/// How an HTML figure carries its picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HtmlImage {
+    /// Inline SVG (text selectable, sharp at any size), the default.
+    #[default]
+    Svg,
+    /// The PNG as a data URL (for a website that strips SVG).
+    Png,
 }
 
 impl Format {
@@ -38,6 +54,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Text => "txt",
             Format::Markdown => "md",
+            Format::Html => "html",
         }
     }
 
@@ -56,6 +73,7 @@ impl Format {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
             "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -173,6 +191,11 @@ pub struct DrawOptions {
     /// PDF only: the long description (`describe`) as tagged text on the
     /// pages after the picture. Default: true.
     pub pdf_description: bool,
+    /// HTML only: the picture as inline SVG or as a PNG. Default: SVG.
+    pub html_image: HtmlImage,
+    /// HTML only: a whole page (`<!DOCTYPE html>` … ) instead of a
+    /// fragment to paste into one. Default: false.
+    pub standalone: bool,
     /// For a workbook of many schools: which school to draw (by its name).
     /// For a CSV of members: the school's name (default: the file's name).
     /// Default: none (a workbook must then hold one school).
@@ -196,6 +219,8 @@ impl Default for DrawOptions {
             text_as_paths: false,
             png_effort: PngEffort::default(),
             pdf_description: true,
+            html_image: HtmlImage::Svg,
+            standalone: false,
             school: None,
         }
     }

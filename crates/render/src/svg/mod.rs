@@ -47,6 +47,14 @@ pub struct SvgOptions {
     /// text is no longer selectable or searchable (the title and the
     /// description stay).
     pub text_as_paths: bool,
+    /// For a picture inside an HTML page (`cirkel render --format html`):
+    /// every id and class begins with this prefix and a `-`, and every
+    /// style rule is scoped to the element with this id (the figure), so
+    /// two pictures on one page share no id and restyle nothing else; the
+    /// contact lines are text without links (the picture is an image of
+    /// the page, its description carries the links). `None`: a standalone
+    /// SVG file.
+    pub prefix: Option<String>,
 }
 
 /// Draws the layout as an SVG document.
@@ -66,19 +74,32 @@ pub fn to_svg(layout: &Layout, theme: &Theme, options: &SvgOptions) -> String {
             format!("0 0 {} {}", num(layout.width), num(layout.height)),
         )
         .set("lang", lang_tag(layout.lang))
-        .set("role", "img")
-        .set("aria-labelledby", "cirkel-title cirkel-desc")
+        .set("role", "img");
+    let names = painter::Names::new(options.prefix.as_deref());
+    let (title, desc) = match &options.prefix {
+        // Inside a page the figure is the prefix: its own title and desc.
+        Some(_) => (names.id("title-text"), names.id("desc")),
+        None => ("cirkel-title".to_string(), "cirkel-desc".to_string()),
+    };
+    doc = doc
+        .set("aria-labelledby", format!("{title} {desc}"))
         .set("font-family", format!("{FONT_FAMILY}, sans-serif"))
-        .add(Title::new(xml_safe(&layout.title)).set("id", "cirkel-title"))
+        .add(Title::new(xml_safe(&layout.title)).set("id", title))
         .add(
             Description::new()
                 .add(svg::node::Text::new(xml_safe(&layout.description)))
-                .set("id", "cirkel-desc"),
+                .set("id", desc),
         );
-    let mut painter = painter::SvgPainter::new(&options.photos, mode, !options.no_background);
+    let mut painter =
+        painter::SvgPainter::new(&options.photos, mode, !options.no_background, names.clone());
     crate::walk::picture(&mut painter, layout, theme, options.highlight.as_deref());
     let (patterns, picture) = painter.finish();
-    doc = doc.add(definitions(theme, patterns));
+    doc = doc.add(definitions(
+        theme,
+        patterns,
+        &names,
+        options.prefix.as_deref(),
+    ));
     for e in picture {
         doc = doc.add(e);
     }
@@ -97,12 +118,18 @@ fn lang_tag(lang: cirkel_core::Lang) -> &'static str {
 
 /// The style sheet (a custom property per domain, for pages that restyle
 /// the SVG) and the hatch patterns the picture uses.
-fn definitions(theme: &Theme, patterns: Vec<svg::node::element::Element>) -> Definitions {
+fn definitions(
+    theme: &Theme,
+    patterns: Vec<svg::node::element::Element>,
+    names: &painter::Names,
+    scope: Option<&str>,
+) -> Definitions {
     let mut css = String::new();
     for d in Domain::ALL {
+        let class = names.class(&format!("domain-{}", d.key()));
+        let scope = scope.map(|s| format!("#{s} ")).unwrap_or_default();
         css.push_str(&format!(
-            ".domain-{}{{--domain-colour:{}}}",
-            d.key(),
+            "{scope}.{class}{{--domain-colour:{}}}",
             theme.domain(d).hex()
         ));
     }

@@ -29,6 +29,43 @@ pub(super) struct SvgPainter<'a> {
     photos: &'a BTreeMap<String, Photo>,
     mode: TextAs,
     background: bool,
+    /// How ids and classes are named (prefixed in an HTML fragment).
+    names: Names,
+}
+
+/// Names of ids and classes: as they are, or each with a prefix, so that
+/// two pictures on one page share none (`SvgOptions::prefix`).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Names {
+    prefix: Option<String>,
+}
+
+impl Names {
+    pub(super) fn new(prefix: Option<&str>) -> Names {
+        Names {
+            prefix: prefix.map(str::to_string),
+        }
+    }
+
+    /// An id.
+    pub(super) fn id(&self, name: &str) -> String {
+        match &self.prefix {
+            Some(p) => format!("{p}-{name}"),
+            None => name.to_string(),
+        }
+    }
+
+    /// A class attribute: each of its classes.
+    pub(super) fn class(&self, classes: &str) -> String {
+        match &self.prefix {
+            Some(_) => classes
+                .split(' ')
+                .map(|c| self.id(c))
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => classes.to_string(),
+        }
+    }
 }
 
 impl<'a> SvgPainter<'a> {
@@ -36,6 +73,7 @@ impl<'a> SvgPainter<'a> {
         photos: &'a BTreeMap<String, Photo>,
         mode: TextAs,
         background: bool,
+        names: Names,
     ) -> SvgPainter<'a> {
         SvgPainter {
             top: Vec::new(),
@@ -45,6 +83,7 @@ impl<'a> SvgPainter<'a> {
             photos,
             mode,
             background,
+            names,
         }
     }
 
@@ -61,7 +100,7 @@ impl<'a> SvgPainter<'a> {
             .map(|&(d, back, ink)| {
                 let n = counts.entry(d).or_default();
                 *n += 1;
-                hatch(d, back, ink, &hatch_id(d, *n))
+                hatch(d, back, ink, &self.names.id(&hatch_id(d, *n)))
             })
             .collect();
         (patterns, self.top)
@@ -92,7 +131,7 @@ impl<'a> SvgPainter<'a> {
                     }
                 };
                 let n = self.hatches[..=at].iter().filter(|h| h.0 == domain).count();
-                format!("url(#{})", hatch_id(domain, n))
+                format!("url(#{})", self.names.id(&hatch_id(domain, n)))
             }
         }
     }
@@ -253,31 +292,38 @@ fn circle_geometry((cx, cy): (f64, f64), r: f64) -> Vec<(&'static str, String)> 
 
 impl Painter for SvgPainter<'_> {
     fn open(&mut self, part: Part<'_>) {
-        let mut g = Element::new(if matches!(part, Part::Link(_)) {
-            "a"
-        } else {
-            "g"
-        });
+        // Inside a page (a prefix) the picture is an image (`role="img"`):
+        // no links in it; the description beside it has them.
+        let link = matches!(part, Part::Link(_)) && self.names.prefix.is_none();
+        let mut g = Element::new(if link { "a" } else { "g" });
         match part {
-            Part::Layer(name) => g.assign("id", name),
+            Part::Layer(name) => g.assign("id", self.names.id(name)),
             Part::Member(id, domain) => {
-                g.assign("id", format!("member-{}", xml_safe(id)));
-                g.assign("class", format!("member domain-{}", domain.key()));
+                g.assign("id", self.names.id(&format!("member-{}", xml_safe(id))));
+                g.assign(
+                    "class",
+                    self.names.class(&format!("member domain-{}", domain.key())),
+                );
             }
             Part::Route(id, strong) => {
-                g.assign("id", format!("route-{}", xml_safe(id)));
-                g.assign("class", if strong { "route" } else { "route faded" });
+                g.assign("id", self.names.id(&format!("route-{}", xml_safe(id))));
+                g.assign(
+                    "class",
+                    self.names
+                        .class(if strong { "route" } else { "route faded" }),
+                );
             }
-            Part::Badge => g.assign("class", "route-badge"),
+            Part::Badge => g.assign("class", self.names.class("route-badge")),
             Part::Box(kind) => g.assign(
                 "id",
-                match kind {
+                self.names.id(match kind {
                     BoxKind::Title => "title",
                     BoxKind::Legend => "legend",
                     BoxKind::Footer => "footer",
-                },
+                }),
             ),
-            Part::Link(href) => g.assign("href", xml_safe(href)),
+            Part::Link(href) if link => g.assign("href", xml_safe(href)),
+            Part::Link(_) => {}
         }
         self.open.push(g);
     }
@@ -308,6 +354,7 @@ impl Painter for SvgPainter<'_> {
             Tag::Swatch(d) => format!("domain-{}", d.key()),
             Tag::Marker => "new-marker".into(),
         };
+        let class = self.names.class(&class);
         self.pending.push(("class", class));
     }
 
@@ -322,7 +369,7 @@ impl Painter for SvgPainter<'_> {
                 e.assign(k, v);
             }
             e.assign("fill", colour.hex());
-            e.assign("id", "background");
+            e.assign("id", self.names.id("background"));
             self.add(e);
         }
     }
@@ -387,7 +434,7 @@ impl Painter for SvgPainter<'_> {
             return false;
         };
         let href = format!("data:{};base64,{}", photo.kind.mime(), base64(&photo.bytes));
-        let clip = format!("photo-clip-{}", xml_safe(id));
+        let clip = self.names.id(&format!("photo-clip-{}", xml_safe(id)));
         let mut clip_path = Element::new("clipPath");
         clip_path.assign("id", clip.clone());
         let mut circle = Element::new("circle");
