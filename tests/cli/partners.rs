@@ -363,3 +363,86 @@ fn the_editor_offers_the_lists_partners() {
     assert!(last.get("name").is_none(), "{last}");
     let _ = server.kill();
 }
+
+#[test]
+fn the_overview_as_a_workbook() {
+    let dir = scratch("partners-xlsx");
+    let out_file = dir.join("overzicht.xlsx");
+    let list = format!("{SVB}/partners.json");
+    let schools: Vec<String> = ["de-ark", "de-linde", "het-kompas"]
+        .iter()
+        .map(|s| format!("{SVB}/{s}.json"))
+        .collect();
+    let mut args = vec!["partners", list.as_str()];
+    args.extend(schools.iter().map(String::as_str));
+    let path = out_file.to_string_lossy().into_owned();
+    args.extend(["--format", "xlsx", "-o", &path]);
+    let out = cirkel_nl(&args, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let bytes = std::fs::read(&out_file).unwrap();
+    assert!(bytes.starts_with(b"PK"));
+    // Its sheets and strings, as the workbook holds them (read with
+    // python3's zipfile, which every CI machine has).
+    let read = |part: &str| {
+        let o = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+                &path,
+                part,
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let book = read("xl/workbook.xml");
+    assert!(
+        book.contains("name=\"Overzicht\"") && book.contains("name=\"Niet gekoppeld\""),
+        "{book}"
+    );
+    let strings = read("xl/sharedStrings.xml");
+    for s in [
+        "cjg-oost-sanne",
+        "Sanne Bakker",
+        "Het Kompas",
+        "Gedrag in de klas",
+    ] {
+        assert!(strings.contains(s), "{s}");
+    }
+    // The same inputs, the same bytes.
+    let again = cirkel_nl(&args, None);
+    assert_eq!(again.code, 0);
+    assert_eq!(std::fs::read(&out_file).unwrap(), bytes);
+}
+
+#[test]
+fn a_partners_photo_comes_from_beside_the_list() {
+    let dir = scratch("partners-photo");
+    std::fs::create_dir_all(dir.join("lijst/fotos")).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/photos/sanne.png"
+        ),
+        dir.join("lijst/fotos/sanne.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("lijst/partners.json"),
+        r#"{ "version": 1, "partners": [ { "id": "sanne", "role": "cjg-coach",
+             "name": "Sanne Bakker", "photo": "fotos/sanne.png" } ] }"#,
+    )
+    .unwrap();
+    let school = write(
+        &dir,
+        "school.json",
+        br#"{ "partners": "lijst/partners.json", "school": { "name": "X" },
+              "members": [ { "partner": "sanne" } ] }"#,
+    );
+    let svg = cirkel_nl(&["render", &school, "-o", "-"], None);
+    assert_eq!(svg.code, 0, "{}", svg.stderr);
+    assert!(svg.stdout_text().contains("href=\"data:image/png;base64,"));
+    let roles = cirkel_nl(&["render", &school, "--privacy", "roles", "-o", "-"], None);
+    assert!(!roles.stdout_text().contains("data:image/png"));
+}

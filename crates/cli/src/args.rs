@@ -189,6 +189,13 @@ pub(crate) enum DescribeFormatArg {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OverviewFormat {
+    Text,
+    Markdown,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum LangArg {
     Nl,
     En,

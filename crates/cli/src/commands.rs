@@ -254,9 +254,10 @@ pub(crate) fn partners(
     list: &str,
     schools: &[String],
     output: &str,
-    format: DescribeFormatArg,
+    format: crate::args::OverviewFormat,
     lang: Lang,
 ) -> Result<(), Failure> {
+    use crate::args::OverviewFormat;
     let log = &mut Log::direct();
     let name = display_name(list);
     let (list, warnings) = cirkel::load_partners(std::path::Path::new(list), lang)
@@ -290,11 +291,52 @@ pub(crate) fn partners(
             }
         }
     }
-    let format = match format {
-        DescribeFormatArg::Text => cirkel_layout::DescribeFormat::Text,
-        DescribeFormatArg::Markdown => cirkel_layout::DescribeFormat::Markdown,
+    let bytes = match format {
+        OverviewFormat::Xlsx => {
+            let (serves, alike) = cirkel_layout::partner_rows(&list, &parsed, lang);
+            let header = |words: &[(&str, &str)]| -> Vec<String> {
+                words
+                    .iter()
+                    .map(|(nl, en)| lang.pick(nl, en).to_string())
+                    .collect()
+            };
+            let sheets = [
+                cirkel_sheets::PlainSheet {
+                    name: lang.pick("Overzicht", "Overview").into(),
+                    header: header(&[
+                        ("id", "id"),
+                        ("naam", "name"),
+                        ("rol", "role"),
+                        ("school", "school"),
+                        ("ring", "ring"),
+                        ("routes", "routes"),
+                    ]),
+                    rows: serves,
+                },
+                cirkel_sheets::PlainSheet {
+                    name: lang.pick("Niet gekoppeld", "Not linked").into(),
+                    header: header(&[
+                        ("school", "school"),
+                        ("lid", "member"),
+                        ("rol", "role"),
+                        ("naam", "name"),
+                        ("partner", "partner"),
+                    ]),
+                    rows: alike,
+                },
+            ];
+            cirkel_sheets::write_tables(&sheets)
+                .map_err(|e| Failure::Io(msg!("io.other", text = e)))?
+        }
+        OverviewFormat::Text | OverviewFormat::Markdown => {
+            let format = if format == OverviewFormat::Text {
+                cirkel_layout::DescribeFormat::Text
+            } else {
+                cirkel_layout::DescribeFormat::Markdown
+            };
+            cirkel_layout::describe_partners(&list, &parsed, lang, format).into_bytes()
+        }
     };
-    let text = cirkel_layout::describe_partners(&list, &parsed, lang, format);
-    write_output(output, text.as_bytes())?;
+    write_output(output, &bytes)?;
     if failed { Err(Failure::Input) } else { Ok(()) }
 }

@@ -171,9 +171,10 @@ enum Command {
         /// Output file, or `-` for standard output.
         #[arg(short, long, default_value = "-")]
         output: String,
-        /// Plain text or Markdown.
-        #[arg(long, value_enum, default_value_t = DescribeFormatArg::Text)]
-        format: DescribeFormatArg,
+        /// Plain text, Markdown, or a workbook (.xlsx: a row per partner and
+        /// school; `-o` names the file).
+        #[arg(long, value_enum, default_value_t = args::OverviewFormat::Text)]
+        format: args::OverviewFormat,
     },
     /// Write a starter file with the fixed kernteam members of the
     /// Impulstraject: JSON, or a filled-in workbook (`--format xlsx`).

@@ -52,7 +52,7 @@ pub use geometry::{
 };
 pub use html::{describe_html, html_escape};
 pub use options::{FontSizes, LEGIBLE_PX, LayoutOptions, OptionsError};
-pub use partners::{describe_partners, partner_blocks};
+pub use partners::{describe_partners, partner_blocks, partner_rows};
 pub use text::{
     ASCENT, DESCENT, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, Glyph, HyphenLang, ShapedRun, Style,
     Weight, font_covers, font_data, measure, missing_characters, missing_in_line, shape, wrap,

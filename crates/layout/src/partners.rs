@@ -168,3 +168,69 @@ fn same_person(partner: &Member, m: &Member) -> bool {
     let name = |m: &Member| m.name.as_deref().map(person_key).filter(|n| !n.is_empty());
     key(partner) == key(m) && name(partner).is_some() && name(partner) == name(m)
 }
+
+/// The overview as tables (`cirkel partners --format xlsx`): a row per
+/// partner and school they serve (a partner who serves none gets one row
+/// without school), and a row per look-alike.
+pub fn partner_rows(
+    list: &PartnerList,
+    schools: &[(String, Kernteam)],
+    lang: Lang,
+) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let mut serves = Vec::new();
+    for p in &list.partners {
+        let mut rows = Vec::new();
+        for (name, k) in schools {
+            for m in k
+                .members
+                .iter()
+                .filter(|m| m.partner.as_deref() == Some(p.id.as_str()))
+            {
+                let ring = k.rings.get(m.ring).map_or("", |r| r.label.as_str());
+                let routes: Vec<&str> = k
+                    .routes
+                    .iter()
+                    .filter(|r| r.steps.contains(&m.id) || r.escalation.contains(&m.id))
+                    .map(|r| r.question.as_str())
+                    .collect();
+                rows.push(vec![
+                    p.id.clone(),
+                    p.member.name.clone().unwrap_or_default(),
+                    p.member.role.clone(),
+                    name.clone(),
+                    format!("{} ({ring})", m.ring + 1),
+                    routes.join(" | "),
+                ]);
+            }
+        }
+        if rows.is_empty() {
+            rows.push(vec![
+                p.id.clone(),
+                p.member.name.clone().unwrap_or_default(),
+                p.member.role.clone(),
+                lang.pick("(geen school)", "(no school)").to_string(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        serves.extend(rows);
+    }
+    let mut alike = Vec::new();
+    for (name, k) in schools {
+        for (i, m) in k.members.iter().enumerate() {
+            if m.partner.is_some() {
+                continue;
+            }
+            if let Some(p) = list.partners.iter().find(|p| same_person(&p.member, m)) {
+                alike.push(vec![
+                    name.clone(),
+                    (i + 1).to_string(),
+                    m.role.clone(),
+                    m.name.clone().unwrap_or_default(),
+                    p.id.clone(),
+                ]);
+            }
+        }
+    }
+    (serves, alike)
+}

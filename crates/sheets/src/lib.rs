@@ -315,3 +315,48 @@ pub fn write(
         SheetFormat::Csv => Err(WriteError("CSV".into())),
     }
 }
+
+/// One sheet of a plain table workbook ([`write_tables`]): its name, its
+/// header row and its rows, every cell as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainSheet {
+    /// The sheet's name.
+    pub name: String,
+    /// The header row.
+    pub header: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Writes plain tables (an overview, not a kernteam) as an `.xlsx`
+/// workbook: bold, frozen header rows, every value as text (never a
+/// formula), the same tables giving the same bytes.
+pub fn write_tables(sheets: &[PlainSheet]) -> Result<Vec<u8>, WriteError> {
+    let tables: Vec<write::Table> = sheets
+        .iter()
+        .map(|s| write::Table {
+            name: s.name.clone(),
+            widths: s
+                .header
+                .iter()
+                .enumerate()
+                .map(|(c, h)| {
+                    let longest = s
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.get(c))
+                        .map(|v| v.chars().count())
+                        .chain([h.chars().count()])
+                        .max()
+                        .unwrap_or(10);
+                    (longest as f64 + 2.0).clamp(8.0, 60.0)
+                })
+                .collect(),
+            header: s.header.clone(),
+            rows: s.rows.clone(),
+            lists: Vec::new(),
+            hidden: false,
+        })
+        .collect();
+    write::write_xlsx(&tables).map_err(|e| WriteError(e.to_string()))
+}
