@@ -5,7 +5,8 @@ use super::*;
 /// Personal data of the example: contact data and names.
 const CONTACT: [&str; 2] = ["ib@example.nl", "023 000 0000"];
 
-fn names() -> Vec<String> {
+/// The names of the example's members.
+pub(super) fn names() -> Vec<String> {
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(EXAMPLE).unwrap()).unwrap();
     v["members"]
         .as_array()

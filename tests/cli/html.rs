@@ -140,16 +140,7 @@ fn nothing_active_and_every_role_in_the_lists() {
 
 #[test]
 fn privacy_roles_leaves_no_name_or_contact_in_any_byte() {
-    let names: Vec<String> = {
-        let v: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(EXAMPLE).unwrap()).unwrap();
-        v["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|m| m["name"].as_str().map(str::to_string))
-            .collect()
-    };
+    let names = super::batch_privacy::names();
     for image in ["svg", "png"] {
         let text = html(&[EXAMPLE, "--privacy", "roles", "--html-image", image]);
         for n in &names {

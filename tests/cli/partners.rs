@@ -187,15 +187,19 @@ fn privacy_roles_leaves_out_what_the_list_says_of_a_person() {
     }
 }
 
-#[test]
-fn the_overview_lists_each_partners_schools_and_the_look_alikes() {
-    let list = format!("{SVB}/partners.json");
-    let schools: Vec<String> = ["de-ark", "de-linde", "het-kompas"]
+/// The example's list and its three schools, as `cirkel partners` takes them.
+fn overview_files() -> Vec<String> {
+    ["partners", "de-ark", "de-linde", "het-kompas"]
         .iter()
         .map(|s| format!("{SVB}/{s}.json"))
-        .collect();
-    let mut args = vec!["partners", list.as_str()];
-    args.extend(schools.iter().map(String::as_str));
+        .collect()
+}
+
+#[test]
+fn the_overview_lists_each_partners_schools_and_the_look_alikes() {
+    let files = overview_files();
+    let mut args = vec!["partners"];
+    args.extend(files.iter().map(String::as_str));
     let out = cirkel_nl(&args, None);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = out.stdout_text();
@@ -368,13 +372,9 @@ fn the_editor_offers_the_lists_partners() {
 fn the_overview_as_a_workbook() {
     let dir = scratch("partners-xlsx");
     let out_file = dir.join("overzicht.xlsx");
-    let list = format!("{SVB}/partners.json");
-    let schools: Vec<String> = ["de-ark", "de-linde", "het-kompas"]
-        .iter()
-        .map(|s| format!("{SVB}/{s}.json"))
-        .collect();
-    let mut args = vec!["partners", list.as_str()];
-    args.extend(schools.iter().map(String::as_str));
+    let files = overview_files();
+    let mut args = vec!["partners"];
+    args.extend(files.iter().map(String::as_str));
     let path = out_file.to_string_lossy().into_owned();
     args.extend(["--format", "xlsx", "-o", &path]);
     let out = cirkel_nl(&args, None);
