@@ -9,6 +9,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+// Each target uses half of the shared checks.
+#[allow(dead_code)]
 #[path = "../../crates/render/tests/support/last_year.rs"]
 mod last_year;
 
