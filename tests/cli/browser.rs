@@ -230,7 +230,11 @@ impl Browser {
             );
             match answer["value"]["error"].as_str() {
                 None => return,
-                Some("stale element reference") => std::thread::sleep(Duration::from_millis(50)),
+                // Rebuilt in between, or not yet laid out after a rebuild
+                // (the form is rebuilt when a role is recognised).
+                Some("stale element reference" | "element not interactable") => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 Some(_) => panic!("{action} {css}: {answer}"),
             }
         }
