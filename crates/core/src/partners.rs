@@ -154,110 +154,12 @@ pub fn parse_partners_document(
             Some(msg!("parse.duplicate-key.help")),
         );
     }
-    let Value::Object(root) = value else {
-        say(
-            &spans,
-            "",
-            msg!("partners.top"),
-            Some(msg!("partners.top.help")),
-        );
+    let Some(items) = partner_items(&value, &spans, &mut say) else {
         return Err(Diagnostics(found));
     };
-    for key in root
-        .keys()
-        .filter(|k| !KNOWN_PARTNERS_ROOT.contains(&k.as_str()))
-    {
-        let help = nearest(key, KNOWN_PARTNERS_ROOT.iter().copied())
-            .map(|near| msg!("parse.unknown-key.near", key = near));
-        say(&spans, key, msg!("parse.unknown-key", key = key), help);
-    }
-    if let Some(v) = root.get("version")
-        && v.as_u64() != Some(1)
-    {
-        say(
-            &spans,
-            "version",
-            msg!("parse.version", version = v),
-            Some(msg!("parse.version.help")),
-        );
-    }
-    let items = match root.get("partners") {
-        Some(Value::Array(items)) if items.len() <= MAX_PARTNERS => items,
-        Some(Value::Array(items)) => {
-            say(
-                &spans,
-                "partners",
-                msg!("partners.too-many", n = items.len(), max = MAX_PARTNERS),
-                None,
-            );
-            return Err(Diagnostics(found));
-        }
-        _ => {
-            say(
-                &spans,
-                "partners",
-                msg!("partners.top"),
-                Some(msg!("partners.top.help")),
-            );
-            return Err(Diagnostics(found));
-        }
-    };
     // Each partner as a member of a school, for the same checks.
-    let mut members = Vec::new();
-    let mut written = Vec::new();
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = child_index("partners", i);
-        let Value::Object(obj) = item else {
-            say(
-                &spans,
-                &path,
-                msg!("partners.not-a-person"),
-                Some(msg!("partners.top.help")),
-            );
-            continue;
-        };
-        let mut person = Map::new();
-        for (key, v) in obj {
-            let at = child_key(&path, key);
-            if SCHOOLS_OWN.contains(&key.as_str()) {
-                say(
-                    &spans,
-                    &at,
-                    msg!("partners.schools-own", key = key),
-                    Some(msg!("partners.schools-own.help")),
-                );
-            } else if !KNOWN_PARTNER.contains(&key.as_str()) {
-                let help = nearest(key, KNOWN_PARTNER.iter().copied())
-                    .map(|near| msg!("parse.unknown-key.near", key = near));
-                say(&spans, &at, msg!("parse.unknown-key", key = key), help);
-            } else {
-                person.insert(key.clone(), v.clone());
-            }
-        }
-        match person.get("id").and_then(Value::as_str) {
-            None => say(
-                &spans,
-                &path,
-                msg!("partners.no-id"),
-                Some(msg!("partners.no-id.help")),
-            ),
-            Some(id) => match seen.iter().find(|(seen_id, _)| seen_id == id) {
-                Some((_, first)) => {
-                    let first = first.clone();
-                    say(
-                        &spans,
-                        &child_key(&path, "id"),
-                        msg!("parse.duplicate-id", id = id, first = first),
-                        Some(msg!("partners.duplicate-id.help")),
-                    );
-                }
-                None => seen.push((id.to_string(), path.clone())),
-            },
-        }
-        members.push(Value::Object(person.clone()));
-        written.push(person);
-    }
+    let written = people(items, &spans, &mut say);
+    let members: Vec<Value> = written.iter().cloned().map(Value::Object).collect();
     // On to the member checks even after a mistake above: every problem
     // at once.
     spans.alias("partners", "members");
@@ -352,4 +254,121 @@ pub(crate) enum ListError {
     Resource(ResourceError),
     /// The list has problems (each named in its file).
     Problems(Diagnostics),
+}
+
+/// How the checks of a list say a problem: at a path, with its help.
+type Say<'s> = dyn FnMut(&Spans, &str, Message, Option<Message>) + 's;
+
+/// The list's top: an object of known keys, version 1, and `partners` a
+/// list within the limit; its items, or `None` when there is nothing to
+/// read on (reported).
+fn partner_items<'v>(value: &'v Value, spans: &Spans, say: &mut Say<'_>) -> Option<&'v Vec<Value>> {
+    let Value::Object(root) = value else {
+        say(
+            spans,
+            "",
+            msg!("partners.top"),
+            Some(msg!("partners.top.help")),
+        );
+        return None;
+    };
+    for key in root
+        .keys()
+        .filter(|k| !KNOWN_PARTNERS_ROOT.contains(&k.as_str()))
+    {
+        let help = nearest(key, KNOWN_PARTNERS_ROOT.iter().copied())
+            .map(|near| msg!("parse.unknown-key.near", key = near));
+        say(spans, key, msg!("parse.unknown-key", key = key), help);
+    }
+    if let Some(v) = root.get("version")
+        && v.as_u64() != Some(1)
+    {
+        say(
+            spans,
+            "version",
+            msg!("parse.version", version = v),
+            Some(msg!("parse.version.help")),
+        );
+    }
+    match root.get("partners") {
+        Some(Value::Array(items)) if items.len() <= MAX_PARTNERS => Some(items),
+        Some(Value::Array(items)) => {
+            say(
+                spans,
+                "partners",
+                msg!("partners.too-many", n = items.len(), max = MAX_PARTNERS),
+                None,
+            );
+            None
+        }
+        _ => {
+            say(
+                spans,
+                "partners",
+                msg!("partners.top"),
+                Some(msg!("partners.top.help")),
+            );
+            None
+        }
+    }
+}
+
+/// Each partner's own fields (what the list may say of a person), with
+/// the partners' structural problems reported: not an object, a key that
+/// is the school's or unknown, no id, an id twice.
+fn people(items: &[Value], spans: &Spans, say: &mut Say<'_>) -> Vec<Map<String, Value>> {
+    let mut written = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = child_index("partners", i);
+        let Value::Object(obj) = item else {
+            say(
+                spans,
+                &path,
+                msg!("partners.not-a-person"),
+                Some(msg!("partners.top.help")),
+            );
+            continue;
+        };
+        let mut person = Map::new();
+        for (key, v) in obj {
+            let at = child_key(&path, key);
+            if SCHOOLS_OWN.contains(&key.as_str()) {
+                say(
+                    spans,
+                    &at,
+                    msg!("partners.schools-own", key = key),
+                    Some(msg!("partners.schools-own.help")),
+                );
+            } else if !KNOWN_PARTNER.contains(&key.as_str()) {
+                let help = nearest(key, KNOWN_PARTNER.iter().copied())
+                    .map(|near| msg!("parse.unknown-key.near", key = near));
+                say(spans, &at, msg!("parse.unknown-key", key = key), help);
+            } else {
+                person.insert(key.clone(), v.clone());
+            }
+        }
+        match person.get("id").and_then(Value::as_str) {
+            None => say(
+                spans,
+                &path,
+                msg!("partners.no-id"),
+                Some(msg!("partners.no-id.help")),
+            ),
+            Some(id) => match seen.iter().find(|(seen_id, _)| seen_id == id) {
+                Some((_, first)) => {
+                    let first = first.clone();
+                    say(
+                        spans,
+                        &child_key(&path, "id"),
+                        msg!("parse.duplicate-id", id = id, first = first),
+                        Some(msg!("partners.duplicate-id.help")),
+                    );
+                }
+                None => seen.push((id.to_string(), path.clone())),
+            },
+        }
+        written.push(person);
+    }
+    written
 }
